@@ -1,0 +1,35 @@
+// What main does for the renderer, free of Electron: `ipc.ts` registers these on
+// ipcMain, and the e2e harness calls the very same functions through a page binding.
+import { fail, type Method, type Request, type Responses, type Result } from '../shared/ipc';
+import { parseAllowedUrl } from '../shared/urls';
+import type { Platform } from './platform/types';
+
+export type Handlers = {
+  [M in Method]: (payload: Request<M>) => Promise<Result<Responses[M]>>;
+};
+
+export function createHandlers(platform: Platform): Handlers {
+  return {
+    async appInfo() {
+      return {
+        ok: true,
+        value: {
+          version: platform.appVersion,
+          systemLocale: platform.systemLocale,
+          platform: platform.platform,
+        },
+      };
+    },
+
+    async openExternal({ url }) {
+      const parsed = parseAllowedUrl(url);
+      if (!parsed) {
+        return fail('forbiddenUrl', 'Only http, https and mailto links can be opened.', {
+          url: url.slice(0, 200),
+        });
+      }
+      await platform.openExternal(parsed.href);
+      return { ok: true, value: null };
+    },
+  };
+}

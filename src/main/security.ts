@@ -1,0 +1,111 @@
+// The Electron security checklist, in one place. The pure parts (preferences, CSP, which
+// origins and paths are trusted) are exported for the unit tests; the functions that take
+// Electron objects only wire those decisions in.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { parseAllowedUrl } from '../shared/urls';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'carnet';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** No inline scripts, no eval, nothing fetched from another origin. Images may be blob:
+ *  (attachments held in IndexedDB) or data: (pasted images before they are stored). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+  };
+}
+
+/** The renderer's own origin, or the dev server's while developing. */
+export function isTrustedOrigin(url: string, devServerUrl?: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true;
+  if (devServerUrl) {
+    try {
+      return parsed.origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Maps an app:// request to a file inside `root`, or null if it would leave it. */
+export function resolveAppPath(root: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const file = resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
+  const rel = relative(root, file);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return null;
+  return file;
+}
+
+/** Every permission (camera, notifications, geolocation…) is refused: Carnet needs none. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** No navigation away from the app, no new windows; http(s)/mailto links go to the
+ *  system browser instead. */
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => void,
+  devServerUrl?: string,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedOrigin(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedOrigin(url, devServerUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const allowed = parseAllowedUrl(url);
+    if (allowed) openExternal(allowed.href);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,57 @@
+// Markdown ⇄ Lexical without a DOM: the same nodes and policies as the on-screen editor.
+// Used for the sample expedition, Markdown import and Markdown export.
+import {
+  $convertFromMarkdownString,
+  $convertToMarkdownString,
+  CHECK_LIST,
+  ELEMENT_TRANSFORMERS,
+  LINK,
+  TEXT_FORMAT_TRANSFORMERS,
+  type Transformer,
+} from '@lexical/markdown';
+import { createEditor, type EditorState, type LexicalEditor } from 'lexical';
+import { deriveNoteFields, type DerivedNoteFields } from './derive';
+import { NOTE_NODES } from './nodes';
+import { registerNotePolicies } from './policies';
+
+/** Check lists first: '- [ ] x' would otherwise read as a bulleted item. */
+export const NOTE_TRANSFORMERS: Transformer[] = [
+  CHECK_LIST,
+  ...ELEMENT_TRANSFORMERS,
+  ...TEXT_FORMAT_TRANSFORMERS,
+  LINK,
+];
+
+export function createHeadlessNoteEditor(): LexicalEditor {
+  const editor = createEditor({
+    namespace: 'carnet-headless',
+    nodes: [...NOTE_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  registerNotePolicies(editor);
+  return editor;
+}
+
+export interface ConvertedNote extends DerivedNoteFields {
+  /** Serialised Lexical state, as stored in Note.state. */
+  state: string;
+}
+
+export function markdownToNote(markdown: string, editor = createHeadlessNoteEditor()): ConvertedNote {
+  editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS, undefined, false), {
+    discrete: true,
+  });
+  const state = editor.getEditorState();
+  return { state: JSON.stringify(state.toJSON()), ...deriveNoteFields(state) };
+}
+
+export function parseNoteState(stateJson: string, editor = createHeadlessNoteEditor()): EditorState {
+  return editor.parseEditorState(stateJson);
+}
+
+export function noteStateToMarkdown(stateJson: string, editor = createHeadlessNoteEditor()): string {
+  const state = parseNoteState(stateJson, editor);
+  return state.read(() => $convertToMarkdownString(NOTE_TRANSFORMERS, undefined, false));
+}

@@ -1,0 +1,23 @@
+// Rules every note editor obeys, headless or on screen: hashtags become HashtagNodes and
+// links other than http(s)/mailto are unwrapped to plain text as soon as they appear
+// (typed, pasted or imported).
+import { mergeRegister } from '@lexical/utils';
+import { registerLexicalHashtag } from '@lexical/hashtag';
+import { AutoLinkNode, LinkNode } from '@lexical/link';
+import type { LexicalEditor } from 'lexical';
+import { findHashtag } from '../text/hashtags';
+import { isAllowedUrl } from '../urls';
+
+function unwrapForbiddenLink(node: LinkNode): void {
+  if (isAllowedUrl(node.getURL())) return;
+  for (const child of node.getChildren()) node.insertBefore(child);
+  node.remove();
+}
+
+export function registerNotePolicies(editor: LexicalEditor): () => void {
+  return mergeRegister(
+    registerLexicalHashtag(editor, { getHashtagMatch: findHashtag }),
+    editor.registerNodeTransform(LinkNode, unwrapForbiddenLink),
+    editor.registerNodeTransform(AutoLinkNode, unwrapForbiddenLink),
+  );
+}

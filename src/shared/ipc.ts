@@ -1,0 +1,80 @@
+// THE contract between the renderer and main. The preload builds `window.carnet` from
+// it, main validates every payload with its schema, and renderer code calls methods by
+// name: no channel string is written anywhere else.
+import { z } from 'zod';
+
+/** Why a call failed. The renderer shows `errors.<code>` from its messages; `message` is
+ *  the English fallback for logs and the CLI. */
+export const ERROR_CODES = [
+  'unknownChannel',
+  'badPayload',
+  'forbiddenSender',
+  'forbiddenUrl',
+  'cancelled',
+  'fileTooLarge',
+  'fileUnreadable',
+  'fileEmpty',
+  'fileBinary',
+  'badFormat',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface CarnetError {
+  code: ErrorCode;
+  message: string;
+  /** Values for the translated message, e.g. { name: 'photo.heic' }. */
+  detail?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CarnetError };
+
+export interface AppInfo {
+  version: string;
+  /** The system's preferred language, before the user picks one. */
+  systemLocale: string;
+  platform: string;
+}
+
+const maxUrlLength = 4096;
+
+/** Each method: its channel and the schema of its single payload argument. */
+export const contract = {
+  appInfo: {
+    channel: 'carnet:app-info',
+    request: z.undefined(),
+  },
+  openExternal: {
+    channel: 'carnet:open-external',
+    request: z.object({ url: z.string().min(1).max(maxUrlLength) }).strict(),
+  },
+} as const;
+
+/** What each method answers when it succeeds. */
+export interface Responses {
+  appInfo: AppInfo;
+  openExternal: null;
+}
+
+export type Method = keyof typeof contract;
+export type Request<M extends Method> = z.input<(typeof contract)[M]['request']>;
+
+/** The object exposed to the renderer as `window.carnet`. */
+export type Api = {
+  [M in Method]: (
+    ...args: Request<M> extends undefined ? [] : [payload: Request<M>]
+  ) => Promise<Result<Responses[M]>>;
+};
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function fail(code: ErrorCode, message: string, detail?: CarnetError['detail']): {
+  ok: false;
+  error: CarnetError;
+} {
+  return detail ? { ok: false, error: { code, message, detail } } : { ok: false, error: { code, message } };
+}
