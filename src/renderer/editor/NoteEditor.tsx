@@ -1,0 +1,71 @@
+// The editor of one note. Mounted afresh for each note (keyed by id), it loads the
+// stored Lexical state and saves every change by itself through AutosavePlugin.
+import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
+import type { EditorState } from 'lexical';
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NOTE_TRANSFORMERS } from '../../shared/editor/markdown';
+import { NOTE_NODES } from '../../shared/editor/nodes';
+import { isAllowedUrl } from '../../shared/urls';
+import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin';
+import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin';
+import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
+import { NotePoliciesPlugin } from './plugins/NotePoliciesPlugin';
+import { noteTheme } from './theme';
+import { Toolbar } from './Toolbar';
+
+interface Props {
+  /** Serialised Lexical state; '' for a new, empty note. */
+  initialState: string;
+  save: (json: string, state: EditorState) => Promise<void>;
+  onStatus?: (status: SaveStatus) => void;
+  autoFocus?: boolean;
+}
+
+export function NoteEditor({ initialState, save, onStatus, autoFocus }: Props): JSX.Element {
+  const { t } = useTranslation();
+  const config: InitialConfigType = {
+    namespace: 'carnet-note',
+    nodes: [...NOTE_NODES],
+    theme: noteTheme,
+    editorState: initialState || undefined,
+    onError: (error) => console.error('[carnet] editor', error),
+  };
+  return (
+    <LexicalComposer initialConfig={config}>
+      <div className="editor">
+        <Toolbar />
+        <div className="editor-body">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-input"
+                aria-label={t('editor.label')}
+                aria-placeholder={t('editor.placeholder')}
+                placeholder={<div className="editor-placeholder">{t('editor.placeholder')}</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <CappedHistoryPlugin />
+        <ListPlugin />
+        <CheckListPlugin />
+        <LinkPlugin validateUrl={isAllowedUrl} />
+        <LinkOpenPlugin />
+        <NotePoliciesPlugin />
+        <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
+        <AutosavePlugin initialJson={initialState} save={save} onStatus={onStatus} />
+        {autoFocus && <AutoFocusPlugin />}
+      </div>
+    </LexicalComposer>
+  );
+}

@@ -1,0 +1,101 @@
+import { TOGGLE_LINK_COMMAND } from '@lexical/link';
+import {
+  INSERT_CHECK_LIST_COMMAND,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+} from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type ElementNode,
+} from 'lexical';
+import { useState, type FormEvent, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAllowedUrl } from '../../shared/urls';
+
+const LINK_ICON = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+    <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6" />
+    <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" />
+  </svg>
+);
+
+export function Toolbar(): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const { t } = useTranslation();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [linkUrl, setLinkUrl] = useState('');
+  const [linkError, setLinkError] = useState(false);
+
+  const setBlock = (create: () => ElementNode): void => {
+    editor.update(() => {
+      const selection = $getSelection();
+      if ($isRangeSelection(selection)) $setBlocksType(selection, create);
+    });
+  };
+  const heading = (tag: HeadingTagType) => () => setBlock(() => $createHeadingNode(tag));
+
+  const applyLink = (event: FormEvent): void => {
+    event.preventDefault();
+    if (!isAllowedUrl(linkUrl)) {
+      setLinkError(true);
+      return;
+    }
+    editor.dispatchCommand(TOGGLE_LINK_COMMAND, linkUrl.trim());
+    setLinkOpen(false);
+    setLinkUrl('');
+    setLinkError(false);
+  };
+
+  const button = (label: string, symbol: string | JSX.Element, onClick: () => void): JSX.Element => (
+    <button type="button" className="tool" aria-label={label} title={label} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      <span aria-hidden="true">{symbol}</span>
+    </button>
+  );
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      {button(t('editor.undo'), '↶', () => editor.dispatchCommand(UNDO_COMMAND, undefined))}
+      {button(t('editor.redo'), '↷', () => editor.dispatchCommand(REDO_COMMAND, undefined))}
+      <span className="tool-sep" />
+      {button(t('editor.paragraph'), '¶', () => setBlock($createParagraphNode))}
+      {button(t('editor.heading1'), 'H1', heading('h1'))}
+      {button(t('editor.heading2'), 'H2', heading('h2'))}
+      <span className="tool-sep" />
+      {button(t('editor.bold'), 'B', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'))}
+      {button(t('editor.italic'), 'I', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'))}
+      {button(t('editor.underline'), 'U', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline'))}
+      <span className="tool-sep" />
+      {button(t('editor.bulletList'), '•', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
+      {button(t('editor.numberList'), '1.', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
+      {button(t('editor.checkList'), '☑', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
+      {button(t('editor.quote'), '❝', () => setBlock($createQuoteNode))}
+      {button(t('editor.link'), LINK_ICON, () => setLinkOpen((open) => !open))}
+      {linkOpen && (
+        <form className="link-form" onSubmit={applyLink}>
+          <input
+            type="url"
+            autoFocus
+            aria-label={t('editor.linkPrompt')}
+            placeholder="https://…"
+            value={linkUrl}
+            aria-invalid={linkError}
+            onChange={(e) => {
+              setLinkUrl(e.target.value);
+              setLinkError(false);
+            }}
+            onKeyDown={(e) => e.key === 'Escape' && setLinkOpen(false)}
+          />
+          {linkError && <span role="alert" className="error-text">{t('editor.linkRejected')}</span>}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// First launch: pick the language, say who you are, then open the sample expedition or
+// start an empty one.
+import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/AppDB';
+import { createExpedition, systemTimeZone } from '../../db/expeditions';
+import { createSampleExpedition } from '../../db/sample';
+import { writeSetting } from '../../db/settings';
+import { LanguageSelect } from '../settings/LanguageSelect';
+
+export function Onboarding(): JSX.Element {
+  const { t } = useTranslation();
+  const [participant, setParticipant] = useState('');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const open = async (kind: 'sample' | 'empty'): Promise<void> => {
+    setBusy(true);
+    try {
+      const expedition =
+        kind === 'sample'
+          ? await createSampleExpedition(db(), participant.trim())
+          : await createExpedition(db(), {
+              title: title.trim() || t('onboarding.emptyTitleDefault'),
+              place: '',
+              startDate: null,
+              endDate: null,
+              timeZone: systemTimeZone(),
+              participant: participant.trim(),
+            });
+      await writeSetting(db(), 'currentExpeditionId', expedition.id);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="onboarding">
+      <div className="onboarding-card">
+        <h1>{t('onboarding.title')}</h1>
+        <p className="lede">{t('onboarding.intro')}</p>
+        <LanguageSelect />
+        <label className="field">
+          <span>{t('onboarding.participant')}</span>
+          <input value={participant} onChange={(e) => setParticipant(e.target.value)} autoComplete="name" />
+          <small>{t('onboarding.participantHint')}</small>
+        </label>
+        <div className="onboarding-choices">
+          <section>
+            <button type="button" className="primary" disabled={busy} onClick={() => void open('sample')}>
+              {t('onboarding.sample')}
+            </button>
+            <p>{t('onboarding.sampleHint')}</p>
+          </section>
+          <section>
+            <label className="field">
+              <span>{t('onboarding.emptyTitle')}</span>
+              <input value={title} placeholder={t('onboarding.emptyTitleDefault')} onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <button type="button" disabled={busy} onClick={() => void open('empty')}>
+              {t('onboarding.empty')}
+            </button>
+          </section>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+// i18next with the two languages Carnet speaks. The language is the user's choice
+// (a setting), else the system's when it is French, else English.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../shared/model';
+import { en } from './en';
+import { fr } from './fr';
+
+export function localeFromSystem(systemLocale: string | undefined): Locale {
+  return systemLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export async function initI18n(locale: Locale): Promise<typeof i18next> {
+  if (!i18next.isInitialized) {
+    await i18next.use(initReactI18next).init({
+      resources: { fr: { translation: fr }, en: { translation: en } },
+      lng: locale,
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  } else if (i18next.language !== locale) {
+    await i18next.changeLanguage(locale);
+  }
+  document.documentElement.lang = locale;
+  return i18next;
+}
+
+/** Dates and times in the interface's language, in the expedition's time zone. */
+export function formatDateTime(epochMs: number, locale: Locale, timeZone?: string, options?: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+    ...options,
+  }).format(epochMs);
+}

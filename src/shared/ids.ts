@@ -1,0 +1,4 @@
+/** A random, sortable-enough record id. crypto.randomUUID exists in browsers and Node. */
+export function newId(): string {
+  return crypto.randomUUID();
+}

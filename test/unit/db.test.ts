@@ -1,0 +1,156 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { markdownToNote } from '../../src/shared/editor/markdown';
+import { AppDB } from '../../src/renderer/db/AppDB';
+import { createExpedition } from '../../src/renderer/db/expeditions';
+import { createNote, listNotes, saveNoteContent } from '../../src/renderer/db/notes';
+import { createSampleExpedition } from '../../src/renderer/db/sample';
+import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
+import { readSettings, writeSetting } from '../../src/renderer/db/settings';
+import { createVisit, listVisits } from '../../src/renderer/db/visits';
+
+let counter = 0;
+const open: Dexie[] = [];
+function freshName(): string {
+  return `carnet-test-${++counter}-${Date.now()}`;
+}
+function newDb(name = freshName()): AppDB {
+  const database = new AppDB(name);
+  open.push(database);
+  return database;
+}
+afterEach(async () => {
+  for (const database of open.splice(0)) {
+    database.close();
+    await Dexie.delete(database.name);
+  }
+});
+
+async function seed(database: AppDB) {
+  const expedition = await createExpedition(database, {
+    title: 'Test',
+    place: 'Lyon',
+    startDate: '2024-11-19',
+    endDate: '2024-11-21',
+    timeZone: 'Europe/Paris',
+    participant: 'Camille',
+  });
+  const visit = await createVisit(database, expedition.id, {
+    title: 'Visite',
+    organisation: 'Org',
+    allDay: false,
+    start: Date.parse('2024-11-20T09:00:00+01:00'),
+    end: Date.parse('2024-11-20T12:00:00+01:00'),
+    date: null,
+    endDate: null,
+    location: '',
+    speakers: [],
+    description: '',
+  });
+  return { expedition, visit };
+}
+
+describe('schema versions', () => {
+  it('opens, with its data intact, a database made by every earlier schema version', async () => {
+    for (const old of SCHEMA_VERSIONS) {
+      const name = freshName();
+      const legacy = new Dexie(name);
+      for (const version of SCHEMA_VERSIONS.filter((v) => v.version <= old.version)) {
+        legacy.version(version.version).stores(version.stores);
+      }
+      await legacy.open();
+      await legacy.table('notes').add({
+        id: 'n1', expeditionId: 'e1', visitId: 'v1', kind: 'observation', title: '', speaker: '', state: '', text: 'ancienne note',
+        tags: ['énergie'], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1, updatedAt: 1, deletedAt: null,
+      });
+      legacy.close();
+
+      const database = newDb(name);
+      await database.open();
+      expect(database.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      const note = await database.notes.get('n1');
+      expect(note?.text).toBe('ancienne note');
+      expect(await database.notes.where('tags').equals('énergie').count()).toBe(1);
+    }
+  });
+});
+
+describe('settings', () => {
+  it('round-trips valid values', async () => {
+    const database = newDb();
+    await writeSetting(database, 'locale', 'fr');
+    await writeSetting(database, 'currentExpeditionId', 'abc');
+    const { settings, invalid } = await readSettings(database);
+    expect(settings).toMatchObject({ locale: 'fr', currentExpeditionId: 'abc', currentNoteId: null });
+    expect(invalid).toEqual([]);
+  });
+
+  it('ignores and reports corrupt or hand-edited records, and leaves notes alone', async () => {
+    const database = newDb();
+    const { expedition, visit } = await seed(database);
+    const note = await createNote(database, { expeditionId: expedition.id, visitId: visit.id, author: 'C' });
+    const before = await database.notes.toArray();
+    await database.settings.bulkPut([
+      { key: 'locale', value: 'klingon' },
+      { key: 'currentExpeditionId', value: { $gt: '' } },
+      { key: 'currentNoteId', value: note.id },
+      { key: 'unknownKey', value: 'whatever' },
+    ]);
+    const { settings, invalid } = await readSettings(database);
+    expect(settings.locale).toBeNull();
+    expect(settings.currentExpeditionId).toBeNull();
+    expect(settings.currentNoteId).toBe(note.id);
+    expect(invalid.sort()).toEqual(['currentExpeditionId', 'locale']);
+    expect(await database.notes.toArray()).toEqual(before);
+  });
+
+  it('refuses to write an invalid value', async () => {
+    const database = newDb();
+    await expect(writeSetting(database, 'locale', 'de' as 'fr')).rejects.toThrow();
+    expect(await database.settings.count()).toBe(0);
+  });
+});
+
+describe('notes repository', () => {
+  it('stores state, text and tags, and lists a visit’s notes pinned first then newest first', async () => {
+    const database = newDb();
+    const { expedition, visit } = await seed(database);
+    const first = await createNote(database, { expeditionId: expedition.id, visitId: visit.id, author: 'C', createdAt: 1000 });
+    const second = await createNote(database, { expeditionId: expedition.id, visitId: visit.id, author: 'C', createdAt: 2000 });
+    await saveNoteContent(database, first.id, markdownToNote('Des #Idées et de l’#énergie'));
+    const saved = await database.notes.get(first.id);
+    expect(saved?.text).toBe('Des #Idées et de l’#énergie');
+    expect(saved?.tags).toEqual(['énergie', 'idées']);
+    expect((await listNotes(database, visit.id)).map((n) => n.id)).toEqual([second.id, first.id]);
+    await database.notes.update(first.id, { pinned: true });
+    expect((await listNotes(database, visit.id)).map((n) => n.id)).toEqual([first.id, second.id]);
+    expect(await database.notes.where('tags').equals('énergie').primaryKeys()).toEqual([first.id]);
+  });
+
+  it('does not touch a note whose state did not change', async () => {
+    const database = newDb();
+    const { expedition, visit } = await seed(database);
+    const content = markdownToNote('Texte');
+    const note = await createNote(database, { expeditionId: expedition.id, visitId: visit.id, author: 'C', content, createdAt: 5 });
+    await saveNoteContent(database, note.id, content);
+    expect((await database.notes.get(note.id))?.updatedAt).toBe(5);
+  });
+
+  it('creates the sample expedition with its visits in time order, lessons and notes', async () => {
+    const database = newDb();
+    const expedition = await createSampleExpedition(database, 'Camille');
+    const visits = await listVisits(database, expedition.id);
+    expect(visits.map((v) => v.title)).toEqual([
+      'Arrivée et dîner d’accueil',
+      'Michelin — pratiques d’innovation ouverte',
+      'Village by CA — accélérateur de start-ups',
+      'Université Clermont Auvergne — territoire apprenant',
+    ]);
+    expect(visits[0]).toMatchObject({ allDay: true, date: '2024-11-19', start: Date.parse('2024-11-19T00:00:00+01:00') });
+    expect(await database.lessons.count()).toBe(4);
+    const notes = await database.notes.toArray();
+    expect(notes.length).toBeGreaterThanOrEqual(6);
+    expect(notes.every((n) => n.visitId && n.author === 'Camille' && n.state.startsWith('{'))).toBe(true);
+    expect(await database.notes.where('tags').equals('écosystème').count()).toBe(1);
+  });
+});

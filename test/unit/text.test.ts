@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { extractHashtags, findHashtag, normaliseTag } from '../../src/shared/text/hashtags';
+import { offsetMinutesAt, toIsoWithOffset, zonedDate, zonedToEpoch } from '../../src/shared/time';
+import { isAllowedUrl } from '../../src/shared/urls';
+
+describe('hashtags', () => {
+  it('finds tags with accents, digits, dashes and nesting, lower-cased and sorted', () => {
+    expect(extractHashtags('#Énergie et #start-ups, #lesson/Territoire. #R2D2 (#rh)')).toEqual([
+      'énergie',
+      'lesson/territoire',
+      'r2d2',
+      'rh',
+      'start-ups',
+    ]);
+  });
+
+  it('ignores numbers, URL anchors and doubled hashes', () => {
+    expect(extractHashtags('point #1, https://example.org/page#section, a#b, ##x, #2024')).toEqual([]);
+  });
+
+  it('reports where a hashtag stands for highlighting', () => {
+    expect(findHashtag('voir #énergie ici')).toEqual({ start: 5, end: 13 });
+    expect(findHashtag('aucun')).toBeNull();
+  });
+
+  it('normalises tags', () => {
+    expect(normaliseTag('#ÉcoSystème/')).toBe('écosystème');
+    expect(normaliseTag('e\u0301nergie')).toBe('énergie');
+  });
+});
+
+describe('time zones', () => {
+  it('converts wall-clock times in a zone to instants and back, across DST', () => {
+    expect(zonedToEpoch('2024-11-20', '09:15', 'Europe/Paris')).toBe(Date.parse('2024-11-20T09:15:00+01:00'));
+    expect(zonedToEpoch('2024-07-01', '09:15', 'Europe/Paris')).toBe(Date.parse('2024-07-01T09:15:00+02:00'));
+    expect(toIsoWithOffset(Date.parse('2024-11-20T08:15:00Z'), 'Europe/Paris')).toBe('2024-11-20T09:15:00+01:00');
+    expect(toIsoWithOffset(Date.parse('2024-11-20T08:15:00Z'), 'America/Montreal')).toBe('2024-11-20T03:15:00-05:00');
+    expect(offsetMinutesAt(Date.parse('2024-03-31T02:30:00Z'), 'Europe/Paris')).toBe(120);
+    expect(zonedDate(Date.parse('2024-11-20T23:30:00Z'), 'Europe/Paris')).toBe('2024-11-21');
+  });
+});
+
+describe('links', () => {
+  it('allows only http(s) and mailto', () => {
+    expect(isAllowedUrl('https://uca.fr')).toBe(true);
+    expect(isAllowedUrl('mailto:a@b.fr')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'about:blank', '//evil', 'https:'])
+      expect(isAllowedUrl(bad)).toBe(false);
+  });
+});
