@@ -2,6 +2,7 @@
 // ipcMain, and the e2e harness calls the very same functions through a page binding.
 import { fail, type Method, type Request, type Responses, type Result } from '../shared/ipc';
 import { parseAllowedUrl } from '../shared/urls';
+import { IMAGE_DIALOG, readPickedImages } from './pickedImages';
 import type { Platform } from './platform/types';
 
 export type Handlers = {
@@ -30,6 +31,15 @@ export function createHandlers(platform: Platform): Handlers {
       }
       await platform.openExternal(parsed.href);
       return { ok: true, value: null };
+    },
+
+    async setMenuLanguage({ locale }) {
+      platform.setMenuLanguage(locale);
+      return { ok: true, value: null };
+    },
+
+    async pickImages() {
+      return readPickedImages(await platform.showOpenDialog(IMAGE_DIALOG));
     },
   };
 }

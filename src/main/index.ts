@@ -2,7 +2,7 @@
 // security.ts. Main keeps no state of its own; it answers the renderer through ipc.ts.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { createElectronPlatform } from './platform/electron';
@@ -59,8 +59,9 @@ app.on('web-contents-created', (_event, contents) => {
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   serveApp();
-  registerIpc(ipcMain, createHandlers(createElectronPlatform()), devServerUrl);
-  Menu.setApplicationMenu(null);
+  const platform = createElectronPlatform();
+  platform.setMenuLanguage(platform.systemLocale.startsWith('fr') ? 'fr' : 'en');
+  registerIpc(ipcMain, createHandlers(platform), devServerUrl);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

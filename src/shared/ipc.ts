@@ -48,22 +48,51 @@ export const contract = {
     channel: 'carnet:open-external',
     request: z.object({ url: z.string().min(1).max(maxUrlLength) }).strict(),
   },
+  setMenuLanguage: {
+    channel: 'carnet:set-menu-language',
+    request: z.object({ locale: z.enum(['fr', 'en']) }).strict(),
+  },
+  /** Asks the user for photos in a system dialog; answers their bytes ([] if cancelled). */
+  pickImages: {
+    channel: 'carnet:pick-images',
+    request: z.undefined(),
+  },
 } as const;
 
 /** What each method answers when it succeeds. */
 export interface Responses {
   appInfo: AppInfo;
   openExternal: null;
+  setMenuLanguage: null;
+  pickImages: PickedFile[];
+}
+
+/** A file the user chose in a dialog, read by main. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 export type Method = keyof typeof contract;
 export type Request<M extends Method> = z.input<(typeof contract)[M]['request']>;
+
+/** What the application menu asks of the renderer (main → renderer, one channel). */
+export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MENU_CHANNEL = 'carnet:menu';
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
 
 /** The object exposed to the renderer as `window.carnet`. */
 export type Api = {
   [M in Method]: (
     ...args: Request<M> extends undefined ? [] : [payload: Request<M>]
   ) => Promise<Result<Responses[M]>>;
+} & {
+  /** Calls `listener` for each menu command; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
 
 export const METHODS = Object.keys(contract) as Method[];

@@ -98,3 +98,10 @@ export function toIsoWithOffset(epochMs: number, timeZone: string): string {
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
+
+/** 'YYYY-MM-DD' plus a number of days (calendar arithmetic, no zone involved). */
+export function addDays(date: string, days: number): string {
+  const utc = new Date(`${date}T00:00:00Z`);
+  utc.setUTCDate(utc.getUTCDate() + days);
+  return utc.toISOString().slice(0, 10);
+}

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { METHODS } from '../../src/shared/ipc';
+import { METHODS, type MenuCommand } from '../../src/shared/ipc';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
 import type { Platform } from '../../src/main/platform/types';
@@ -64,19 +64,31 @@ async function ensureServer(): Promise<void> {
 export interface TestingPlatform extends Platform {
   /** URLs main was asked to open in the system browser. */
   opened: string[];
+  /** The language the renderer last asked the menu to speak. */
+  menuLanguage: string | null;
+  /** What the next "open file" dialogs answer, one list of paths per dialog; a dialog
+   *  with nothing queued is cancelled. */
+  dialogAnswers: string[][];
 }
 
 export function createTestingPlatform(systemLocale: string): TestingPlatform {
   const opened: string[] = [];
-  return {
+  const platform: TestingPlatform = {
     appVersion: '0.0.0-test',
     systemLocale,
     platform: process.platform,
     opened,
+    menuLanguage: null,
+    dialogAnswers: [],
     openExternal: async (url) => {
       opened.push(url);
     },
+    showOpenDialog: async () => platform.dialogAnswers.shift() ?? [],
+    setMenuLanguage: (locale) => {
+      platform.menuLanguage = locale;
+    },
   };
+  return platform;
 }
 
 export interface LaunchOptions {
@@ -85,6 +97,10 @@ export interface LaunchOptions {
   /** The system language Chromium and main report (default 'fr-FR'). */
   locale?: string;
   viewport?: { width: number; height: number };
+  /** The system time zone Chromium reports (default 'Europe/Paris'). */
+  timezoneId?: string;
+  /** Freezes the page's clock (Date.now) at this instant; timers keep running. */
+  now?: number;
 }
 
 export interface CarnetSession {
@@ -97,6 +113,8 @@ export interface CarnetSession {
   close(): Promise<void>;
   /** Kills the browser with SIGKILL, as a crash or power cut would. */
   crash(): Promise<void>;
+  /** Chooses an item of the application menu. */
+  menu(command: MenuCommand): Promise<void>;
 }
 
 export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetSession> {
@@ -109,6 +127,7 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
     executablePath: CHROMIUM_PATH,
     headless: !process.env['CARNET_E2E_HEADED'],
     locale,
+    timezoneId: options.timezoneId ?? 'Europe/Paris',
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
@@ -125,19 +144,36 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(HARNESS_ORIGIN)) {
       return { ok: false, error: { code: 'forbiddenSender', message: 'Not from Carnet.' } };
     }
-    return dispatch(handlers, method, payload);
+    return encodeBytes(await dispatch(handlers, method, payload));
   });
   await context.addInitScript((methods: string[]) => {
-    const invoke = (window as unknown as { __carnetInvoke: (m: string, p: unknown) => Promise<unknown> }).__carnetInvoke;
-    const api = Object.fromEntries(methods.map((m) => [m, (payload?: unknown) => invoke(m, payload)]));
+    const binding = (window as unknown as { __carnetInvoke: (m: string, p: unknown) => Promise<unknown> }).__carnetInvoke;
+    // The inverse of encodeBytes (below): { [BYTES_TAG]: base64 } back into a Uint8Array.
+    const decode = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(decode);
+      if (value === null || typeof value !== 'object') return value;
+      const base64 = (value as Record<string, unknown>)['__carnetBytes'];
+      if (typeof base64 === 'string') return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+    };
+    const invoke = async (m: string, p: unknown) => decode(await binding(m, p));
+    const api: Record<string, unknown> = Object.fromEntries(methods.map((m) => [m, (payload?: unknown) => invoke(m, payload)]));
+    // The application menu: tests press its items with session.menu(command).
+    const listeners = new Set<(command: string) => void>();
+    api['onMenuCommand'] = (listener: (command: string) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    Object.defineProperty(window, '__carnetMenu', { value: (command: string) => listeners.forEach((l) => l(command)) });
     Object.defineProperty(window, 'carnet', { value: Object.freeze(api), configurable: false });
   }, METHODS as string[]);
   const page = context.pages()[0] ?? (await context.newPage());
+  if (options.now !== undefined) await page.clock.setFixedTime(options.now);
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
 
   const pids = (): number[] => {
     try {
-      return execFileSync('pgrep', ['-f', `--user-data-dir=${profileDir}`], { encoding: 'utf8' })
+      return execFileSync('pgrep', ['-f', '--', `--user-data-dir=${profileDir}`], { encoding: 'utf8' })
         .split('\n')
         .filter(Boolean)
         .map(Number);
@@ -153,6 +189,8 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
     platform,
     handlers,
     close: () => context.close(),
+    menu: (command) =>
+      page.evaluate((c) => (window as unknown as { __carnetMenu: (c: string) => void }).__carnetMenu(c), command),
     crash: async () => {
       for (const pid of pids()) {
         try {
@@ -164,6 +202,17 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
       await context.close().catch(() => undefined);
     },
   };
+}
+
+/** exposeBinding carries JSON only: main's Uint8Arrays travel as base64 under this tag
+ *  and the init script turns them back, so handlers answer exactly as under Electron. */
+const BYTES_TAG = '__carnetBytes';
+
+function encodeBytes(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { [BYTES_TAG]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (Array.isArray(value)) return value.map(encodeBytes);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));
 }
 
 /** Stops the static server (call once at the end of a test file). */

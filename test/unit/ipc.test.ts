@@ -13,6 +13,8 @@ function setup(): { handlers: Handlers; opened: string[] } {
     openExternal: async (url) => {
       opened.push(url);
     },
+    setMenuLanguage: () => undefined,
+    showOpenDialog: async () => [],
   };
   return { handlers: createHandlers(platform), opened };
 }

@@ -1,4 +1,6 @@
-import { app, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { MENU_CHANNEL } from '../../shared/ipc';
+import { menuTemplate } from '../menu';
 import type { Platform } from './types';
 
 export function createElectronPlatform(): Platform {
@@ -7,5 +9,17 @@ export function createElectronPlatform(): Platform {
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     platform: process.platform,
     openExternal: (url) => shell.openExternal(url),
+    showOpenDialog: async ({ filters, multiple }) => {
+      const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+      const window = BrowserWindow.getFocusedWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, { properties, filters })
+        : await dialog.showOpenDialog({ properties, filters });
+      return result.canceled ? [] : result.filePaths;
+    },
+    setMenuLanguage: (locale) => {
+      const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command);
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, send)));
+    },
   };
 }

@@ -1,9 +1,21 @@
 // Services that differ between the Electron app and the test harness or CLI. Each host
 // provides one implementation; the handlers only see this interface.
+import type { Locale } from '../../shared/model';
+
 export interface Platform {
   appVersion: string;
   systemLocale: string;
   platform: string;
   /** Hands a URL, already checked against the allowlist, to the operating system. */
   openExternal(url: string): Promise<void>;
+  /** Shows the system's "open file" dialog; resolves to the chosen paths, [] if cancelled. */
+  showOpenDialog(options: OpenDialogOptions): Promise<string[]>;
+  /** Rebuilds the application menu in the user's language. */
+  setMenuLanguage(locale: Locale): void;
+}
+
+export interface OpenDialogOptions {
+  /** What the dialog offers, e.g. { name: 'Images', extensions: ['jpg', 'png'] }. */
+  filters: { name: string; extensions: string[] }[];
+  multiple: boolean;
 }

@@ -56,7 +56,7 @@ export async function saveNoteContent(
 export async function updateNote(
   database: AppDB,
   id: string,
-  changes: Partial<Pick<Note, 'title' | 'kind' | 'speaker' | 'pinned'>>,
+  changes: Partial<Pick<Note, 'title' | 'kind' | 'speaker' | 'pinned' | 'visitId' | 'lessonIds'>>,
 ): Promise<void> {
   await database.notes.update(id, { ...changes, updatedAt: Date.now() });
 }
@@ -71,4 +71,19 @@ export async function listNotes(database: AppDB, visitId: string): Promise<Note[
   return notes
     .filter((note) => note.deletedAt === null)
     .sort((a, b) => Number(b.pinned) - Number(a.pinned));
+}
+
+export async function trashNote(database: AppDB, id: string, now = Date.now()): Promise<void> {
+  await database.notes.update(id, { deletedAt: now });
+}
+
+/** Brings a note back from the trash; if its visit is in the trash too, the visit comes back. */
+export async function restoreNote(database: AppDB, id: string): Promise<void> {
+  await database.transaction('rw', database.notes, database.visits, async () => {
+    const note = await database.notes.get(id);
+    if (!note) return;
+    await database.notes.update(id, { deletedAt: null });
+    const visit = await database.visits.get(note.visitId);
+    if (visit?.deletedAt) await database.visits.update(visit.id, { deletedAt: null });
+  });
 }

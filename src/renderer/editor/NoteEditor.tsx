@@ -8,21 +8,31 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import type { EditorState } from 'lexical';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { setImageDecorator } from '../../shared/editor/ImageNode';
 import { NOTE_TRANSFORMERS } from '../../shared/editor/markdown';
 import { NOTE_NODES } from '../../shared/editor/nodes';
 import { isAllowedUrl } from '../../shared/urls';
+import { ImagesPlugin } from './plugins/ImagesPlugin';
+import { renderImage } from './nodes/ImageView';
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin';
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin';
+import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NotePoliciesPlugin } from './plugins/NotePoliciesPlugin';
 import { noteTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
+// Image nodes live in shared code (headless conversion loads them too); on screen they
+// are drawn by this React component.
+setImageDecorator(renderImage);
+
 interface Props {
+  /** The note being edited: photos added to it are stored against it. Without it (tests
+   *  of the bare editor) photos cannot be added. */
+  noteId?: string;
   /** Serialised Lexical state; '' for a new, empty note. */
   initialState: string;
   save: (json: string, state: EditorState) => Promise<void>;
@@ -30,7 +40,7 @@ interface Props {
   autoFocus?: boolean;
 }
 
-export function NoteEditor({ initialState, save, onStatus, autoFocus }: Props): JSX.Element {
+export function NoteEditor({ noteId, initialState, save, onStatus, autoFocus }: Props): JSX.Element {
   const { t } = useTranslation();
   const config: InitialConfigType = {
     namespace: 'carnet-note',
@@ -42,7 +52,8 @@ export function NoteEditor({ initialState, save, onStatus, autoFocus }: Props): 
   return (
     <LexicalComposer initialConfig={config}>
       <div className="editor">
-        <Toolbar />
+        <Toolbar photos={noteId !== undefined} />
+        {noteId !== undefined && <ImagesPlugin noteId={noteId} />}
         <div className="editor-body">
           <RichTextPlugin
             contentEditable={
@@ -64,7 +75,7 @@ export function NoteEditor({ initialState, save, onStatus, autoFocus }: Props): 
         <NotePoliciesPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
         <AutosavePlugin initialJson={initialState} save={save} onStatus={onStatus} />
-        {autoFocus && <AutoFocusPlugin />}
+        {autoFocus && <FocusWithTypeAheadPlugin />}
       </div>
     </LexicalComposer>
   );

@@ -19,6 +19,7 @@ import {
 import { useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedUrl } from '../../shared/urls';
+import { INSERT_PHOTOS_COMMAND } from './plugins/ImagesPlugin';
 
 const LINK_ICON = (
   <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
@@ -27,7 +28,20 @@ const LINK_ICON = (
   </svg>
 );
 
-export function Toolbar(): JSX.Element {
+const PHOTO_ICON = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <circle cx="8.5" cy="10" r="1.6" />
+    <path d="M21 16l-5-5-8 8" />
+  </svg>
+);
+
+interface Props {
+  /** Shows "Insert photo" (the note editor handles INSERT_PHOTOS_COMMAND). */
+  photos?: boolean;
+}
+
+export function Toolbar({ photos = false }: Props): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
@@ -78,6 +92,7 @@ export function Toolbar(): JSX.Element {
       {button(t('editor.checkList'), '☑', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
       {button(t('editor.quote'), '❝', () => setBlock($createQuoteNode))}
       {button(t('editor.link'), LINK_ICON, () => setLinkOpen((open) => !open))}
+      {photos && button(t('photos.insert'), PHOTO_ICON, () => editor.dispatchCommand(INSERT_PHOTOS_COMMAND, undefined))}
       {linkOpen && (
         <form className="link-form" onSubmit={applyLink}>
           <input

@@ -17,6 +17,7 @@ export const noteTheme: EditorThemeClasses = {
   link: 'Carnet__link',
   hashtag: 'Carnet__hashtag',
   mark: 'Carnet__mark',
+  image: 'Carnet__image',
   text: {
     bold: 'Carnet__bold',
     italic: 'Carnet__italic',

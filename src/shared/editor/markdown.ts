@@ -11,11 +11,14 @@ import {
 } from '@lexical/markdown';
 import { createEditor, type EditorState, type LexicalEditor } from 'lexical';
 import { deriveNoteFields, type DerivedNoteFields } from './derive';
+import { IMAGE } from './imageMarkdown';
 import { NOTE_NODES } from './nodes';
 import { registerNotePolicies } from './policies';
 
-/** Check lists first: '- [ ] x' would otherwise read as a bulleted item. */
+/** Check lists first: '- [ ] x' would otherwise read as a bulleted item. Images before
+ *  the text transformers, which would otherwise read `![…](…)` as a link. */
 export const NOTE_TRANSFORMERS: Transformer[] = [
+  IMAGE,
   CHECK_LIST,
   ...ELEMENT_TRANSFORMERS,
   ...TEXT_FORMAT_TRANSFORMERS,

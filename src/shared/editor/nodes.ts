@@ -7,6 +7,7 @@ import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { ImageNode } from './ImageNode';
 
 export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HeadingNode,
@@ -17,4 +18,5 @@ export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   AutoLinkNode,
   HashtagNode,
   MarkNode,
+  ImageNode,
 ];

@@ -2,9 +2,10 @@ import type { EditorState } from 'lexical';
 import { useCallback, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
-import { NOTE_KINDS, type Note, type NoteKind } from '../../../shared/model';
+import { NOTE_KINDS, type Note, type NoteKind, type Visit } from '../../../shared/model';
+import { TrashIcon } from '../../components/icons';
 import { db } from '../../db/AppDB';
-import { saveNoteContent, updateNote } from '../../db/notes';
+import { saveNoteContent, trashNote, updateNote } from '../../db/notes';
 import type { SaveStatus } from '../../editor/plugins/AutosavePlugin';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
@@ -12,50 +13,93 @@ import { useLocale } from '../settings/useLocale';
 
 interface Props {
   note: Note;
+  visits: Visit[];
   timeZone: string;
   autoFocus: boolean;
 }
 
-export function NotePane({ note, timeZone, autoFocus }: Props): JSX.Element {
+export function NotePane({ note, visits, timeZone, autoFocus }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [status, setStatus] = useState<SaveStatus>('saved');
+  const visit = visits.find((candidate) => candidate.id === note.visitId);
   const save = useCallback(
     (json: string, state: EditorState) => saveNoteContent(db(), note.id, { state: json, ...deriveNoteFields(state) }),
     [note.id],
   );
   const when = (ms: number) => formatDateTime(ms, locale, timeZone);
+  const update = (changes: Parameters<typeof updateNote>[2]) => void updateNote(db(), note.id, changes);
+  const speakersId = `speakers-${note.id}`;
 
   return (
     <article className="note-pane" aria-label={t('layout.editor')}>
       <header className="note-header">
-        <select
-          aria-label={t('notes.kind')}
-          value={note.kind}
-          onChange={(e) => void updateNote(db(), note.id, { kind: e.target.value as NoteKind })}
-        >
-          {NOTE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`notes.kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-        <input
-          className="note-title-input"
-          aria-label={t('notes.titleLabel')}
-          placeholder={t('notes.untitled')}
-          defaultValue={note.title}
-          onChange={(e) => void updateNote(db(), note.id, { title: e.target.value })}
-        />
+        <div className="note-header-row">
+          <select aria-label={t('notes.kind')} value={note.kind} onChange={(e) => update({ kind: e.target.value as NoteKind })}>
+            {NOTE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`notes.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+          <input
+            className="note-title-input"
+            aria-label={t('notes.titleLabel')}
+            placeholder={t('notes.untitled')}
+            defaultValue={note.title}
+            onChange={(e) => update({ title: e.target.value })}
+          />
+          <button
+            type="button"
+            className="icon-button"
+            aria-pressed={note.pinned}
+            aria-label={note.pinned ? t('notes.unpin') : t('notes.pin')}
+            title={note.pinned ? t('notes.unpin') : t('notes.pin')}
+            onClick={() => update({ pinned: !note.pinned })}
+          >
+            <span aria-hidden="true">{note.pinned ? '★' : '☆'}</span>
+          </button>
+          <button type="button" className="icon-button" aria-label={t('notes.trash')} title={t('notes.trash')} onClick={() => void trashNote(db(), note.id)}>
+            <TrashIcon />
+          </button>
+        </div>
+        {note.kind === 'quote' && (
+          <label className="inline-field">
+            <span>{t('notes.speaker')}</span>
+            <input
+              list={speakersId}
+              defaultValue={note.speaker}
+              placeholder={t('notes.speakerPlaceholder')}
+              onChange={(e) => update({ speaker: e.target.value })}
+            />
+            <datalist id={speakersId}>
+              {visit?.speakers.map((speaker) => (
+                <option key={speaker.name} value={speaker.name}>
+                  {speaker.role}
+                </option>
+              ))}
+            </datalist>
+          </label>
+        )}
         <p className="note-meta">
           <span>{t('notes.created', { date: when(note.createdAt) })}</span>
           {note.updatedAt > note.createdAt && <span>{t('notes.edited', { date: when(note.updatedAt) })}</span>}
+          <label className="move-to">
+            <span>{t('notes.moveTo')}</span>
+            <select value={note.visitId} onChange={(e) => update({ visitId: e.target.value })}>
+              {visits.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.title}
+                </option>
+              ))}
+            </select>
+          </label>
           <span className={`save-status save-${status}`} role="status">
             {status === 'saved' ? t('notes.saved') : status === 'pending' ? t('notes.saving') : t('notes.saveFailed')}
           </span>
         </p>
       </header>
-      <NoteEditor key={note.id} initialState={note.state} save={save} onStatus={setStatus} autoFocus={autoFocus} />
+      <NoteEditor key={note.id} noteId={note.id} initialState={note.state} save={save} onStatus={setStatus} autoFocus={autoFocus} />
     </article>
   );
 }

@@ -9,11 +9,13 @@ interface Props {
   expedition: Expedition;
   visits: Visit[];
   selectedId: string | null;
+  /** The visit happening now, marked in the list. */
+  nowId: string | null;
   onSelect: (visitId: string) => void;
 }
 
 /** Visits in time order, grouped under a heading per day. */
-export function VisitList({ expedition, visits, selectedId, onSelect }: Props): JSX.Element {
+export function VisitList({ expedition, visits, selectedId, nowId, onSelect }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const zone = expedition.timeZone;
@@ -40,7 +42,10 @@ export function VisitList({ expedition, visits, selectedId, onSelect }: Props): 
                   aria-current={visit.id === selectedId ? 'true' : undefined}
                   onClick={() => onSelect(visit.id)}
                 >
-                  <span className="visit-title">{visit.title}</span>
+                  <span className="visit-title">
+                    {visit.title}
+                    {visit.id === nowId && <span className="now-badge">{t('visits.now')}</span>}
+                  </span>
                   <span className="visit-time">
                     {visit.allDay ? t('visits.allDay') : `${time(visit.start)}${visit.end ? ` – ${time(visit.end)}` : ''}`}
                   </span>

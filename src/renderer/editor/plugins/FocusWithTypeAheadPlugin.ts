@@ -1,0 +1,19 @@
+// Focuses a freshly created note and types into it what the user typed while it opened.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, CONTROLLED_TEXT_INSERTION_COMMAND, INSERT_PARAGRAPH_COMMAND } from 'lexical';
+import { useEffect } from 'react';
+import { takeTypeAhead } from '../typeAhead';
+
+export function FocusWithTypeAheadPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    editor.focus(() => {
+      editor.update(() => $getRoot().selectEnd());
+      for (const key of takeTypeAhead()) {
+        if ('enter' in key) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+        else editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, key.text);
+      }
+    });
+  }, [editor]);
+  return null;
+}

@@ -1,0 +1,134 @@
+// The three ways a photo gets into a note — paste, drag and drop, and the toolbar's
+// "Insert photo" (files chosen in main's dialog) — and what the user is told meanwhile.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
+  createCommand,
+  mergeRegister,
+  PASTE_COMMAND,
+  type LexicalCommand,
+} from 'lexical';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CarnetError } from '../../../shared/ipc';
+import { db } from '../../db/AppDB';
+import { carnet } from '../../platform';
+import { addPhotoToNote, type IncomingFile, type PhotoTarget } from '../../features/attachments/addPhoto';
+
+/** Opens the system dialog to choose photos for the note (the toolbar's button). */
+export const INSERT_PHOTOS_COMMAND: LexicalCommand<void> = createCommand('INSERT_PHOTOS_COMMAND');
+
+interface Props {
+  noteId: string;
+}
+
+export function ImagesPlugin({ noteId }: Props): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [pending, setPending] = useState(0);
+
+  const target = useLiveQuery(async (): Promise<PhotoTarget | null> => {
+    const note = await db().notes.get(noteId);
+    const expedition = note && (await db().expeditions.get(note.expeditionId));
+    return note && expedition ? { noteId, expeditionId: note.expeditionId, timeZone: expedition.timeZone } : null;
+  }, [noteId]);
+  const targetRef = useRef(target);
+  targetRef.current = target;
+
+  const addFiles = useCallback(
+    async (files: IncomingFile[]) => {
+      const to = targetRef.current;
+      if (!to || files.length === 0) return;
+      setErrors([]);
+      setPending((n) => n + files.length);
+      // One after the other, so that photos land in the order they were given.
+      for (const file of files) {
+        const outcome = await addPhotoToNote(editor, db(), to, file);
+        setPending((n) => n - 1);
+        if (!outcome.ok) setErrors((list) => [...list, t(`photos.errors.${outcome.problem}`, { name: outcome.name })]);
+      }
+    },
+    [editor, t],
+  );
+
+  const pickFiles = useCallback(async () => {
+    setErrors([]);
+    const result = await carnet().pickImages();
+    if (!result.ok) {
+      if (result.error.code !== 'cancelled') setErrors([pickErrorMessage(result.error, t)]);
+      return;
+    }
+    await addFiles(result.value.map(({ name, bytes }) => ({ name, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })));
+  }, [addFiles, t]);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        // Dropped files, and pasted files (see below). Anything that is not a photo is
+        // refused with a message rather than silently ignored.
+        editor.registerCommand(
+          DRAG_DROP_PASTE,
+          (files) => {
+            void addFiles(files.map((file) => ({ name: file.name, blob: file })));
+            return true;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        // Rich text only treats a paste as files when the clipboard holds no text at all,
+        // but a browser's "Copy image" adds an HTML <img> beside the file: the photo is
+        // what the user means. Word and the like add plain text, which still wins.
+        editor.registerCommand(
+          PASTE_COMMAND,
+          (event) => {
+            const data = 'clipboardData' in event ? event.clipboardData : null;
+            const files = data ? [...data.files] : [];
+            if (!data || files.length === 0 || data.getData('text/plain').trim() !== '') return false;
+            event.preventDefault();
+            return editor.dispatchCommand(DRAG_DROP_PASTE, files);
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          INSERT_PHOTOS_COMMAND,
+          () => {
+            void pickFiles();
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+      ),
+    [editor, addFiles, pickFiles],
+  );
+
+  return (
+    <div className="photo-messages">
+      <p className="photo-pending" aria-live="polite">
+        {pending > 0 ? t('photos.adding', { count: pending }) : ''}
+      </p>
+      {errors.length > 0 && (
+        <div className="photo-errors" role="alert">
+          <ul>
+            {errors.map((message, i) => (
+              <li key={i}>{message}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setErrors([])} aria-label={t('dismiss')}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Main's answer to "read the chosen files", in the words of the photo messages. */
+function pickErrorMessage(error: CarnetError, t: (key: string, values?: Record<string, unknown>) => string): string {
+  const name = String(error.detail?.['name'] ?? '');
+  if (error.code === 'fileTooLarge') return t('photos.errors.attachmentTooLarge', { name });
+  if (error.code === 'fileUnreadable') return t('photos.errors.fileUnreadable', { name });
+  return t(`errors.${error.code}`);
+}

@@ -1,0 +1,68 @@
+// One photo into one note, all or nothing: the file is checked and processed, its record
+// written, and only then the image node inserted. When any step fails the note is left
+// as it was and no record stays behind.
+import { $insertNodeToNearestRoot } from '@lexical/utils';
+import type { LexicalEditor } from 'lexical';
+import { $createImageNode } from '../../../shared/editor/ImageNode';
+import type { Attachment } from '../../../shared/model';
+import type { AppDB } from '../../db/AppDB';
+import { addAttachment, deleteAttachment } from '../../db/attachments';
+import { processImage, type ImageProblem } from './processImage';
+
+export interface PhotoTarget {
+  noteId: string;
+  expeditionId: string;
+  /** The expedition's zone, to read EXIF times that carry no offset. */
+  timeZone: string;
+}
+
+export interface IncomingFile {
+  name: string;
+  blob: Blob;
+}
+
+/** 'notStored': the database refused the record (disk full…) or the note was closed. */
+export type PhotoProblem = ImageProblem | 'notStored';
+
+export type AddPhotoOutcome = { ok: true; attachment: Attachment } | { ok: false; problem: PhotoProblem; name: string };
+
+export async function addPhotoToNote(
+  editor: LexicalEditor,
+  database: AppDB,
+  target: PhotoTarget,
+  file: IncomingFile,
+): Promise<AddPhotoOutcome> {
+  const processed = await processImage(file.blob, file.name, target.timeZone);
+  if (!processed.ok) return processed;
+  const notStored = { ok: false, problem: 'notStored', name: file.name } as const;
+
+  let attachment: Attachment;
+  try {
+    attachment = await addAttachment(database, { ...processed.image, noteId: target.noteId, expeditionId: target.expeditionId });
+  } catch (error) {
+    console.error('[carnet] storing a photo failed', error);
+    return notStored;
+  }
+  if (!insertImageNode(editor, attachment)) {
+    await deleteAttachment(database, attachment.id).catch(() => undefined);
+    return notStored;
+  }
+  return { ok: true, attachment };
+}
+
+/** Inserts the photo as a block where the caret is (at the end without one). */
+function insertImageNode(editor: LexicalEditor, attachment: Attachment): boolean {
+  // An editor no longer on screen has no autosave: the node would never be saved.
+  if (!editor.getRootElement() || !editor.isEditable()) return false;
+  let inserted = false;
+  editor.update(
+    () => {
+      $insertNodeToNearestRoot(
+        $createImageNode({ attachmentId: attachment.id, width: attachment.width, height: attachment.height }),
+      );
+      inserted = true;
+    },
+    { discrete: true },
+  );
+  return inserted;
+}

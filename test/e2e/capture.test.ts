@@ -1,0 +1,148 @@
+// Capture during visits (issue 3): an expedition with two visits, quick capture to the
+// visit happening now, a quote with its speaker, moving, trashing and restoring a note,
+// then a crash — and everything is still there.
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchCarnet, stopHarness } from './harness';
+
+afterAll(stopHarness);
+
+const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
+
+async function addVisit(page: Page, visit: { title: string; date: string; start: string; end: string; speaker?: [string, string] }) {
+  await page.getByRole('button', { name: 'Nouvelle visite' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
+  await dialog.getByLabel('Titre').fill(visit.title);
+  await dialog.getByLabel('Date').fill(visit.date);
+  await dialog.getByLabel('Début').fill(visit.start);
+  await dialog.getByLabel('Fin').fill(visit.end);
+  if (visit.speaker) {
+    await dialog.getByRole('button', { name: 'Ajouter un intervenant' }).click();
+    await dialog.getByRole('textbox', { name: 'Nom' }).fill(visit.speaker[0]);
+    await dialog.getByRole('textbox', { name: 'Fonction' }).fill(visit.speaker[1]);
+  }
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function notesOf(page: Page): Promise<string[]> {
+  return page.getByRole('list', { name: 'Notes' }).getByRole('button').allInnerTexts();
+}
+
+describe('capture during visits', () => {
+  it('creates visits, captures quickly into the visit happening now, quotes, moves, trashes, restores and survives a crash', async () => {
+    let session = await launchCarnet({ now: DURING_MICHELIN });
+    let page = session.page;
+    const { profileDir } = session;
+
+    await page.getByLabel('Votre nom').fill('Camille');
+    await page.getByLabel('Titre de l’expédition').fill('Auvergne 2024');
+    await page.getByRole('button', { name: 'Créer une expédition vide' }).click();
+    await page.getByRole('heading', { name: 'Auvergne 2024' }).waitFor();
+    await page.getByText('Aucune visite pour l’instant.').first().waitFor();
+
+    // A visit with a bad time range is refused with a message.
+    await page.getByRole('button', { name: 'Nouvelle visite' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
+    await dialog.getByLabel('Titre').fill('À l’envers');
+    await dialog.getByLabel('Date').fill('2024-11-20');
+    await dialog.getByLabel('Début').fill('12:00');
+    await dialog.getByLabel('Fin').fill('11:00');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'La fin doit venir après le début.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+
+    await addVisit(page, { title: 'Michelin', date: '2024-11-20', start: '09:15', end: '12:30', speaker: ['Claire Vernet', 'Responsable innovation'] });
+    await addVisit(page, { title: 'Village by CA', date: '2024-11-20', start: '14:30', end: '17:30' });
+    const visitList = page.getByRole('navigation', { name: 'Visites' });
+    await expect.poll(() => visitList.getByRole('button').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Michelin\s*En cours\s*09:15 – 12:30$/),
+      expect.stringMatching(/^Village by CA\s*14:30 – 17:30$/),
+    ]);
+
+    // Quick capture from another visit goes to the one happening now.
+    await visitList.getByRole('button', { name: /Village by CA/ }).click();
+    await page.getByRole('heading', { name: 'Village by CA', level: 2 }).waitFor();
+    await page.keyboard.press('Control+Shift+N');
+    await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
+    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('« On leur donne de l’air. »');
+    await expect.poll(() => notesOf(page)).toEqual([expect.stringContaining('« On leur donne de l’air. »')]);
+
+    // A quote, with its speaker picked from the visit's speakers.
+    await page.getByRole('combobox', { name: 'Type de note' }).selectOption('quote');
+    await page.getByRole('combobox', { name: 'Intervenant cité' }).fill('Claire Vernet');
+    await expect.poll(() => notesOf(page)).toEqual([expect.stringMatching(/^CITATION/)]);
+
+    // The menu's "New note" does the same as the shortcut.
+    await session.menu('newNote');
+    await page.keyboard.type('Seconde note, à supprimer puis restaurer');
+    await expect.poll(async () => (await notesOf(page)).length).toBe(2);
+
+    // Trash it, then restore it from the trash.
+    await page.getByRole('button', { name: 'Mettre la note à la corbeille' }).click();
+    await expect.poll(async () => (await notesOf(page)).length).toBe(1);
+    await page.getByRole('button', { name: 'Corbeille', exact: true }).click();
+    const trash = page.getByRole('dialog', { name: 'Corbeille' });
+    await trash.getByRole('button', { name: /Restaurer « Seconde note/ }).click();
+    await trash.getByText('La corbeille est vide.').waitFor();
+    await trash.getByRole('button', { name: 'Fermer' }).click();
+    await expect.poll(async () => (await notesOf(page)).length).toBe(2);
+
+    // Move the quote to the other visit.
+    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Citation/ }).click();
+    await page.getByRole('combobox', { name: 'Visite :' }).selectOption({ label: 'Village by CA' });
+    await expect.poll(async () => (await notesOf(page)).length).toBe(1);
+    await page.waitForTimeout(1200);
+
+    // A crash: the browser is killed with no warning.
+    await session.crash();
+    session = await launchCarnet({ profileDir, now: DURING_MICHELIN });
+    page = session.page;
+    await page.getByRole('heading', { name: 'Auvergne 2024' }).waitFor();
+    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Village by CA/ }).click();
+    await expect.poll(() => notesOf(page)).toEqual([expect.stringMatching(/^CITATION\s*« On leur donne de l’air. »/)]);
+    await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Intervenant cité' }).inputValue()).toBe('Claire Vernet');
+    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
+    await expect.poll(() => notesOf(page)).toEqual([expect.stringContaining('Seconde note, à supprimer puis restaurer')]);
+    await page.screenshot({ path: resolve(__dirname, '../../test-results/capture.png') });
+    await session.close();
+  });
+
+  it('loses at most the last second of typing when the browser is killed mid-sentence', async () => {
+    let session = await launchCarnet();
+    const { profileDir } = session;
+    let page = session.page;
+    await page.getByLabel('Votre nom').fill('Camille');
+    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await page.getByRole('button', { name: 'Nouvelle note' }).click();
+    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    const sentence = 'Les partenaires du territoire apprennent ensemble en continu ';
+    const typedAt: number[] = [];
+    const started = Date.now();
+    while (Date.now() - started < 3500) {
+      const char = sentence[typedAt.length % sentence.length]!;
+      await page.keyboard.type(char);
+      typedAt.push(Date.now());
+      await page.waitForTimeout(25);
+    }
+    const killedAt = Date.now();
+    await session.crash();
+
+    session = await launchCarnet({ profileDir });
+    page = session.page;
+    const reopened = page.getByRole('textbox', { name: 'Texte de la note' });
+    await reopened.waitFor();
+    const saved = (await reopened.innerText()).trim();
+    const typed = typedAt.map((_, i) => sentence[i % sentence.length]).join('');
+    const mustHave = typedAt.filter((at) => at <= killedAt - 1000).length;
+    expect(typed.startsWith(saved)).toBe(true);
+    expect(saved.length).toBeGreaterThanOrEqual(mustHave - 1);
+    await session.close();
+  });
+});
