@@ -36,7 +36,8 @@ export async function readPickedImages(paths: readonly string[]): Promise<Result
     if (!buffer) return unreadable;
     // The file may have grown since stat.
     if (buffer.byteLength > MAX_ATTACHMENT_BYTES) return tooLarge(name, buffer.byteLength);
-    files.push({ name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) });
+    // A copy of exactly the file's bytes: a Buffer may be a view on a larger shared pool.
+    files.push({ name, bytes: new Uint8Array(buffer) });
   }
   return { ok: true, value: files };
 }

@@ -9,10 +9,11 @@ import {
   CLICK_COMMAND,
   COMMAND_PRIORITY_LOW,
   SKIP_DOM_SELECTION_TAG,
+  stopLexicalPropagation,
   type LexicalEditor,
   type NodeKey,
 } from 'lexical';
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $isImageNode, type ImageDecoratorProps } from '../../../shared/editor/ImageNode';
 import type { Attachment } from '../../../shared/model';
@@ -59,7 +60,7 @@ export function ImageView({ nodeKey, attachmentId, caption, width, height }: Ima
   const h = height || attachment?.height || 3;
   return (
     <figure className={isSelected ? 'image-figure is-selected' : 'image-figure'}>
-      <div ref={pictureRef} className="image-picture" style={{ aspectRatio: `${w} / ${h}`, maxWidth: `min(100%, ${w}px)` }}>
+      <div ref={pictureRef} className="image-picture" style={pictureSize(w, h)}>
         {attachment === null ? (
           <div className="image-missing" role="img" aria-label={t('photos.missing')}>
             {t('photos.missing')}
@@ -74,6 +75,16 @@ export function ImageView({ nodeKey, attachmentId, caption, width, height }: Ima
       {attachment && <VisitHint attachment={attachment} />}
     </figure>
   );
+}
+
+/** The photo's own shape, never wider than the text nor taller than MAX_HEIGHT_REM, and
+ *  never enlarged: known before the picture loads, so the text does not jump. */
+const MAX_HEIGHT_REM = 28;
+function pictureSize(width: number, height: number): CSSProperties {
+  return {
+    aspectRatio: `${width} / ${height}`,
+    maxWidth: `min(100%, ${width}px, ${((MAX_HEIGHT_REM * width) / height).toFixed(2)}rem)`,
+  };
 }
 
 /** The attachment, loaded once: its bytes never change. undefined while loading, null
@@ -104,8 +115,9 @@ function useObjectUrl(blob: Blob | null): string | null {
   return url;
 }
 
-/** Lexical listens to keys, input and the clipboard on its whole root: the caption's
- *  own events stop here so that typing in it never edits the note around it. */
+/** Lexical listens to keys, input and the clipboard on its whole root: the caption's own
+ *  events are marked as handled so that typing in it never edits the note around it.
+ *  (Not stopPropagation: React, which listens higher up, still needs them.) */
 const CAPTION_OWN_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'cut', 'copy', 'drop'];
 
 function CaptionInput({ editor, nodeKey, caption }: { editor: LexicalEditor; nodeKey: NodeKey; caption: string }): JSX.Element {
@@ -122,7 +134,7 @@ function CaptionInput({ editor, nodeKey, caption }: { editor: LexicalEditor; nod
   useEffect(() => {
     const input = inputRef.current;
     if (!input) return;
-    const stop = (event: Event) => event.stopPropagation();
+    const stop = (event: Event) => stopLexicalPropagation(event);
     for (const type of CAPTION_OWN_EVENTS) input.addEventListener(type, stop);
     return () => {
       for (const type of CAPTION_OWN_EVENTS) input.removeEventListener(type, stop);

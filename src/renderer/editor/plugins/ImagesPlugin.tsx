@@ -2,7 +2,6 @@
 // "Insert photo" (files chosen in main's dialog) — and what the user is told meanwhile.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
@@ -11,7 +10,7 @@ import {
   PASTE_COMMAND,
   type LexicalCommand,
 } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarnetError } from '../../../shared/ipc';
 import { db } from '../../db/AppDB';
@@ -31,19 +30,12 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
   const [errors, setErrors] = useState<string[]>([]);
   const [pending, setPending] = useState(0);
 
-  const target = useLiveQuery(async (): Promise<PhotoTarget | null> => {
-    const note = await db().notes.get(noteId);
-    const expedition = note && (await db().expeditions.get(note.expeditionId));
-    return note && expedition ? { noteId, expeditionId: note.expeditionId, timeZone: expedition.timeZone } : null;
-  }, [noteId]);
-  const targetRef = useRef(target);
-  targetRef.current = target;
-
   const addFiles = useCallback(
     async (files: IncomingFile[]) => {
-      const to = targetRef.current;
-      if (!to || files.length === 0) return;
+      if (files.length === 0) return;
       setErrors([]);
+      const to = await photoTarget(noteId);
+      if (!to) return;
       setPending((n) => n + files.length);
       // One after the other, so that photos land in the order they were given.
       for (const file of files) {
@@ -52,7 +44,7 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
         if (!outcome.ok) setErrors((list) => [...list, t(`photos.errors.${outcome.problem}`, { name: outcome.name })]);
       }
     },
-    [editor, t],
+    [editor, noteId, t],
   );
 
   const pickFiles = useCallback(async () => {
@@ -111,11 +103,15 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
       </p>
       {errors.length > 0 && (
         <div className="photo-errors" role="alert">
-          <ul>
-            {errors.map((message, i) => (
-              <li key={i}>{message}</li>
-            ))}
-          </ul>
+          {errors.length === 1 ? (
+            <p>{errors[0]}</p>
+          ) : (
+            <ul>
+              {errors.map((message, i) => (
+                <li key={i}>{message}</li>
+              ))}
+            </ul>
+          )}
           <button type="button" onClick={() => setErrors([])} aria-label={t('dismiss')}>
             ×
           </button>
@@ -123,6 +119,13 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
       )}
     </div>
   );
+}
+
+/** Where the note's photos go, read when they arrive (the note may have moved). */
+async function photoTarget(noteId: string): Promise<PhotoTarget | null> {
+  const note = await db().notes.get(noteId);
+  const expedition = note && (await db().expeditions.get(note.expeditionId));
+  return note && expedition ? { noteId, expeditionId: note.expeditionId, timeZone: expedition.timeZone } : null;
 }
 
 /** Main's answer to "read the chosen files", in the words of the photo messages. */

@@ -2,8 +2,8 @@
 // written, and only then the image node inserted. When any step fails the note is left
 // as it was and no record stays behind.
 import { $insertNodeToNearestRoot } from '@lexical/utils';
-import type { LexicalEditor } from 'lexical';
-import { $createImageNode } from '../../../shared/editor/ImageNode';
+import { $getSelection, $isParagraphNode, $isRangeSelection, type LexicalEditor } from 'lexical';
+import { $createImageNode, type ImageNode } from '../../../shared/editor/ImageNode';
 import type { Attachment } from '../../../shared/model';
 import type { AppDB } from '../../db/AppDB';
 import { addAttachment, deleteAttachment } from '../../db/attachments';
@@ -50,16 +50,27 @@ export async function addPhotoToNote(
   return { ok: true, attachment };
 }
 
-/** Inserts the photo as a block where the caret is (at the end without one). */
+/** Inserts the photo as a block where the caret is (at the end without one). On an empty
+ *  line the photo goes just before it, so that the caret stays below, ready to type. */
+function $insertImageBlock(image: ImageNode): void {
+  const selection = $getSelection();
+  if ($isRangeSelection(selection) && selection.isCollapsed()) {
+    const block = selection.anchor.getNode().getTopLevelElement();
+    if ($isParagraphNode(block) && block.isEmpty()) {
+      block.insertBefore(image);
+      return;
+    }
+  }
+  $insertNodeToNearestRoot(image);
+}
+
 function insertImageNode(editor: LexicalEditor, attachment: Attachment): boolean {
   // An editor no longer on screen has no autosave: the node would never be saved.
   if (!editor.getRootElement() || !editor.isEditable()) return false;
   let inserted = false;
   editor.update(
     () => {
-      $insertNodeToNearestRoot(
-        $createImageNode({ attachmentId: attachment.id, width: attachment.width, height: attachment.height }),
-      );
+      $insertImageBlock($createImageNode({ attachmentId: attachment.id, width: attachment.width, height: attachment.height }));
       inserted = true;
     },
     { discrete: true },
