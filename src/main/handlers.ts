@@ -3,6 +3,7 @@
 import { fail, type Method, type Request, type Responses, type Result } from '../shared/ipc';
 import { parseAllowedUrl } from '../shared/urls';
 import { IMAGE_DIALOG, readPickedImages } from './pickedImages';
+import { writeFileAtomic } from './files';
 import type { Platform } from './platform/types';
 
 export type Handlers = {
@@ -36,6 +37,16 @@ export function createHandlers(platform: Platform): Handlers {
     async setMenuLanguage({ locale }) {
       platform.setMenuLanguage(locale);
       return { ok: true, value: null };
+    },
+
+    async saveTextFile({ suggestedName, content, extension }) {
+      const path = await platform.showSaveDialog({
+        defaultName: suggestedName,
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      });
+      if (!path) return { ok: true, value: null };
+      await writeFileAtomic(path, content);
+      return { ok: true, value: path };
     },
 
     async pickImages() {

@@ -57,6 +57,17 @@ export const contract = {
     channel: 'carnet:pick-images',
     request: z.undefined(),
   },
+  saveTextFile: {
+    channel: 'carnet:save-text-file',
+    request: z
+      .object({
+        suggestedName: z.string().min(1).max(200),
+        content: z.string().max(50 * 1024 * 1024),
+        /** The file type offered in the dialog, e.g. 'csv'. */
+        extension: z.string().regex(/^[a-z0-9]{1,8}$/),
+      })
+      .strict(),
+  },
 } as const;
 
 /** What each method answers when it succeeds. */
@@ -65,6 +76,8 @@ export interface Responses {
   openExternal: null;
   setMenuLanguage: null;
   pickImages: PickedFile[];
+  /** Where the file was written; null when the user cancelled the dialog. */
+  saveTextFile: string | null;
 }
 
 /** A file the user chose in a dialog, read by main. */

@@ -1,4 +1,5 @@
-// Which visit is "now": where a quick note goes by default.
+// Which visit is "now" (where a quick note goes by default), and which visit was in
+// progress at a given instant (where a photo was taken).
 import type { Visit } from './model';
 import { addDays, zonedDate, zonedToEpoch } from './time';
 
@@ -14,18 +15,26 @@ function endOf(visit: Visit, timeZone: string): number {
   return visit.end ?? visit.start + DEFAULT_VISIT_MS;
 }
 
+function liveInTimeOrder(visits: readonly Visit[]): Visit[] {
+  return visits.filter((visit) => visit.deletedAt === null).sort((a, b) => a.start - b.start);
+}
+
+/** The visit in progress at `at`; a timed visit wins over an all-day one. */
+export function visitInProgress(visits: readonly Visit[], at: number, timeZone: string): Visit | null {
+  const during = liveInTimeOrder(visits).filter((visit) => visit.start <= at && at < endOf(visit, timeZone));
+  return during.find((visit) => !visit.allDay) ?? during[0] ?? null;
+}
+
 /**
- * The visit in progress (a timed one before an all-day one), else the next one starting
- * later today, else the latest one that has started, else the first one to come.
+ * The visit in progress, else the next one starting later today, else the latest one
+ * that has started, else the first one to come.
  */
 export function visitHappeningNow(visits: readonly Visit[], now: number, timeZone: string): Visit | null {
-  const live = visits.filter((visit) => visit.deletedAt === null).sort((a, b) => a.start - b.start);
-  const inProgress = live.filter((visit) => visit.start <= now && now < endOf(visit, timeZone));
-  const timed = inProgress.find((visit) => !visit.allDay);
-  if (timed ?? inProgress[0]) return timed ?? inProgress[0] ?? null;
+  const inProgress = visitInProgress(visits, now, timeZone);
+  if (inProgress) return inProgress;
+  const live = liveInTimeOrder(visits);
   const today = zonedDate(now, timeZone);
   const laterToday = live.find((visit) => visit.start > now && zonedDate(visit.start, timeZone) === today);
   if (laterToday) return laterToday;
-  const started = live.filter((visit) => visit.start <= now);
-  return started.at(-1) ?? live[0] ?? null;
+  return live.filter((visit) => visit.start <= now).at(-1) ?? live[0] ?? null;
 }

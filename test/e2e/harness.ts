@@ -69,6 +69,10 @@ export interface TestingPlatform extends Platform {
   /** What the next "open file" dialogs answer, one list of paths per dialog; a dialog
    *  with nothing queued is cancelled. */
   dialogAnswers: string[][];
+  /** What the next "save file" dialogs answer (null: cancelled); with nothing queued the
+   *  file goes to `saveDir` under its suggested name. */
+  saveAnswers: (string | null)[];
+  saveDir: string;
 }
 
 export function createTestingPlatform(systemLocale: string): TestingPlatform {
@@ -80,10 +84,16 @@ export function createTestingPlatform(systemLocale: string): TestingPlatform {
     opened,
     menuLanguage: null,
     dialogAnswers: [],
+    saveAnswers: [],
+    saveDir: mkdtempSync(join(tmpdir(), 'carnet-saved-')),
     openExternal: async (url) => {
       opened.push(url);
     },
     showOpenDialog: async () => platform.dialogAnswers.shift() ?? [],
+    showSaveDialog: async ({ defaultName }) => {
+      const answer = platform.saveAnswers.shift();
+      return answer === undefined ? join(platform.saveDir, defaultName) : answer;
+    },
     setMenuLanguage: (locale) => {
       platform.menuLanguage = locale;
     },

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
-import type { Platform } from '../../src/main/platform/types';
 import { contract, METHODS } from '../../src/shared/ipc';
+import { fakePlatform } from './fakePlatform';
 
 function setup(): { handlers: Handlers; opened: string[] } {
   const opened: string[] = [];
-  const platform: Platform = {
-    appVersion: '1.2.3',
-    systemLocale: 'fr-FR',
-    platform: 'linux',
+  const platform = fakePlatform({
     openExternal: async (url) => {
       opened.push(url);
     },
-    setMenuLanguage: () => undefined,
-    showOpenDialog: async () => [],
-  };
+  });
   return { handlers: createHandlers(platform), opened };
 }
 

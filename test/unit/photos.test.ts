@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { addAttachment, getAttachment, listNoteAttachments, setAttachmentCaption } from '../../src/renderer/db/attachments';
 import { captureTimeFromExif, readCaptureTime } from '../../src/renderer/features/attachments/captureTime';
-import { visitTakenDuring } from '../../src/renderer/features/attachments/visitOfPhoto';
+import { visitInProgress } from '../../src/shared/visits';
 import type { Visit } from '../../src/shared/model';
 import { withExif } from '../fixtures/images/exif';
 
@@ -64,15 +64,15 @@ describe('the visit a photo was taken during', () => {
   const visits = [day, morning, afternoon];
 
   it('prefers a timed visit to the all-day one around it', () => {
-    expect(visitTakenDuring(visits, Date.UTC(2024, 10, 20, 9), 'Europe/Paris')?.id).toBe('morning');
-    expect(visitTakenDuring(visits, Date.UTC(2024, 10, 20, 12), 'Europe/Paris')?.id).toBe('day');
+    expect(visitInProgress(visits, Date.UTC(2024, 10, 20, 9), 'Europe/Paris')?.id).toBe('morning');
+    expect(visitInProgress(visits, Date.UTC(2024, 10, 20, 12), 'Europe/Paris')?.id).toBe('day');
   });
 
   it('gives a visit without an end two hours, and ignores trashed visits', () => {
-    expect(visitTakenDuring(visits, Date.UTC(2024, 10, 20, 15, 29), 'Europe/Paris')?.id).toBe('afternoon');
-    expect(visitTakenDuring(visits, Date.UTC(2024, 10, 20, 15, 31), 'Europe/Paris')?.id).toBe('day');
-    expect(visitTakenDuring([{ ...morning, deletedAt: 1 }], Date.UTC(2024, 10, 20, 9), 'Europe/Paris')).toBeNull();
-    expect(visitTakenDuring(visits, Date.UTC(2024, 10, 21, 9), 'Europe/Paris')).toBeNull();
+    expect(visitInProgress(visits, Date.UTC(2024, 10, 20, 15, 29), 'Europe/Paris')?.id).toBe('afternoon');
+    expect(visitInProgress(visits, Date.UTC(2024, 10, 20, 15, 31), 'Europe/Paris')?.id).toBe('day');
+    expect(visitInProgress([{ ...morning, deletedAt: 1 }], Date.UTC(2024, 10, 20, 9), 'Europe/Paris')).toBeNull();
+    expect(visitInProgress(visits, Date.UTC(2024, 10, 21, 9), 'Europe/Paris')).toBeNull();
   });
 });
 

@@ -4,24 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers } from '../../src/main/handlers';
-import type { OpenDialogOptions, Platform } from '../../src/main/platform/types';
+import type { OpenDialogOptions } from '../../src/main/platform/types';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/images';
+import { fakePlatform } from './fakePlatform';
 
 const PNG_HEAD = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 function setup(answer: string[]) {
   const asked: OpenDialogOptions[] = [];
-  const platform: Platform = {
-    appVersion: '1.2.3',
-    systemLocale: 'fr-FR',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    setMenuLanguage: () => undefined,
+  const platform = fakePlatform({
     showOpenDialog: async (options) => {
       asked.push(options);
       return answer;
     },
-  };
+  });
   return { handlers: createHandlers(platform), asked };
 }
 

@@ -17,6 +17,12 @@ export function createElectronPlatform(): Platform {
         : await dialog.showOpenDialog({ properties, filters });
       return result.canceled ? [] : result.filePaths;
     },
+    showSaveDialog: async ({ defaultName, filters }) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath: defaultName, filters };
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     setMenuLanguage: (locale) => {
       const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command);
       Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, send)));

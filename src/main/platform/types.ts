@@ -10,6 +10,8 @@ export interface Platform {
   openExternal(url: string): Promise<void>;
   /** Shows the system's "open file" dialog; resolves to the chosen paths, [] if cancelled. */
   showOpenDialog(options: OpenDialogOptions): Promise<string[]>;
+  /** Shows the system's "save file" dialog; resolves to the chosen path, null if cancelled. */
+  showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
   /** Rebuilds the application menu in the user's language. */
   setMenuLanguage(locale: Locale): void;
 }
@@ -18,4 +20,9 @@ export interface OpenDialogOptions {
   /** What the dialog offers, e.g. { name: 'Images', extensions: ['jpg', 'png'] }. */
   filters: { name: string; extensions: string[] }[];
   multiple: boolean;
+}
+
+export interface SaveDialogOptions {
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
 }

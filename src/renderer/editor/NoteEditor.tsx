@@ -22,6 +22,7 @@ import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin';
 import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NotePoliciesPlugin } from './plugins/NotePoliciesPlugin';
+import { PassageLessonsPlugin } from './plugins/PassageLessonsPlugin';
 import { noteTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -52,8 +53,9 @@ export function NoteEditor({ noteId, initialState, save, onStatus, autoFocus }: 
   return (
     <LexicalComposer initialConfig={config}>
       <div className="editor">
-        <Toolbar photos={noteId !== undefined} />
+        <Toolbar photos={noteId !== undefined} passages={noteId !== undefined} />
         {noteId !== undefined && <ImagesPlugin noteId={noteId} />}
+        {noteId !== undefined && <PassageLessonsPlugin />}
         <div className="editor-body">
           <RichTextPlugin
             contentEditable={

@@ -19,6 +19,8 @@ import {
 import { useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedUrl } from '../../shared/urls';
+import { useLessons } from './LessonsContext';
+import { LINK_PASSAGE_COMMAND } from './plugins/PassageLessonsPlugin';
 import { INSERT_PHOTOS_COMMAND } from './plugins/ImagesPlugin';
 
 const LINK_ICON = (
@@ -39,11 +41,14 @@ const PHOTO_ICON = (
 interface Props {
   /** Shows "Insert photo" (the note editor handles INSERT_PHOTOS_COMMAND). */
   photos?: boolean;
+  /** Offer to link the selected passage to a lesson (notes, not syntheses). */
+  passages?: boolean;
 }
 
-export function Toolbar({ photos = false }: Props): JSX.Element {
+export function Toolbar({ photos = false, passages = false }: Props): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const { t } = useTranslation();
+  const lessons = useLessons();
   const [linkOpen, setLinkOpen] = useState(false);
   const [linkUrl, setLinkUrl] = useState('');
   const [linkError, setLinkError] = useState(false);
@@ -93,6 +98,17 @@ export function Toolbar({ photos = false }: Props): JSX.Element {
       {button(t('editor.quote'), '❝', () => setBlock($createQuoteNode))}
       {button(t('editor.link'), LINK_ICON, () => setLinkOpen((open) => !open))}
       {photos && button(t('photos.insert'), PHOTO_ICON, () => editor.dispatchCommand(INSERT_PHOTOS_COMMAND, undefined))}
+      {passages && lessons.length > 0 && (
+        <button
+          type="button"
+          className="tool tool-text"
+          title={`${t('lessons.linkPassage')} (Ctrl+Shift+L)`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => editor.dispatchCommand(LINK_PASSAGE_COMMAND, undefined)}
+        >
+          {t('lessons.linkPassage')}
+        </button>
+      )}
       {linkOpen && (
         <form className="link-form" onSubmit={applyLink}>
           <input

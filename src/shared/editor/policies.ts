@@ -1,7 +1,8 @@
-// Rules every note editor obeys, headless or on screen: hashtags become HashtagNodes and
+// Rules every note editor obeys, headless or on screen: hashtags become HashtagNodes,
 // links other than http(s)/mailto are unwrapped to plain text as soon as they appear
-// (typed, pasted or imported).
-import { mergeRegister } from '@lexical/utils';
+// (typed, pasted or imported), and passage marks never nest.
+import { mergeRegister, registerNestedElementResolver } from '@lexical/utils';
+import { $createMarkNode, MarkNode } from '@lexical/mark';
 import { registerLexicalHashtag } from '@lexical/hashtag';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import type { LexicalEditor } from 'lexical';
@@ -19,5 +20,12 @@ export function registerNotePolicies(editor: LexicalEditor): () => void {
     registerLexicalHashtag(editor, { getHashtagMatch: findHashtag }),
     editor.registerNodeTransform(LinkNode, unwrapForbiddenLink),
     editor.registerNodeTransform(AutoLinkNode, unwrapForbiddenLink),
+    // A passage linked inside another one is flattened: the inner part carries both lessons.
+    registerNestedElementResolver<MarkNode>(
+      editor,
+      MarkNode,
+      (from) => $createMarkNode(from.getIDs()),
+      (from, to) => from.getIDs().forEach((id) => to.addID(id)),
+    ),
   );
 }

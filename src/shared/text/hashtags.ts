@@ -40,3 +40,8 @@ export function findHashtag(text: string): { start: number; end: number } | null
   const start = match.index + (match[1]?.length ?? 0);
   return { start, end: start + 1 + match[2].length };
 }
+
+/** Whether a tag (without '#') can be written as a hashtag and read back as the same tag. */
+export function isValidTag(tag: string): boolean {
+  return new RegExp(`^${TAG_BODY}$`, 'u').test(tag);
+}

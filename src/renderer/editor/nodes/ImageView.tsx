@@ -19,7 +19,7 @@ import { $isImageNode, type ImageDecoratorProps } from '../../../shared/editor/I
 import type { Attachment } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { getAttachment, setAttachmentCaption } from '../../db/attachments';
-import { visitTakenDuring } from '../../features/attachments/visitOfPhoto';
+import { visitInProgress } from '../../../shared/visits';
 
 /** Registered with setImageDecorator: what ImageNode.decorate returns on screen. */
 export function renderImage(props: ImageDecoratorProps): JSX.Element {
@@ -198,7 +198,7 @@ function VisitHint({ attachment }: { attachment: Attachment }): JSX.Element | nu
       db().visits.where('expeditionId').equals(expeditionId).toArray(),
     ]);
     if (!note || !expedition) return null;
-    const during = visitTakenDuring(visits, capturedAt, expedition.timeZone);
+    const during = visitInProgress(visits, capturedAt, expedition.timeZone);
     return during && during.id !== note.visitId ? during : null;
   }, [capturedAt, noteId, expeditionId]);
   if (!visit) return null;

@@ -11,10 +11,17 @@ import { db } from '../../db/AppDB';
 import { createNote, listNotes } from '../../db/notes';
 import { writeSetting, type Settings } from '../../db/settings';
 import { purgeTrash } from '../../db/trash';
+import { listLessons } from '../../db/lessons';
 import { listVisits } from '../../db/visits';
+import { LessonsContext } from '../../editor/LessonsContext';
 import { startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
 import { carnet } from '../../platform';
 import { ExpeditionForm } from '../expedition/ExpeditionForm';
+import { LessonForm } from '../lessons/LessonForm';
+import { LessonList } from '../lessons/LessonList';
+import { LessonView } from '../lessons/LessonView';
+import { MatrixView } from '../lessons/MatrixView';
+import { TagManager } from '../tags/TagManager';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
@@ -25,7 +32,11 @@ import { VisitForm } from '../visits/VisitForm';
 import { VisitHeader } from '../visits/VisitHeader';
 import { VisitList } from '../visits/VisitList';
 
-type OpenDialog = 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'trash' | null;
+type OpenDialog = 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | null;
+
+/** What the middle and right panes show: a visit's notes (the default), a lesson, the
+ *  visits × lessons matrix or the tag manager. */
+type View = { kind: 'visits' } | { kind: 'lesson'; lessonId: string } | { kind: 'matrix' } | { kind: 'tags' };
 
 /** How often "the visit happening now" is looked at again. */
 const NOW_REFRESH_MS = 30_000;
@@ -49,6 +60,8 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const [locale] = useLocale();
   const now = useNow();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [view, setView] = useState<View>({ kind: 'visits' });
+  const lessons = useLiveQuery(() => listLessons(db(), expedition.id), [expedition.id]) ?? [];
   const [focusNoteId, setFocusNoteId] = useState<string | null>(null);
   const visits = useLiveQuery(() => listVisits(db(), expedition.id), [expedition.id]);
   const nowVisit = visits ? visitHappeningNow(visits, now, expedition.timeZone) : null;
@@ -64,7 +77,15 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
     void carnet().setMenuLanguage({ locale });
   }, [locale]);
 
-  const selectVisit = (id: string): void => void writeSetting(db(), 'currentVisitId', id);
+  const selectVisit = (id: string): void => {
+    setView({ kind: 'visits' });
+    void writeSetting(db(), 'currentVisitId', id);
+  };
+  const openNote = (noteId: string, noteVisitId: string): void => {
+    setView({ kind: 'visits' });
+    void writeSetting(db(), 'currentVisitId', noteVisitId).then(() => writeSetting(db(), 'currentNoteId', noteId));
+  };
+  const lesson = view.kind === 'lesson' ? lessons.find((candidate) => candidate.id === view.lessonId) : undefined;
   const selectNote = (id: string): void => void writeSetting(db(), 'currentNoteId', id);
 
   /** A new note on `targetVisitId`, opened with the cursor ready. */
@@ -77,6 +98,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       }
       const created = await createNote(db(), { expeditionId: expedition.id, visitId: targetVisitId, author: expedition.participant });
       setFocusNoteId(created.id);
+      setView({ kind: 'visits' });
       await writeSetting(db(), 'currentVisitId', targetVisitId);
       await writeSetting(db(), 'currentNoteId', created.id);
     },
@@ -112,6 +134,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const close = () => setDialog(null);
 
   return (
+    <LessonsContext.Provider value={lessons}>
     <div className="workspace">
       <aside className="pane sidebar" aria-label={t('layout.sidebar')}>
         <header className="expedition-header">
@@ -131,8 +154,29 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           </button>
         </div>
         {visits && (
-          <VisitList expedition={expedition} visits={visits} selectedId={visitId} nowId={nowVisit?.id ?? null} onSelect={selectVisit} />
+          <VisitList
+            expedition={expedition}
+            visits={visits}
+            selectedId={view.kind === 'visits' ? visitId : null}
+            nowId={nowVisit?.id ?? null}
+            onSelect={selectVisit}
+          />
         )}
+        <div className="pane-toolbar">
+          <h2 className="pane-heading">{t('lessons.heading')}</h2>
+          <button type="button" className="icon-button" aria-label={t('lessons.new')} title={t('lessons.new')} onClick={() => setDialog('newLesson')}>
+            <PlusIcon />
+          </button>
+        </div>
+        <LessonList lessons={lessons} selectedId={lesson?.id ?? null} onSelect={(lessonId) => setView({ kind: 'lesson', lessonId })} />
+        <div className="sidebar-links">
+          <button type="button" className="quiet" aria-current={view.kind === 'matrix' ? 'true' : undefined} onClick={() => setView({ kind: 'matrix' })}>
+            {t('matrix.title')}
+          </button>
+          <button type="button" className="quiet" aria-current={view.kind === 'tags' ? 'true' : undefined} onClick={() => setView({ kind: 'tags' })}>
+            {t('tags.title')}
+          </button>
+        </div>
         <footer className="sidebar-footer">
           <button type="button" className="quiet" onClick={() => setDialog('trash')}>
             <TrashIcon /> {t('trash.title')}
@@ -140,41 +184,64 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           <LanguageSelect />
         </footer>
       </aside>
-      <section className="pane notes" aria-label={t('layout.notes')}>
-        {visit && <VisitHeader expedition={expedition} visit={visit} onEdit={() => setDialog('editVisit')} />}
-        <div className="pane-toolbar">
-          <h2 className="pane-heading">{t('notes.heading')}</h2>
-          <button
-            type="button"
-            className="primary"
-            disabled={!visitId}
-            onClick={() => {
-              startTypeAhead();
-              void newNoteOn(visitId);
-            }}
-            title="Ctrl+Shift+N"
-          >
-            {t('notes.new')}
-          </button>
-        </div>
-        {visitId ? (
-          notes && <NoteList notes={notes} selectedId={note?.id ?? null} timeZone={expedition.timeZone} onSelect={selectNote} />
-        ) : (
-          <p className="empty">{visits?.length ? t('notes.noVisit') : t('visits.none')}</p>
-        )}
-      </section>
-      <section className="pane editor-pane">
-        {note && visits ? (
-          <NotePane key={note.id} note={note} visits={visits} timeZone={expedition.timeZone} autoFocus={note.id === focusNoteId} />
-        ) : (
-          <p className="empty">{t('notes.select')}</p>
-        )}
-      </section>
+      {view.kind === 'visits' ? (
+        <>
+        <section className="pane notes" aria-label={t('layout.notes')}>
+          {visit && <VisitHeader expedition={expedition} visit={visit} onEdit={() => setDialog('editVisit')} />}
+          <div className="pane-toolbar">
+            <h2 className="pane-heading">{t('notes.heading')}</h2>
+            <button
+              type="button"
+              className="primary"
+              disabled={!visitId}
+              onClick={() => {
+                startTypeAhead();
+                void newNoteOn(visitId);
+              }}
+              title="Ctrl+Shift+N"
+            >
+              {t('notes.new')}
+            </button>
+          </div>
+          {visitId ? (
+            notes && <NoteList notes={notes} selectedId={note?.id ?? null} timeZone={expedition.timeZone} onSelect={selectNote} />
+          ) : (
+            <p className="empty">{visits?.length ? t('notes.noVisit') : t('visits.none')}</p>
+          )}
+        </section>
+        <section className="pane editor-pane">
+          {note && visits ? (
+            <NotePane key={note.id} note={note} visits={visits} lessons={lessons} timeZone={expedition.timeZone} autoFocus={note.id === focusNoteId} />
+          ) : (
+            <p className="empty">{t('notes.select')}</p>
+          )}
+        </section>
+        </>
+      ) : (
+        <section className="pane wide-pane">
+          {view.kind === 'lesson' && lesson && visits && (
+            <LessonView expedition={expedition} lesson={lesson} visits={visits} lessonCount={lessons.length} onOpenNote={openNote} />
+          )}
+          {view.kind === 'matrix' && visits && <MatrixView expedition={expedition} visits={visits} lessons={lessons} onOpenNote={openNote} />}
+          {view.kind === 'tags' && <TagManager expeditionId={expedition.id} />}
+        </section>
+      )}
       {dialog === 'editExpedition' && <ExpeditionForm expedition={expedition} onClose={close} />}
       {dialog === 'newExpedition' && <ExpeditionForm onClose={close} />}
       {dialog === 'newVisit' && <VisitForm expedition={expedition} onClose={close} />}
       {dialog === 'editVisit' && visit && <VisitForm expedition={expedition} visit={visit} onClose={close} />}
       {dialog === 'trash' && <TrashDialog expedition={expedition} onClose={close} />}
+      {dialog === 'newLesson' && (
+        <LessonForm
+          expeditionId={expedition.id}
+          count={lessons.length}
+          onClose={(created) => {
+            close();
+            if (created) setView({ kind: 'lesson', lessonId: created.id });
+          }}
+        />
+      )}
     </div>
+    </LessonsContext.Provider>
   );
 }

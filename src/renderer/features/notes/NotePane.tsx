@@ -2,23 +2,25 @@ import type { EditorState } from 'lexical';
 import { useCallback, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
-import { NOTE_KINDS, type Note, type NoteKind, type Visit } from '../../../shared/model';
+import { NOTE_KINDS, type Lesson, type Note, type NoteKind, type Visit } from '../../../shared/model';
 import { TrashIcon } from '../../components/icons';
 import { db } from '../../db/AppDB';
 import { saveNoteContent, trashNote, updateNote } from '../../db/notes';
 import type { SaveStatus } from '../../editor/plugins/AutosavePlugin';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
+import { NoteLessons } from '../lessons/NoteLessons';
 import { useLocale } from '../settings/useLocale';
 
 interface Props {
   note: Note;
   visits: Visit[];
+  lessons: Lesson[];
   timeZone: string;
   autoFocus: boolean;
 }
 
-export function NotePane({ note, visits, timeZone, autoFocus }: Props): JSX.Element {
+export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [status, setStatus] = useState<SaveStatus>('saved');
@@ -81,6 +83,7 @@ export function NotePane({ note, visits, timeZone, autoFocus }: Props): JSX.Elem
             </datalist>
           </label>
         )}
+        <NoteLessons note={note} lessons={lessons} />
         <p className="note-meta">
           <span>{t('notes.created', { date: when(note.createdAt) })}</span>
           {note.updatedAt > note.createdAt && <span>{t('notes.edited', { date: when(note.updatedAt) })}</span>}

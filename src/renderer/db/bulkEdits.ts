@@ -1,0 +1,77 @@
+// Edits that rewrite many notes at once (tags renamed, merged or deleted; a lesson
+// removed). Each runs in one transaction: every note changes, or none does.
+import { deriveNoteFields } from '../../shared/editor/derive';
+import { createHeadlessNoteEditor, parseNoteState } from '../../shared/editor/markdown';
+import { renameTagInState, unlinkLessonInState } from '../../shared/editor/rewrite';
+import { normaliseTag } from '../../shared/text/hashtags';
+import type { Note } from '../../shared/model';
+import type { AppDB } from './AppDB';
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** The tags of an expedition's notes (trash excluded), with how many notes carry each. */
+export async function listTags(database: AppDB, expeditionId: string): Promise<TagCount[]> {
+  const counts = new Map<string, number>();
+  await database.notes
+    .where('expeditionId')
+    .equals(expeditionId)
+    .each((note) => {
+      if (note.deletedAt !== null) return;
+      for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    });
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => a.tag.localeCompare(b.tag, 'fr'));
+}
+
+function withState(note: Note, state: string, editor = createHeadlessNoteEditor()): Note {
+  return { ...note, state, ...deriveNoteFields(parseNoteState(state, editor)), updatedAt: Date.now() };
+}
+
+/** Renames `from` to `to` in every note of the expedition (nested tags follow); with
+ *  `to` = null the tag is deleted and its word stays in the text. Returns the notes changed. */
+export async function renameTag(database: AppDB, expeditionId: string, from: string, to: string | null): Promise<number> {
+  const source = normaliseTag(from);
+  if (!source || (to !== null && !normaliseTag(to))) return 0;
+  const editor = createHeadlessNoteEditor();
+  return database.transaction('rw', database.notes, async () => {
+    const notes = await database.notes
+      .where('tags')
+      .startsWith(source)
+      .filter((note) => note.expeditionId === expeditionId)
+      .distinct()
+      .toArray();
+    const changed = notes.flatMap((note) => {
+      const state = renameTagInState(note.state, source, to);
+      return state ? [withState(note, state, editor)] : [];
+    });
+    await database.notes.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/** Merging is renaming one tag into another that already exists. */
+export function mergeTags(database: AppDB, expeditionId: string, from: string, into: string): Promise<number> {
+  return renameTag(database, expeditionId, from, into);
+}
+
+/** Deletes a lesson: notes keep their text, only the links (whole-note and passages) go. */
+export async function deleteLesson(database: AppDB, lessonId: string): Promise<void> {
+  const editor = createHeadlessNoteEditor();
+  await database.transaction('rw', database.notes, database.lessons, async () => {
+    const linked = await database.notes.where('lessonIds').equals(lessonId).toArray();
+    const passages = await database.notes.where('passageLessonIds').equals(lessonId).toArray();
+    const byId = new Map<string, Note>();
+    for (const note of [...linked, ...passages]) {
+      let next: Note = { ...note, lessonIds: note.lessonIds.filter((id) => id !== lessonId) };
+      const state = unlinkLessonInState(note.state, lessonId);
+      if (state) next = withState(next, state, editor);
+      byId.set(note.id, next);
+    }
+    await database.notes.bulkPut([...byId.values()]);
+    await database.lessons.delete(lessonId);
+  });
+}

@@ -1,0 +1,196 @@
+// Linking a passage of a note to lessons: select text, then the toolbar's "Link to
+// lesson", the context menu or Ctrl/Cmd+Shift+L, and pick a lesson. The passage becomes a
+// MarkNode carrying the lesson ids, tinted with the first lesson's colour; clicking it
+// lists its lessons, each of which can be unlinked.
+import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $dfs, mergeRegister } from '@lexical/utils';
+import {
+  $getNearestNodeFromDOMNode,
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  KEY_DOWN_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  type LexicalCommand,
+  type NodeKey,
+  type RangeSelection,
+} from 'lexical';
+import { useEffect, useRef, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lesson } from '../../../shared/model';
+import { LessonPicker } from '../../features/lessons/LessonPicker';
+import { useLessons } from '../LessonsContext';
+
+export const LINK_PASSAGE_COMMAND: LexicalCommand<void> = createCommand('LINK_PASSAGE_COMMAND');
+
+interface Anchor {
+  top: number;
+  left: number;
+}
+
+function selectionAnchor(): Anchor | null {
+  const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
+  const rect = range?.getBoundingClientRect();
+  return rect ? { top: rect.bottom + 6, left: rect.left } : null;
+}
+
+function tint(colour: string): string {
+  return `color-mix(in srgb, ${colour} 22%, transparent)`;
+}
+
+export function PassageLessonsPlugin(): JSX.Element | null {
+  const [editor] = useLexicalComposerContext();
+  const { t } = useTranslation();
+  const lessons = useLessons();
+  const lessonsRef = useRef(lessons);
+  lessonsRef.current = lessons;
+  const [picker, setPicker] = useState<{ anchor: Anchor; selection: RangeSelection } | null>(null);
+  const [opened, setOpened] = useState<{ anchor: Anchor; key: NodeKey; ids: string[] } | null>(null);
+  const [menu, setMenu] = useState<Anchor | null>(null);
+
+  const paint = (element: HTMLElement, ids: string[]): void => {
+    const linked = ids.map((id) => lessonsRef.current.find((lesson) => lesson.id === id)).filter(Boolean) as Lesson[];
+    const colour = linked[0]?.color ?? '#ca8a04';
+    element.style.backgroundColor = tint(colour);
+    element.style.borderBottomColor = colour;
+    element.title = linked.map((lesson) => lesson.title).join(' · ');
+    element.dataset['lessons'] = String(linked.length);
+  };
+
+  useEffect(() => {
+    const openPicker = (): boolean => {
+      const selection = editor.getEditorState().read($getSelection);
+      if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
+      const anchor = selectionAnchor();
+      if (anchor) setPicker({ anchor, selection: selection.clone() });
+      return true;
+    };
+    return mergeRegister(
+      editor.registerCommand(LINK_PASSAGE_COMMAND, openPicker, COMMAND_PRIORITY_EDITOR),
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event) => {
+          if (!((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'l')) return false;
+          event.preventDefault();
+          return openPicker();
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      editor.registerMutationListener(MarkNode, (mutations) => {
+        editor.getEditorState().read(() => {
+          for (const [key, mutation] of mutations) {
+            if (mutation === 'destroyed') continue;
+            const node = $getNodeByKey(key);
+            const element = editor.getElementByKey(key);
+            if ($isMarkNode(node) && element) paint(element, node.getIDs());
+          }
+        });
+      }),
+      editor.registerRootListener((root, previous) => {
+        const onClick = (event: MouseEvent) => {
+          const element = (event.target as HTMLElement).closest('mark');
+          if (!element) return;
+          editor.getEditorState().read(() => {
+            const node = $getNearestNodeFromDOMNode(element);
+            if ($isMarkNode(node)) {
+              const rect = element.getBoundingClientRect();
+              setOpened({ anchor: { top: rect.bottom + 6, left: rect.left }, key: node.getKey(), ids: node.getIDs() });
+            }
+          }, { editor });
+        };
+        const onContextMenu = (event: MouseEvent) => {
+          const selection = editor.getEditorState().read($getSelection);
+          if (!$isRangeSelection(selection) || selection.isCollapsed() || lessonsRef.current.length === 0) return;
+          event.preventDefault();
+          setMenu({ top: event.clientY, left: event.clientX });
+        };
+        previous?.removeEventListener('click', onClick);
+        previous?.removeEventListener('contextmenu', onContextMenu);
+        root?.addEventListener('click', onClick);
+        root?.addEventListener('contextmenu', onContextMenu);
+      }),
+    );
+  }, [editor]);
+
+  // Lessons renamed or recoloured: repaint the marks on screen.
+  useEffect(() => {
+    editor.getEditorState().read(() => {
+      for (const { node } of $dfs()) {
+        const element = $isMarkNode(node) ? editor.getElementByKey(node.getKey()) : null;
+        if ($isMarkNode(node) && element) paint(element, node.getIDs());
+      }
+    });
+  }, [editor, lessons]);
+
+  const link = (lesson: Lesson): void => {
+    const saved = picker?.selection;
+    setPicker(null);
+    if (!saved) return;
+    editor.update(() => {
+      $wrapSelectionInMarkNode(saved, saved.isBackward(), lesson.id);
+    });
+    editor.focus();
+  };
+
+  const unlink = (key: NodeKey, lessonId: string): void => {
+    editor.update(() => {
+      const node = $getNodeByKey(key);
+      if (!$isMarkNode(node)) return;
+      node.deleteID(lessonId);
+      if (node.getIDs().length === 0) $unwrapMarkNode(node);
+    });
+    setOpened((current) => (current ? { ...current, ids: current.ids.filter((id) => id !== lessonId) } : null));
+  };
+
+  return (
+    <>
+      {menu && (
+        <div className="context-menu" role="menu" style={{ top: menu.top, left: menu.left }} onMouseLeave={() => setMenu(null)}>
+          <button
+            type="button"
+            role="menuitem"
+            autoFocus
+            onBlur={() => setMenu(null)}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              setMenu(null);
+              editor.dispatchCommand(LINK_PASSAGE_COMMAND, undefined);
+            }}
+          >
+            {t('lessons.linkPassage')}
+          </button>
+        </div>
+      )}
+      {picker && (
+        <div className="popover" style={{ top: picker.anchor.top, left: picker.anchor.left }}>
+          <LessonPicker lessons={lessons} label={t('lessons.linkPassage')} onPick={link} onClose={() => setPicker(null)} />
+        </div>
+      )}
+      {opened && (
+        <div className="popover passage-popover" role="dialog" aria-label={t('lessons.ofPassage')} style={{ top: opened.anchor.top, left: opened.anchor.left }}>
+          <p className="popover-title">{t('lessons.ofPassage')}</p>
+          <ul>
+            {opened.ids.map((id) => {
+              const lesson = lessons.find((candidate) => candidate.id === id);
+              return (
+                <li key={id}>
+                  <span className="lesson-dot" style={{ backgroundColor: lesson?.color }} aria-hidden="true" />
+                  <span>{lesson?.title ?? t('lessons.deleted')}</span>
+                  <button type="button" onClick={() => unlink(opened.key, id)} aria-label={t('lessons.unlinkPassage', { title: lesson?.title ?? '' })}>
+                    {t('lessons.unlink')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className="quiet" autoFocus onClick={() => setOpened(null)}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+// One lesson: its description, the participant's synthesis, and the evidence every visit
+// brought — linked notes and linked passages — each leading back to its note.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { firstLine } from '../../../shared/editor/derive';
+import { lessonEvidence } from '../../../shared/journal/evidence';
+import type { Expedition, Lesson, Visit } from '../../../shared/model';
+import { db } from '../../db/AppDB';
+import { deleteLesson } from '../../db/bulkEdits';
+import { moveLesson, updateLesson } from '../../db/lessons';
+import { NoteEditor } from '../../editor/NoteEditor';
+import { formatDateTime } from '../../i18n';
+import { useLocale } from '../settings/useLocale';
+import { LessonForm } from './LessonForm';
+
+interface Props {
+  expedition: Expedition;
+  lesson: Lesson;
+  visits: Visit[];
+  lessonCount: number;
+  onOpenNote: (noteId: string, visitId: string) => void;
+}
+
+export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote }: Props): JSX.Element {
+  const { t } = useTranslation();
+  const [locale] = useLocale();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const evidence = useLiveQuery(async () => {
+    const [whole, passages] = await Promise.all([
+      db().notes.where('lessonIds').equals(lesson.id).toArray(),
+      db().notes.where('passageLessonIds').equals(lesson.id).toArray(),
+    ]);
+    const unique = new Map([...whole, ...passages].map((note) => [note.id, note]));
+    return lessonEvidence(lesson, visits, [...unique.values()]);
+  }, [lesson, visits]);
+  const saveSynthesis = useCallback((json: string) => updateLesson(db(), lesson.id, { synthesis: json }), [lesson.id]);
+  const day = (ms: number) => formatDateTime(ms, locale, expedition.timeZone, { dateStyle: 'medium', timeStyle: undefined });
+
+  return (
+    <article className="lesson-view" aria-label={lesson.title}>
+      <header className="lesson-header" style={{ borderColor: lesson.color }}>
+        <h2>
+          <span className="lesson-dot large" style={{ backgroundColor: lesson.color }} aria-hidden="true" />
+          {lesson.title}
+        </h2>
+        {lesson.description && <p className="lesson-description">{lesson.description}</p>}
+        <div className="visit-actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('lessons.edit')}
+          </button>
+          <button type="button" aria-label={t('lessons.moveUp')} onClick={() => void moveLesson(db(), lesson.id, -1)}>
+            ↑
+          </button>
+          <button type="button" aria-label={t('lessons.moveDown')} onClick={() => void moveLesson(db(), lesson.id, 1)}>
+            ↓
+          </button>
+          {confirmDelete ? (
+            <span className="confirm" role="alert">
+              {t('lessons.deleteConfirm')}
+              <button type="button" className="danger" onClick={() => void deleteLesson(db(), lesson.id)}>
+                {t('lessons.delete')}
+              </button>
+              <button type="button" onClick={() => setConfirmDelete(false)}>
+                {t('cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" onClick={() => setConfirmDelete(true)}>
+              {t('lessons.delete')}
+            </button>
+          )}
+        </div>
+      </header>
+
+      <section className="synthesis" aria-label={t('lessons.synthesis')}>
+        <h3>{t('lessons.synthesis')}</h3>
+        <div className="synthesis-editor">
+          <NoteEditor key={lesson.id} initialState={lesson.synthesis} save={saveSynthesis} />
+        </div>
+      </section>
+
+      <section className="evidence" aria-label={t('lessons.evidence')}>
+        <h3>{t('lessons.evidence')}</h3>
+        {evidence?.length === 0 && <p className="empty">{t('lessons.noEvidence')}</p>}
+        {evidence?.map(({ visit, items }) => (
+          <section key={visit.id} className="evidence-visit">
+            <h4>
+              {visit.title} <span className="note-time">· {day(visit.start)}</span>
+            </h4>
+            <ul>
+              {items.map(({ note, whole, passages }) => (
+                <li key={note.id} className="evidence-item">
+                  {whole && <p className="evidence-note">{note.title || firstLine(note.text) || t('notes.untitled')}</p>}
+                  {passages.map((passage, index) => (
+                    <blockquote key={index} style={{ borderColor: lesson.color }}>
+                      {passage}
+                    </blockquote>
+                  ))}
+                  <button type="button" className="quiet" onClick={() => onOpenNote(note.id, note.visitId)}>
+                    {t('lessons.openNote')} →
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+      {editing && <LessonForm expeditionId={expedition.id} lesson={lesson} count={lessonCount} onClose={() => setEditing(false)} />}
+    </article>
+  );
+}

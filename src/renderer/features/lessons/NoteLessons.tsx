@@ -1,0 +1,50 @@
+// The lessons a whole note is linked to, shown as chips in the note's header.
+import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lesson, Note } from '../../../shared/model';
+import { db } from '../../db/AppDB';
+import { updateNote } from '../../db/notes';
+import { LessonPicker } from './LessonPicker';
+
+export function NoteLessons({ note, lessons }: { note: Note; lessons: Lesson[] }): JSX.Element {
+  const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const linked = note.lessonIds.flatMap((id) => lessons.filter((lesson) => lesson.id === id));
+  const setLinks = (lessonIds: string[]) => void updateNote(db(), note.id, { lessonIds });
+
+  return (
+    <div className="note-lessons" role="group" aria-label={t('lessons.ofNote')}>
+      {linked.map((lesson) => (
+        <span key={lesson.id} className="lesson-chip" style={{ borderColor: lesson.color }}>
+          <span className="lesson-dot" style={{ backgroundColor: lesson.color }} aria-hidden="true" />
+          {lesson.title}
+          <button
+            type="button"
+            aria-label={t('lessons.unlinkNote', { title: lesson.title })}
+            onClick={() => setLinks(note.lessonIds.filter((id) => id !== lesson.id))}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      {picking ? (
+        <LessonPicker
+          lessons={lessons}
+          exclude={note.lessonIds}
+          label={t('lessons.linkNote')}
+          onPick={(lesson) => {
+            setLinks([...note.lessonIds, lesson.id]);
+            setPicking(false);
+          }}
+          onClose={() => setPicking(false)}
+        />
+      ) : (
+        lessons.length > 0 && (
+          <button type="button" className="link-lesson-button" onClick={() => setPicking(true)}>
+            + {t('lessons.linkNote')}
+          </button>
+        )
+      )}
+    </div>
+  );
+}

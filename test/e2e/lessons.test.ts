@@ -1,0 +1,103 @@
+// Lessons and tags (issue 4): link a passage and a whole note to lessons, read the lesson
+// view and the matrix, merge two tags and check the notes' text.
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchCarnet, stopHarness } from './harness';
+
+afterAll(stopHarness);
+
+/** Selects `phrase` inside the note editor, as a mouse drag would. */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Texte de la note' }).evaluate((root, text) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1;
+      if (at >= 0) {
+        (root as HTMLElement).focus();
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`not found: ${text}`);
+  }, phrase);
+  await page.waitForTimeout(100);
+}
+
+describe('lessons, passages, matrix and tags', () => {
+  it('links a passage and a note to lessons, shows the evidence, and merges tags', async () => {
+    const session = await launchCarnet();
+    const { page } = session;
+    await page.getByLabel('Votre nom').fill('Camille');
+    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
+    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Les compétences des salariés/ }).click();
+
+    // A passage, by keyboard shortcut.
+    await selectPhrase(page, 'consacrer une partie de leur temps');
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }).fill('autres');
+    await page.keyboard.press('Enter');
+    const mark = page.locator('mark.Carnet__mark', { hasText: 'consacrer une partie de leur temps' });
+    await mark.waitFor();
+    await expect.poll(() => mark.evaluate((el) => getComputedStyle(el).borderBottomColor)).toBe('rgb(126, 34, 206)');
+
+    // A second lesson on another passage, from the toolbar.
+    await selectPhrase(page, 'start-ups du territoire');
+    await page.getByRole('button', { name: 'Lier le passage à un enseignement' }).click();
+    await page.getByRole('option', { name: 'Identifier les combinaisons gagnantes' }).click();
+    await page.locator('mark.Carnet__mark', { hasText: 'start-ups du territoire' }).waitFor();
+
+    // The whole note, from its header.
+    await page.getByRole('button', { name: '+ Lier à un enseignement' }).click();
+    await page.getByRole('combobox', { name: 'Lier à un enseignement' }).fill('territ');
+    await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: 'Enseignements liés à la note' }).getByText('Prendre soin avec exigence de son territoire').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor();
+    await page.waitForTimeout(1100);
+
+    // Clicking a passage lists its lessons; unlinking one keeps the text.
+    await page.locator('mark.Carnet__mark', { hasText: 'start-ups du territoire' }).click();
+    const passage = page.getByRole('dialog', { name: 'Enseignements du passage' });
+    await passage.getByRole('button', { name: 'Délier le passage de « Identifier les combinaisons gagnantes »' }).click();
+    await expect.poll(() => page.locator('mark.Carnet__mark').count()).toBe(1);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toContain('start-ups du territoire');
+
+    // The lesson view shows the passage, quoted, under its visit.
+    await page.getByRole('list', { name: 'Enseignements' }).getByRole('button', { name: 'Apprendre des autres' }).click();
+    const lesson = page.getByRole('article', { name: 'Apprendre des autres' });
+    await lesson.getByRole('heading', { name: /Michelin — pratiques/ }).waitFor();
+    await lesson.locator('blockquote', { hasText: 'consacrer une partie de leur temps' }).waitFor();
+    await lesson.getByRole('heading', { name: /Université Clermont Auvergne/ }).waitFor();
+    await page.screenshot({ path: resolve(__dirname, '../../test-results/lesson-fr.png') });
+
+    // The matrix counts it, and a cell lists its evidence.
+    await page.getByRole('button', { name: 'Matrice visites × enseignements' }).click();
+    const cell = page.getByRole('button', { name: /^2 élément\(s\) : Michelin — pratiques d’innovation ouverte × Savoir valoriser/ });
+    await cell.waitFor();
+    await page.getByRole('button', { name: /^1 élément\(s\) : Michelin — pratiques d’innovation ouverte × Apprendre des autres/ }).click();
+    await page.getByRole('region', { name: 'Éléments de la case choisie' }).locator('blockquote', { hasText: 'consacrer une partie' }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer en CSV…' }).click();
+    await page.getByRole('status').filter({ hasText: 'matrice-enseignements.csv' }).waitFor();
+    await page.screenshot({ path: resolve(__dirname, '../../test-results/matrix-fr.png') });
+
+    // Merge #rh into #intrapreneuriat: the note's text changes.
+    await page.getByRole('button', { name: 'Étiquettes', exact: true }).click();
+    await page.getByRole('button', { name: 'Fusionner #rh dans une autre étiquette' }).click();
+    await page.getByRole('combobox', { name: 'Fusionner #rh dans' }).selectOption('intrapreneuriat');
+    await page.getByRole('button', { name: 'Fusionner', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '1 note modifiée.' }).waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Étiquettes' }).getByText('#rh', { exact: true }).count()).toBe(0);
+
+    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
+    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Les compétences des salariés/ }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toMatch(/#intrapreneuriat #intrapreneuriat/);
+    await expect.poll(() => page.locator('mark.Carnet__mark').count()).toBe(1);
+    await session.close();
+  });
+});

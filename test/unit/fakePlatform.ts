@@ -1,0 +1,15 @@
+import type { Platform } from '../../src/main/platform/types';
+
+/** A Platform for unit tests: dialogs cancelled, nothing opened, unless overridden. */
+export function fakePlatform(overrides: Partial<Platform> = {}): Platform {
+  return {
+    appVersion: '1.2.3',
+    systemLocale: 'fr-FR',
+    platform: 'linux',
+    openExternal: async () => undefined,
+    setMenuLanguage: () => undefined,
+    showOpenDialog: async () => [],
+    showSaveDialog: async () => null,
+    ...overrides,
+  };
+}
