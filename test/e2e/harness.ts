@@ -12,12 +12,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { METHODS, type MenuCommand } from '../../src/shared/ipc';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
+import { printWithChromium } from '../../src/main/platform/chromiumPdf';
 import type { Platform } from '../../src/main/platform/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 export const HARNESS_PORT = Number(process.env['CARNET_E2E_PORT'] ?? 47813);
 export const HARNESS_ORIGIN = `http://127.0.0.1:${HARNESS_PORT}`;
+/** An empty page of the same origin, for tests that must touch IndexedDB without the app. */
+export const BLANK_PATH = '/__blank';
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const MIME: Record<string, string> = {
@@ -40,6 +43,10 @@ async function ensureServer(): Promise<void> {
   }
   const created = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', HARNESS_ORIGIN).pathname);
+    if (path === BLANK_PATH) {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>');
+      return;
+    }
     const file = resolve(RENDERER_DIR, `.${path === '/' ? '/index.html' : path}`);
     const inside = file.startsWith(RENDERER_DIR + '/');
     const found = inside && (await stat(file).catch(() => null))?.isFile();
@@ -73,6 +80,8 @@ export interface TestingPlatform extends Platform {
    *  file goes to `saveDir` under its suggested name. */
   saveAnswers: (string | null)[];
   saveDir: string;
+  /** Paths main was asked to show in the file manager. */
+  shownInFolder: string[];
 }
 
 export function createTestingPlatform(systemLocale: string): TestingPlatform {
@@ -86,6 +95,7 @@ export function createTestingPlatform(systemLocale: string): TestingPlatform {
     dialogAnswers: [],
     saveAnswers: [],
     saveDir: mkdtempSync(join(tmpdir(), 'carnet-saved-')),
+    shownInFolder: [],
     openExternal: async (url) => {
       opened.push(url);
     },
@@ -96,6 +106,11 @@ export function createTestingPlatform(systemLocale: string): TestingPlatform {
     },
     setMenuLanguage: (locale) => {
       platform.menuLanguage = locale;
+    },
+    // PDF printing by the same Chromium, as the CLI does.
+    printToPDF: (request) => printWithChromium(request),
+    showItemInFolder: (path) => {
+      platform.shownInFolder.push(path);
     },
   };
   return platform;

@@ -34,3 +34,38 @@ export function db(): AppDB {
 export function useDatabase(database: AppDB): void {
   current = database;
 }
+
+/** The database was written by a newer Carnet: opening it here could damage it. */
+export class DatabaseFromNewerVersionError extends Error {
+  override name = 'DatabaseFromNewerVersionError';
+}
+
+/** Dexie stores schema version N as IndexedDB version N × 10. */
+const DEXIE_VERSION_FACTOR = 10;
+
+/** The IndexedDB version of a database as it is on disk, without upgrading it (0: none). */
+function installedVersion(name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => {
+      const { version } = request.result;
+      request.result.close();
+      resolve(version);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Opens the app's database, refusing one made by a newer schema than this build knows
+ *  (Dexie would otherwise open and adapt it). */
+export async function openAppDatabase(database: AppDB = db()): Promise<AppDB> {
+  const latest = SCHEMA_VERSIONS.at(-1)?.version ?? 1;
+  const installed = await installedVersion(database.name);
+  if (installed > latest * DEXIE_VERSION_FACTOR) {
+    throw new DatabaseFromNewerVersionError(
+      `The notebook was saved by a newer version of Carnet (schema ${installed / DEXIE_VERSION_FACTOR}, this one knows ${latest}).`,
+    );
+  }
+  await database.open();
+  return database;
+}

@@ -234,6 +234,12 @@ export const fr = {
     pinned: 'Épinglées seulement',
     clearFilters: 'Effacer les filtres',
   },
+  safety: {
+    storageTooNew: 'Ce carnet a été enregistré par une version plus récente de Carnet. Installez cette version pour l’ouvrir : rien n’a été modifié.',
+    storageErrorTitle: 'Vos notes ne peuvent pas être ouvertes',
+    storageErrorText: 'La base de données locale de Carnet ne s’ouvre pas (disque plein, profil endommagé ou Carnet déjà ouvert ailleurs). Rien n’a été effacé. Fermez les autres fenêtres de Carnet et réessayez.',
+    retry: 'Réessayer',
+  },
   cancel: 'Annuler',
   save: 'Enregistrer',
   dismiss: 'Fermer',
