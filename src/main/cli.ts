@@ -1,18 +1,114 @@
-// carnet — the command line: the same import and export services as the app.
-// Placeholder until the import commands land; prints usage.
-const USAGE = `Usage: npm run -s carnet -- <command> [options]
+// `carnet`: the import (and later export) services from a terminal, for organisers and
+// scripts. Plain Node — nothing here or below may import electron.
+//
+// Output contract: a command prints its result on stdout and exits 0. On bad input it
+// prints one line `carnet: <what is wrong>` on stderr, nothing on stdout, and exits 2;
+// an unexpected failure does the same with exit code 1. Never a stack trace.
+import { parseArgs } from 'node:util';
+import type { CarnetError } from '../shared/ipc';
+import { planImport, type MarkdownKind } from './import/index';
+import { toInspectReport } from './import/report';
+import { isValidTimeZone, systemTimeZone } from './import/zonedTime';
 
-Commands:
-  --help    show this help
-`;
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_BAD_INPUT = 2;
 
-function main(argv: string[]): number {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  process.stderr.write(`carnet: unknown command '${argv[0]}' (see --help)\n`);
-  return 2;
+/** What a command run ends with: text for stdout, or one line of error. */
+type Outcome = { stdout: string } | { error: string; exitCode: number };
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<Outcome>;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** The command table: later commands (journal, export) are one entry each. */
+const COMMANDS: Record<string, Command> = {
+  inspect: {
+    usage: 'carnet inspect <file or folder> [--tz <IANA zone>] [--as notes|lessons]',
+    summary: 'Print as JSON what importing the file would create (visits, lessons, notes, warnings).',
+    run: inspect,
+  },
+};
+
+const USAGE = [
+  'Usage: carnet <command> [options]',
+  '',
+  'Commands:',
+  ...Object.values(COMMANDS).flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
+  '',
+  'Options of inspect:',
+  '  --tz <zone>    time zone of times written without one (default: the system zone,',
+  `                 here ${systemTimeZone()})`,
+  '  --as <kind>    read a Markdown file as "notes" or as "lessons" (default: guessed)',
+  '',
+  'Files: .ics (calendar), .csv/.tsv (spreadsheet), .json (Carnet programme),',
+  '.md (lessons or notes), or a folder of Markdown notes.',
+  'Exit status: 0 on success, 2 when the input cannot be read, 1 on an internal error.',
+].join('\n');
+
+async function inspect(args: string[]): Promise<Outcome> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { tz: { type: 'string' }, as: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1 || !positionals[0]) return badInput('inspect takes one file or folder (see carnet --help)');
+  const timeZone = values.tz ?? systemTimeZone();
+  if (!isValidTimeZone(timeZone)) return badInput(`unknown time zone "${timeZone}"`);
+  if (values.as !== undefined && values.as !== 'notes' && values.as !== 'lessons') return badInput('--as must be "notes" or "lessons"');
+  const result = await planImport(positionals[0], { timeZone, markdownAs: values.as as MarkdownKind | undefined });
+  if (!result.ok) return failed(result.error);
+  return { stdout: `${JSON.stringify(toInspectReport(result.value), null, 2)}\n` };
+}
+
+function badInput(message: string): Outcome {
+  return { error: message, exitCode: EXIT_BAD_INPUT };
+}
+
+function failed(error: CarnetError): Outcome {
+  const reason = typeof error.detail?.['reason'] === 'string' ? ` (${error.detail['reason']})` : '';
+  return { error: `${error.message}${reason}`, exitCode: error.code === 'internal' ? EXIT_FAILURE : EXIT_BAD_INPUT };
+}
+
+export async function runCli(argv: string[]): Promise<Outcome> {
+  const [name, ...rest] = argv;
+  if (name === undefined) return badInput('missing command (see carnet --help)');
+  if (name === '--help' || name === '-h' || name === 'help') return { stdout: `${USAGE}\n` };
+  const command = COMMANDS[name];
+  if (!command) return badInput(`unknown command "${name}" (see carnet --help)`);
+  if (rest.includes('--help') || rest.includes('-h')) return { stdout: `${command.usage}\n${command.summary}\n` };
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    // parseArgs reports unknown or incomplete options by throwing.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return badInput(oneLine((error as Error).message));
+    return { error: `internal error: ${oneLine(error instanceof Error ? error.message : String(error))}`, exitCode: EXIT_FAILURE };
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+async function main(): Promise<void> {
+  process.stdout.on('error', () => undefined); // a closed pipe (`| head`) is not an error
+  const outcome = await runCli(process.argv.slice(2));
+  if ('stdout' in outcome) {
+    process.stdout.write(outcome.stdout);
+    process.exitCode = EXIT_OK;
+  } else {
+    process.stderr.write(`carnet: ${oneLine(outcome.error)}\n`);
+    process.exitCode = outcome.exitCode;
+  }
+}
+
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`carnet: internal error: ${oneLine(error.message)}\n`);
+  process.exit(EXIT_FAILURE);
+});
+
+void main();

@@ -15,6 +15,7 @@ export interface PlannedVisit {
   organisation: string | null;
   /** '2024-11-20T09:15:00+01:00', or '2024-11-19' for an all-day visit; null if unknown. */
   start: string | null;
+  /** Like start; for an all-day visit, its last day, inclusive (an ICS DTEND minus one day). */
   end: string | null;
   allDay: boolean;
   location: string | null;
@@ -64,7 +65,45 @@ export type ImportIssueCode =
   | 'unknownColumns'
   | 'noDate'
   | 'badDate'
-  | 'missingImage';
+  | 'missingImage'
+  | 'imageOutsideFolder'
+  | 'recurrenceTruncated'
+  | 'unknownTimeZone'
+  | 'duplicateItem';
+
+/** The columns a programme spreadsheet can fill, in the order the mapping step shows them. */
+export const CSV_FIELDS = [
+  'title',
+  'organisation',
+  'date',
+  'start',
+  'end',
+  'endDate',
+  'location',
+  'description',
+] as const;
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** For a CSV programme: its columns and which holds what. When `recognised` is false the
+ *  plan has no visits and the preview asks the user to map the columns, then main plans
+ *  again with that mapping (planCsvWithMapping). */
+export interface CsvMapping {
+  headers: string[];
+  /** The first rows as they are in the file, to show beside the headers. */
+  sampleRows: string[][];
+  /** Column index holding each field, or null when none does. */
+  mapping: Record<CsvField, number | null>;
+  recognised: boolean;
+}
+
+/** What Carnet's JSON programme says about the expedition itself. */
+export interface PlannedExpedition {
+  title: string | null;
+  place: string | null;
+  timeZone: string | null;
+  startDate: string | null;
+  endDate: string | null;
+}
 
 export interface ImportPlan {
   source: { format: ImportFormat; encoding: string; name: string };
@@ -76,4 +115,8 @@ export interface ImportPlan {
   skipped: ImportIssue[];
   /** Items found in the file: imported + skipped + failed add up to it. */
   itemCount: number;
+  /** CSV programmes only: the columns, for the mapping step. */
+  csvMapping?: CsvMapping;
+  /** Carnet JSON programmes only. */
+  expedition?: PlannedExpedition;
 }

@@ -1,0 +1,72 @@
+// Bounds that keep every importer finite, and the one error type parsers throw for a
+// file they cannot read. planImport catches it and turns it into a Result.
+import type { CarnetError, ErrorCode } from '../../shared/ipc';
+
+export const LIMITS = {
+  /** Largest file read at all (the issue's bound). */
+  maxFileBytes: 100 * 1024 * 1024,
+  /** A programme rarely has more than a few dozen visits; this is far beyond any real one. */
+  maxVisits: 5_000,
+  maxLessons: 1_000,
+  maxNotes: 10_000,
+  /** Lexical conversion costs ~0.1 ms per block: a bigger note is skipped, not converted. */
+  maxNoteBytes: 512 * 1024,
+  maxLessonDescriptionChars: 8_000,
+  /** Content lines of a calendar (after unfolding): 5,000 events of 50 lines. */
+  maxIcsLines: 250_000,
+  /** ical.js reads a property's parameters in quadratic time. */
+  maxIcsParameters: 100,
+  /** Occurrences kept from one repeating calendar event. */
+  maxOccurrencesPerEvent: 100,
+  /** Nesting of JSON arrays/objects; Carnet's own format needs 4. */
+  maxJsonDepth: 64,
+  /** Folder walk: how deep, and how many entries looked at in all. */
+  maxFolderDepth: 32,
+  maxFolderEntries: 50_000,
+  /** Wall-clock budget of one planImport, so the CLI answers within 10 s. */
+  budgetMs: 8_000,
+} as const;
+
+/** A file that cannot be imported, with a code the renderer translates. */
+export class ImportFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: CarnetError['detail'],
+  ) {
+    super(message);
+    this.name = 'ImportFailure';
+  }
+
+  toCarnetError(): CarnetError {
+    return this.detail ? { code: this.code, message: this.message, detail: this.detail } : { code: this.code, message: this.message };
+  }
+}
+
+export function badFormat(message: string, detail?: CarnetError['detail']): ImportFailure {
+  return new ImportFailure('badFormat', message, detail);
+}
+
+/** Thrown when the time budget is spent: it ends the whole import, not just one item. */
+export class GaveUp extends ImportFailure {}
+
+/** A point in time after which a parser gives up; checked in every loop over items. */
+export class Deadline {
+  private readonly endsAt: number;
+
+  constructor(readonly budgetMs: number = LIMITS.budgetMs) {
+    this.endsAt = Date.now() + budgetMs;
+  }
+
+  check(): void {
+    if (Date.now() > this.endsAt) {
+      throw new GaveUp('badFormat', `Gave up after ${Math.round(this.budgetMs / 1000)} s: the file is too large or too complex to read.`, {
+        seconds: Math.round(this.budgetMs / 1000),
+      });
+    }
+  }
+}
+
+export function tooMany(what: string, limit: number): ImportFailure {
+  return badFormat(`The file holds more than ${limit} ${what}; that is more than Carnet imports at once.`, { limit });
+}

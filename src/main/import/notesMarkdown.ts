@@ -1,0 +1,346 @@
+// Notes from Markdown files — one file, or a whole folder such as a knowledge-base vault.
+//
+// Front matter (YAML) may give title, visit, date/created, tags and lessons; tags are
+// the union of those and the #hashtags of the text. The title is the front matter's,
+// else the first heading, else none; the visit is the front matter's, else none (the
+// renderer matches notes to visits by date); the date is the front matter's, else a
+// date the file name starts with ('2024-11-20-…'), else none. Images — `![](img/a.jpg)`
+// or `![[a.jpg]]` — become attachments, found relative to the note (embeds also by name
+// anywhere in the folder) and never outside the imported folder; they are taken out of
+// the note's text. `[[Wiki links]]` stay as they are. A note that cannot be read is left
+// out with its reason and the others are still imported.
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { createHeadlessNoteEditor, markdownToNote } from '../../shared/editor/markdown';
+import type { ImportIssue, ImportPlan, PlannedAttachment, PlannedNote } from '../../shared/importPlan';
+import { normaliseTag } from '../../shared/text/hashtags';
+import { headingText } from './lessonsMarkdown';
+import { conversionCost, MAX_CONVERSION_COST } from './markdownCost';
+import { badFormat, GaveUp, ImportFailure, LIMITS, tooMany } from './limits';
+import { countItems, emptyPlan, issue, textOrNull, type ParseContext } from './plan';
+import { readTextFile, type TextInput } from './readInput';
+import { parseIsoDateTime } from './zonedTime';
+
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.heic': 'image/heic',
+  '.heif': 'image/heif',
+  '.bmp': 'image/bmp',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
+
+export function isMarkdownFile(path: string): boolean {
+  return MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+/** Where a note's images may be found. */
+interface ImageScope {
+  /** The imported folder (for one file: its folder). Nothing outside it is read. */
+  root: string;
+  /** Images of the folder by lower-cased file name, for `![[name.jpg]]` embeds. */
+  byName: Map<string, string>;
+}
+
+/** Notes from every Markdown file of a folder and its sub-folders (hidden ones skipped). */
+export async function planNotesFolder(folder: string, context: ParseContext): Promise<ImportPlan> {
+  const root = resolve(folder);
+  const { notes, images } = await walkFolder(root, context);
+  if (notes.length === 0) throw badFormat(`${basename(root)} holds no Markdown notes (.md).`, { name: basename(root) });
+  if (notes.length > LIMITS.maxNotes) throw tooMany('notes', LIMITS.maxNotes);
+  const byName = new Map<string, string>();
+  for (const image of images) if (!byName.has(basename(image).toLowerCase())) byName.set(basename(image).toLowerCase(), image);
+  return planNotes(notes, { root, byName }, basename(root), context);
+}
+
+/** One Markdown file as one note. */
+export async function planNoteFile(path: string, context: ParseContext, input?: TextInput): Promise<ImportPlan> {
+  const file = resolve(path);
+  return planNotes([file], { root: dirname(file), byName: new Map() }, basename(file), context, input);
+}
+
+async function planNotes(files: string[], scope: ImageScope, name: string, context: ParseContext, firstInput?: TextInput): Promise<ImportPlan> {
+  const plan = emptyPlan('markdown', 'utf-8', name);
+  const encodings = new Set<string>();
+  const editor = createHeadlessNoteEditor();
+  for (const file of files) {
+    context.deadline.check();
+    const source = relative(scope.root, file).split(sep).join('/');
+    try {
+      const input = firstInput && files.length === 1 ? firstInput : await readTextFile(file, { maxBytes: LIMITS.maxNoteBytes });
+      encodings.add(input.encoding);
+      const { note, warnings } = await readNote(input.text, file, source, scope, context, editor);
+      plan.notes.push(note);
+      plan.warnings.push(...warnings);
+    } catch (error) {
+      if (error instanceof GaveUp) throw error;
+      plan.skipped.push(skippedNote(source, error));
+    }
+  }
+  plan.source.encoding = encodings.size > 1 ? 'mixed' : ([...encodings][0] ?? 'utf-8');
+  plan.itemCount = countItems(plan);
+  return plan;
+}
+
+function skippedNote(source: string, error: unknown): ImportIssue {
+  const reason =
+    error instanceof ImportFailure || error instanceof FrontMatterError || error instanceof TooComplex
+      ? error.message
+      : error instanceof RangeError
+        ? 'it is nested too deeply to read'
+        : 'it could not be converted';
+  return issue('skippedItem', `Note ${source} left out: ${reason}`, { name: source, reason: reason.slice(0, 200) });
+}
+
+class FrontMatterError extends Error {}
+
+class TooComplex extends Error {
+  constructor() {
+    super('it is too long or too heavily formatted to convert safely.');
+  }
+}
+
+async function readNote(
+  text: string,
+  file: string,
+  source: string,
+  scope: ImageScope,
+  context: ParseContext,
+  editor: ReturnType<typeof createHeadlessNoteEditor>,
+): Promise<{ note: PlannedNote; warnings: ImportIssue[] }> {
+  const warnings: ImportIssue[] = [];
+  const { fields, body } = splitFrontMatter(text);
+  const { markdown, attachments } = await takeImages(body, file, source, scope, warnings);
+  if (conversionCost(markdown) > MAX_CONVERSION_COST) throw new TooComplex();
+  const converted = markdownToNote(markdown, editor);
+  const createdAt = readCreatedAt(fields, basename(file), context.timeZone, source, warnings);
+  const note: PlannedNote = {
+    title: textOrNull(stringField(fields, 'title', 'titre')) ?? firstHeading(markdown),
+    visit: unlink(textOrNull(stringField(fields, 'visit', 'visite'))),
+    createdAt,
+    tags: sortedTags([...readTags(fields), ...converted.tags]),
+    lessons: readLessons(fields),
+    text: converted.text,
+    markdown,
+    attachments,
+    source,
+  };
+  return { note, warnings };
+}
+
+// ——— Front matter ———
+
+type Fields = Record<string, unknown>;
+
+/** '---' on the first line, YAML, then '---' (or '...') on a line of its own. */
+export const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function splitFrontMatter(text: string): { fields: Fields; body: string } {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { fields: {}, body: text };
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? '', { maxAliasCount: 50, prettyErrors: false });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 160) : '';
+    throw new FrontMatterError(`its front matter is not valid YAML (${reason}).`);
+  }
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    throw new FrontMatterError('its front matter is not a list of fields.');
+  }
+  // Keys are matched without regard to case: 'Title', 'tags', 'Created'.
+  const fields: Fields = {};
+  for (const [key, value] of Object.entries((data ?? {}) as Fields)) fields[key.toLowerCase()] = value;
+  return { fields, body: text.slice(match[0].length) };
+}
+
+function field(fields: Fields, ...names: string[]): unknown {
+  for (const name of names) if (fields[name] !== undefined && fields[name] !== null) return fields[name];
+  return undefined;
+}
+
+function stringField(fields: Fields, ...names: string[]): string | null {
+  const value = field(fields, ...names);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
+/** A list, or one string with commas or spaces between the values. */
+function listField(fields: Fields, names: string[], splitStrings: RegExp): string[] {
+  const value = field(fields, ...names);
+  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return items
+    .filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
+    .flatMap((item) => String(item).split(splitStrings))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Distinct and sorted by code point ('écosystème' after 'start-ups'), as the sample's
+ *  expected.json has them: the same order on every machine, whatever its locale. */
+function sortedTags(tags: string[]): string[] {
+  return [...new Set(tags)].sort();
+}
+
+function readTags(fields: Fields): string[] {
+  return listField(fields, ['tags', 'tag', 'étiquettes', 'etiquettes'], /[,\s]+/)
+    .map(normaliseTag)
+    .filter((tag) => /\p{L}/u.test(tag));
+}
+
+function readLessons(fields: Fields): string[] {
+  const lessons = listField(fields, ['lessons', 'lesson', 'enseignements', 'leçons', 'lecons'], /\n/)
+    .map((lesson) => unlink(lesson))
+    .filter((lesson): lesson is string => lesson !== null);
+  return [...new Set(lessons)];
+}
+
+/** '[[Michelin]]' → 'Michelin': vaults often link properties to other notes. */
+function unlink(value: string | null): string | null {
+  if (value === null) return null;
+  const linked = /^\[\[([^\]|]+)(?:\|[^\]]*)?\]\]$/.exec(value.trim());
+  return textOrNull(linked ? linked[1] : value);
+}
+
+function readCreatedAt(fields: Fields, fileName: string, timeZone: string, source: string, warnings: ImportIssue[]): string | null {
+  const raw = field(fields, 'date', 'created', 'created_at', 'createdat', 'créé', 'cree', 'creation');
+  const text = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw : null;
+  if (text) {
+    const parsed = parseIsoDateTime(text, timeZone);
+    if (parsed) return parsed.kind === 'date' ? parsed.date : parsed.iso;
+    warnings.push(issue('badDate', `Note ${source}: cannot read its date “${text.slice(0, 60)}”.`, { name: source }));
+  }
+  const fromName = /^(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
+  const parsed = fromName ? parseIsoDateTime(fromName, timeZone) : null;
+  return parsed?.kind === 'date' ? parsed.date : null;
+}
+
+function firstHeading(markdown: string): string | null {
+  for (const line of markdown.split('\n', 2_000)) {
+    const heading = headingText(line);
+    if (heading) return heading;
+  }
+  return null;
+}
+
+// ——— Images ———
+
+// Every repetition is bounded so that a long line without a closing bracket cannot make
+// the search quadratic.
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,500}\]\( {0,10}(<[^>\n]{1,2000}>|[^)\s]{1,2000})(?: {1,10}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))? {0,10}\)/g;
+const EMBED = /!\[\[([^\]|#\n]{1,500})(?:#[^\]|\n]{0,500})?(?:\|[^\]\n]{0,500})?\]\]/g;
+
+async function takeImages(
+  body: string,
+  file: string,
+  source: string,
+  scope: ImageScope,
+  warnings: ImportIssue[],
+): Promise<{ markdown: string; attachments: PlannedAttachment[] }> {
+  const attachments = new Map<string, PlannedAttachment>();
+  const found: Array<{ text: string; target: string; embed: boolean }> = [];
+  for (const match of body.matchAll(MARKDOWN_IMAGE)) found.push({ text: match[0], target: match[1]!.replace(/^<|>$/g, ''), embed: false });
+  for (const match of body.matchAll(EMBED)) found.push({ text: match[0], target: match[1]!.trim(), embed: true });
+  let markdown = body;
+  for (const image of found) {
+    const target = safeDecode(image.target);
+    const type = IMAGE_TYPES[extname(target).toLowerCase()];
+    // Remote images, data URLs and embedded notes stay in the text as they are.
+    if (!type || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+    markdown = markdown.replace(image.text, '');
+    const where = await locateImage(target, image.embed, file, scope);
+    if (where === 'outside') {
+      warnings.push(issue('imageOutsideFolder', `Note ${source}: image ${target} is outside the imported folder and was not imported.`, { name: source, image: target }));
+    } else if (where === null) {
+      warnings.push(issue('missingImage', `Note ${source}: image ${target} was not found.`, { name: source, image: target }));
+    } else {
+      attachments.set(where, { path: where, name: basename(where), mime: type });
+    }
+  }
+  return { markdown: found.length > 0 ? markdown.replace(/\n{3,}/g, '\n\n') : markdown, attachments: [...attachments.values()] };
+}
+
+/** The image's absolute path; 'outside' when it would be outside the imported folder. */
+async function locateImage(target: string, embed: boolean, file: string, scope: ImageScope): Promise<string | 'outside' | null> {
+  if (isAbsolute(target) || /^[a-z]:[\\/]/i.test(target) || target.startsWith('\\')) return 'outside';
+  const candidates = [resolve(dirname(file), target)];
+  if (embed) candidates.push(resolve(scope.root, target));
+  let outside = false;
+  for (const candidate of candidates) {
+    if (!isInside(scope.root, candidate)) {
+      outside = true;
+      continue;
+    }
+    const checked = await existingInside(scope.root, candidate);
+    if (checked === 'outside') outside = true;
+    else if (checked) return checked;
+  }
+  const byName = embed ? scope.byName.get(basename(target).toLowerCase()) : undefined;
+  if (byName) return byName;
+  return outside ? 'outside' : null;
+}
+
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
+}
+
+/** The file's path if it exists, is a file, and — links followed — is still inside root. */
+async function existingInside(root: string, path: string): Promise<string | 'outside' | null> {
+  try {
+    const [realRoot, realPath] = await Promise.all([realpath(root), realpath(path)]);
+    if (!isInside(realRoot, realPath)) return 'outside';
+    return (await stat(realPath)).isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeDecode(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
+
+// ——— Folder walk ———
+
+async function walkFolder(root: string, context: ParseContext): Promise<{ notes: string[]; images: string[] }> {
+  const notes: string[] = [];
+  const images: string[] = [];
+  let seen = 0;
+  const visit = async (folder: string, depth: number): Promise<void> => {
+    context.deadline.check();
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      if (folder === root) throw new ImportFailure('fileUnreadable', `Cannot read the folder ${basename(root)}.`, { name: basename(root) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (++seen > LIMITS.maxFolderEntries) throw tooMany('files', LIMITS.maxFolderEntries);
+      // Hidden folders (.obsidian, .git, .trash) and links are not part of the notes.
+      if (entry.name.startsWith('.') || entry.isSymbolicLink()) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < LIMITS.maxFolderDepth) await visit(path, depth + 1);
+      } else if (entry.isFile()) {
+        if (isMarkdownFile(entry.name)) notes.push(path);
+        else if (IMAGE_TYPES[extname(entry.name).toLowerCase()]) images.push(path);
+      }
+    }
+  };
+  await visit(root, 0);
+  return { notes, images };
+}

@@ -1,0 +1,173 @@
+// iCalendar edge cases: folds inside UTF-8 sequences, zones of every kind, escapes,
+// all-day ranges, cancelled and repeating events.
+import { describe, expect, it } from 'vitest';
+import { planOk, runCli, scratch } from './helpers';
+
+const files = scratch();
+
+function calendar(body: string, head = ''): string {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', head, body, 'END:VCALENDAR', '']
+    .filter((line) => line !== '')
+    .join('\r\n')
+    .concat('\r\n');
+}
+
+function event(...lines: string[]): string {
+  return ['BEGIN:VEVENT', `UID:${Math.random().toString(36).slice(2)}@test`, 'DTSTAMP:20241001T090000Z', ...lines, 'END:VEVENT'].join('\r\n');
+}
+
+const PARIS_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Romance Standard Time',
+  'BEGIN:STANDARD',
+  'DTSTART:16010101T030000',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10',
+  'END:STANDARD',
+  'BEGIN:DAYLIGHT',
+  'DTSTART:16010101T020000',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3',
+  'END:DAYLIGHT',
+  'END:VTIMEZONE',
+].join('\r\n');
+
+describe('ics', () => {
+  it('unfolds a line folded in the middle of a UTF-8 sequence', async () => {
+    const encoder = new TextEncoder();
+    const before = encoder.encode(calendar(event('SUMMARY:Visite à l’usine', 'DTSTART:20241120T091500Z')));
+    // Split 'à' (C3 A0) with a fold: CRLF, space.
+    const at = before.findIndex((byte, i) => byte === 0xc3 && before[i + 1] === 0xa0);
+    const folded = new Uint8Array([...before.subarray(0, at + 1), 0x0d, 0x0a, 0x20, ...before.subarray(at + 1)]);
+    const plan = await planOk(files.write('fold-utf8.ics', folded));
+    expect(plan.source.encoding).toBe('utf-8');
+    expect(plan.visits[0]?.title).toBe('Visite à l’usine');
+  });
+
+  it('unfolds LF-only files and folds with a tab', async () => {
+    const text = 'BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:1\nSUMMARY:Un titre\n\tqui continue\nDTSTART:20241120T091500Z\nEND:VEVENT\nEND:VCALENDAR\n';
+    expect((await planOk(files.write('lf.ics', text))).visits[0]?.title).toBe('Un titrequi continue');
+  });
+
+  it('reads floating times in the --tz zone, with its offset at that date', async () => {
+    const path = files.write('floating.ics', calendar(event('SUMMARY:Flottant', 'DTSTART:20240710T091500', 'DTEND:20240710T103000')));
+    const newYork = (await planOk(path, { timeZone: 'America/New_York' })).visits[0]!;
+    expect(newYork.start).toBe('2024-07-10T09:15:00-04:00');
+    expect(newYork.end).toBe('2024-07-10T10:30:00-04:00');
+    expect((await planOk(path, { timeZone: 'Europe/Paris' })).visits[0]?.start).toBe('2024-07-10T09:15:00+02:00');
+    const run = runCli('inspect', path, '--tz', 'Asia/Kolkata');
+    expect(JSON.parse(run.stdout).visits[0].start).toBe('2024-07-10T09:15:00+05:30');
+  });
+
+  it('keeps UTC times in UTC', async () => {
+    const path = files.write('utc.ics', calendar(event('SUMMARY:UTC', 'DTSTART:20241120T081500Z', 'DTEND:20241120T113000Z')));
+    const visit = (await planOk(path, { timeZone: 'America/New_York' })).visits[0]!;
+    expect(visit.start).toBe('2024-11-20T08:15:00+00:00');
+    expect(Date.parse(visit.end!)).toBe(Date.parse('2024-11-20T12:30:00+01:00'));
+  });
+
+  it('gives TZID times the offset of their VTIMEZONE, even with a Windows zone name', async () => {
+    const path = files.write(
+      'windows-zone.ics',
+      calendar(
+        [
+          event('SUMMARY:Hiver', 'DTSTART;TZID=Romance Standard Time:20241120T091500', 'DTEND;TZID=Romance Standard Time:20241120T123000'),
+          event('SUMMARY:Été', 'DTSTART;TZID=Romance Standard Time:20240620T091500'),
+        ].join('\r\n'),
+        PARIS_VTIMEZONE,
+      ),
+    );
+    const plan = await planOk(path, { timeZone: 'UTC' });
+    expect(plan.visits.map((v) => v.start)).toEqual(['2024-11-20T09:15:00+01:00', '2024-06-20T09:15:00+02:00']);
+    expect(plan.visits[1]?.end).toBeNull();
+  });
+
+  it('reads a TZID without VTIMEZONE as an IANA zone, and warns about an unknown one', async () => {
+    const path = files.write(
+      'no-vtimezone.ics',
+      calendar(
+        [
+          event('SUMMARY:Tokyo', 'DTSTART;TZID=Asia/Tokyo:20241120T091500'),
+          event('SUMMARY:Mozilla', 'DTSTART;TZID=/mozilla.org/20050126_1/Europe/Paris:20241120T091500'),
+          event('SUMMARY:Mars', 'DTSTART;TZID=Olympus Mons Time:20241120T091500'),
+        ].join('\r\n'),
+      ),
+    );
+    const plan = await planOk(path, { timeZone: 'Europe/Paris' });
+    expect(plan.visits.map((v) => v.start)).toEqual(['2024-11-20T09:15:00+09:00', '2024-11-20T09:15:00+01:00', '2024-11-20T09:15:00+01:00']);
+    expect(plan.warnings.map((w) => w.code)).toEqual(['unknownTimeZone']);
+  });
+
+  it('unescapes commas, semicolons, backslashes and new lines', async () => {
+    const path = files.write(
+      'escapes.ics',
+      calendar(event('SUMMARY:Atelier\\, visite\\; débat', 'DESCRIPTION:Ligne 1\\nLigne 2\\NLigne 3 \\\\ fin', 'LOCATION:Lyon\\, France', 'DTSTART:20241120T081500Z')),
+    );
+    const visit = (await planOk(path)).visits[0]!;
+    expect(visit.title).toBe('Atelier, visite; débat');
+    expect(visit.description).toBe('Ligne 1\nLigne 2\nLigne 3 \\ fin');
+    expect(visit.location).toBe('Lyon, France');
+  });
+
+  it('turns the exclusive DTEND of all-day events into the last day, inclusive', async () => {
+    const path = files.write(
+      'all-day.ics',
+      calendar(
+        [
+          event('SUMMARY:Trois jours', 'DTSTART;VALUE=DATE:20241119', 'DTEND;VALUE=DATE:20241122'),
+          event('SUMMARY:Un jour sans fin', 'DTSTART;VALUE=DATE:20241123'),
+        ].join('\r\n'),
+      ),
+    );
+    const plan = await planOk(path);
+    expect(plan.visits.map((v) => [v.allDay, v.start, v.end])).toEqual([
+      [true, '2024-11-19', '2024-11-21'],
+      [true, '2024-11-23', '2024-11-23'],
+    ]);
+  });
+
+  it('leaves cancelled events out with a warning, and counts them', async () => {
+    const path = files.write(
+      'cancelled.ics',
+      calendar(
+        [event('SUMMARY:Maintenu', 'DTSTART:20241120T081500Z'), event('SUMMARY:Annulé', 'STATUS:CANCELLED', 'DTSTART:20241120T131500Z')].join('\r\n'),
+      ),
+    );
+    const plan = await planOk(path);
+    expect(plan.visits.map((v) => v.title)).toEqual(['Maintenu']);
+    expect(plan.skipped).toEqual([expect.objectContaining({ code: 'cancelledEvent', detail: { title: 'Annulé' } })]);
+    expect(plan.itemCount).toBe(2);
+    const report = JSON.parse(runCli('inspect', path).stdout);
+    expect(report.warnings).toEqual(['Cancelled event left out: Annulé.']);
+  });
+
+  it('expands repeating events, within a bound', async () => {
+    const path = files.write(
+      'repeat.ics',
+      calendar(
+        [
+          event('SUMMARY:Petit-déjeuner', 'DTSTART;TZID=Europe/Paris:20241119T080000', 'DURATION:PT1H', 'RRULE:FREQ=DAILY;COUNT=3'),
+          event('SUMMARY:Sans fin', 'DTSTART:20241119T080000Z', 'RRULE:FREQ=HOURLY'),
+        ].join('\r\n'),
+      ),
+    );
+    const plan = await planOk(path);
+    const breakfasts = plan.visits.filter((v) => v.title === 'Petit-déjeuner');
+    expect(breakfasts.map((v) => v.start)).toEqual(['2024-11-19T08:00:00+01:00', '2024-11-20T08:00:00+01:00', '2024-11-21T08:00:00+01:00']);
+    expect(breakfasts[0]?.end).toBe('2024-11-19T09:00:00+01:00');
+    expect(plan.visits.filter((v) => v.title === 'Sans fin')).toHaveLength(100);
+    expect(plan.warnings.map((w) => w.code)).toEqual(['recurrenceTruncated']);
+  });
+
+  it('leaves out an event without a title, and one with an unreadable date, saying why', async () => {
+    const path = files.write(
+      'bad-events.ics',
+      calendar([event('DTSTART:20241120T081500Z'), event('SUMMARY:Date cassée', 'DTSTART:2024112'), event('SUMMARY:Bon', 'DTSTART:20241120T081500Z')].join('\r\n')),
+    );
+    const plan = await planOk(path);
+    expect(plan.visits.map((v) => v.title)).toEqual(['Bon']);
+    expect(plan.itemCount).toBe(plan.visits.length + plan.skipped.length);
+  });
+});

@@ -1,0 +1,157 @@
+// Lessons and notes from Markdown: how a file is recognised, headings and list items,
+// front matter, hashtags, images and wiki links, and notes that cannot be read.
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseMarkdownKind } from '../../../src/main/import/index';
+import { expectCliRefusal, planOk, runCli, scratch } from './helpers';
+
+const files = scratch();
+
+describe('lessons from Markdown', () => {
+  it('takes one list item per lesson when there are no lesson headings', async () => {
+    const path = files.write(
+      'enseignements.md',
+      '# Nos enseignements\n\nIntroduction qui n’est pas une leçon.\n\n' +
+        '- Savoir valoriser ses ressources\n' +
+        '- **Apprendre des autres** — la coopération des acteurs\n  d’un même territoire\n' +
+        '- [ ] Identifier les combinaisons gagnantes\n' +
+        '1. Prendre soin de son territoire\n',
+    );
+    const plan = await planOk(path);
+    expect(plan.lessons).toEqual([
+      { title: 'Savoir valoriser ses ressources', description: null },
+      { title: 'Apprendre des autres', description: 'la coopération des acteurs\nd’un même territoire' },
+      { title: 'Identifier les combinaisons gagnantes', description: null },
+      { title: 'Prendre soin de son territoire', description: null },
+    ]);
+  });
+
+  it('takes headings of the highest level when there is no single title above them', async () => {
+    const path = files.write(
+      'lessons-h1.md',
+      '# Un\nTexte *un*.\n\n## Détail\nEncore.\n\n```\n# pas un titre\n```\n\n# Deux ##\n\n# Un\nEn double.\n',
+    );
+    const plan = await planOk(path);
+    expect(plan.lessons.map((l) => l.title)).toEqual(['Un', 'Deux']);
+    expect(plan.lessons[0]?.description).toMatch(/^Texte un\.\nDétail\nEncore\.\n[\s\S]*pas un titre/);
+    expect(plan.skipped.map((s) => s.code)).toEqual(['duplicateItem']);
+    expect(plan.itemCount).toBe(3);
+  });
+
+  it('tells lessons from notes', () => {
+    expect(chooseMarkdownKind('lessons.md', '# L\n\n## A\n## B\n')).toBe('lessons');
+    expect(chooseMarkdownKind('leçons.md', 'texte #tag\n')).toBe('lessons');
+    expect(chooseMarkdownKind('programme.md', '## A\ntexte\n## B\ntexte\n')).toBe('lessons');
+    expect(chooseMarkdownKind('programme.md', '- A\n- B\n')).toBe('lessons');
+    expect(chooseMarkdownKind('lessons.md', '---\ntitle: x\n---\n## A\n## B\n')).toBe('notes');
+    expect(chooseMarkdownKind('2024-11-20-visite.md', '## A\n## B\n')).toBe('notes');
+    expect(chooseMarkdownKind('visite.md', '## A\nvu #robotique\n## B\n')).toBe('notes');
+    expect(chooseMarkdownKind('visite.md', 'Une seule idée.\n')).toBe('notes');
+  });
+
+  it('reads a file as lessons or notes on demand (--as)', async () => {
+    const path = files.write('idees.md', 'Une seule idée.\n');
+    expect((await planOk(path)).notes).toHaveLength(1);
+    const run = runCli('inspect', path, '--as', 'lessons');
+    expectCliRefusal(run);
+    expect(run.stderr).toBe('carnet: No lessons found: write one heading or one list item per lesson.\n');
+    const heading = files.write('une.md', '## Une leçon\nAvec sa description.\n');
+    expect((await planOk(heading, { markdownAs: 'lessons' })).lessons).toEqual([{ title: 'Une leçon', description: 'Avec sa description.' }]);
+  });
+});
+
+describe('notes from Markdown', () => {
+  const vault = join(files.dir, 'vault');
+  files.write('vault/visites/2024-11-20 Michelin.md', [
+    '---',
+    'visit: "[[Michelin — pratiques d\'innovation ouverte]]"',
+    'tags: "#RH, intrapreneuriat lesson/Territoire"',
+    'lessons: Savoir valoriser ses ressources',
+    '---',
+    '# Compétences',
+    '',
+    'Vu à l’atelier ![photo](img/atelier%201.jpg "L’atelier") puis ![[plan.png]].',
+    'Voir [[Autre note|l’autre note]] et #Écosystème.',
+    '',
+    '![absente](img/absente.jpg) ![dehors](../../dehors.jpg) ![racine](/etc/secret.png) ![lien](img/lien.jpg)',
+    '![distante](https://example.org/a.jpg) ![[Autre note]]',
+    '',
+  ].join('\n'));
+  files.write('vault/visites/img/atelier 1.jpg', 'jpeg');
+  files.write('vault/pièces jointes/plan.png', 'png');
+  files.write('dehors.jpg', 'outside');
+  symlinkSync(join(files.dir, 'dehors.jpg'), join(vault, 'visites/img/lien.jpg'));
+  files.write('vault/sans-titre.md', 'Juste du texte, sans titre ni date.\n');
+  files.write('vault/daté.md', '---\ndate: 2024-11-21 14:30\ntags:\n  - Synthèse\n  - "#synthèse"\n---\nTexte.\n');
+  files.write('vault/cassé.md', '---\ntitle: [non fermé\n---\nTexte.\n');
+  files.write('vault/binaire.md', new Uint8Array([0x23, 0x20, 0x00, 0x01]));
+  files.write('vault/vide.md', '');
+  files.write('vault/.obsidian/workspace.md', '# caché\n');
+  files.write('vault/.trash/old.md', '# supprimée\n');
+  files.write('vault/notes.txt', 'pas du Markdown');
+
+  it('reads a folder, skipping hidden folders and other files', async () => {
+    const plan = await planOk(vault);
+    expect(plan.source.format).toBe('markdown');
+    expect(plan.notes.map((n) => n.source)).toEqual(['daté.md', 'sans-titre.md', 'visites/2024-11-20 Michelin.md']);
+  });
+
+  it('leaves out the notes it cannot read, saying why, and the counts add up', async () => {
+    const plan = await planOk(vault);
+    expect(plan.skipped.map((s) => s.detail?.['name'])).toEqual(['binaire.md', 'cassé.md', 'vide.md']);
+    expect(plan.skipped.map((s) => s.message)).toEqual([
+      expect.stringMatching(/^Note binaire\.md left out: .*not a text file/),
+      expect.stringMatching(/^Note cassé\.md left out: its front matter is not valid YAML/),
+      expect.stringMatching(/^Note vide\.md left out: .*empty/),
+    ]);
+    expect(plan.itemCount).toBe(6);
+    expect(plan.notes.length + plan.skipped.length).toBe(plan.itemCount);
+  });
+
+  it('reads front matter, hashtags, wiki links, titles and dates', async () => {
+    const plan = await planOk(vault);
+    const [dated, untitled, michelin] = plan.notes;
+    expect(michelin).toMatchObject({
+      title: 'Compétences',
+      visit: "Michelin — pratiques d'innovation ouverte",
+      createdAt: '2024-11-20',
+      tags: ['intrapreneuriat', 'lesson/territoire', 'rh', 'écosystème'],
+      lessons: ['Savoir valoriser ses ressources'],
+    });
+    expect(michelin?.text).toContain('Voir [[Autre note|l’autre note]] et #Écosystème.');
+    expect(michelin?.text).toContain('![[Autre note]]');
+    expect(michelin?.text).not.toContain('atelier%201');
+    expect(untitled).toMatchObject({ title: null, visit: null, createdAt: null, tags: [], lessons: [] });
+    expect(dated).toMatchObject({ createdAt: '2024-11-21T14:30:00+01:00', tags: ['synthèse'] });
+  });
+
+  it('attaches the images it finds inside the folder, and only those', async () => {
+    const plan = await planOk(vault);
+    const michelin = plan.notes[2]!;
+    expect(michelin.attachments).toEqual([
+      { path: join(vault, 'visites/img/atelier 1.jpg'), name: 'atelier 1.jpg', mime: 'image/jpeg' },
+      { path: join(vault, 'pièces jointes/plan.png'), name: 'plan.png', mime: 'image/png' },
+    ]);
+    expect(plan.warnings.map((w) => [w.code, w.detail?.['image']])).toEqual([
+      ['missingImage', 'img/absente.jpg'],
+      ['imageOutsideFolder', '../../dehors.jpg'],
+      ['imageOutsideFolder', '/etc/secret.png'],
+      ['imageOutsideFolder', 'img/lien.jpg'],
+    ]);
+    expect(michelin.markdown).toContain('![distante](https://example.org/a.jpg)');
+  });
+
+  it('reads one note file on its own, its images only from its folder', async () => {
+    const plan = await planOk(join(vault, 'visites/2024-11-20 Michelin.md'));
+    expect(plan.notes).toHaveLength(1);
+    expect(plan.notes[0]?.attachments.map((a) => a.name)).toEqual(['atelier 1.jpg']);
+    expect(plan.warnings.map((w) => w.code)).toContain('missingImage');
+  });
+
+  it('lists what the CLI reports for the folder', () => {
+    const report = JSON.parse(runCli('inspect', vault, '--tz', 'Europe/Paris').stdout);
+    expect(report.notes).toHaveLength(3);
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.stringContaining('cassé.md'), expect.stringContaining('absente.jpg')]));
+  });
+});
