@@ -61,8 +61,13 @@ describe('first launch, writing, and nothing lost', () => {
     await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
     await page.getByRole('textbox', { name: 'Note text' }).waitFor();
     await page.screenshot({ path: resolve(SHOTS, 'main-window-en.png') });
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('status').filter({ hasText: /Persistent storage|Storage not persistent/ }).waitFor();
+    await settings.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await page.getByRole('dialog', { name: 'Réglages' }).getByText(/Espace utilisé/).waitFor();
     await page.getByRole('button', { name: 'Nouvelle note' }).waitFor();
+    expect(session.platform.menuLanguage).toBe('fr');
     await session.close();
   });
 });

@@ -117,6 +117,13 @@ export const en: Messages<typeof fr> = {
     },
   },
   settings: {
+    title: 'Settings',
+    open: 'Settings',
+    storage: 'Storage',
+    persisted: 'Persistent storage: your notes will not be erased to free space.',
+    notPersisted: 'Storage not persistent: if the disk fills up, the system could erase local data.',
+    askPersist: 'Ask for persistent storage',
+    usage: 'Space used: {{used}} of {{quota}} available.',
     invalid: 'An unreadable setting was ignored and reset to its default: {{keys}}.',
   },
   errors: {

@@ -114,6 +114,13 @@ export const fr = {
     },
   },
   settings: {
+    title: 'Réglages',
+    open: 'Réglages',
+    storage: 'Stockage',
+    persisted: 'Stockage persistant : vos notes ne seront pas effacées pour libérer de la place.',
+    notPersisted: 'Stockage non persistant : en cas de disque plein, le système pourrait effacer les données locales.',
+    askPersist: 'Demander un stockage persistant',
+    usage: 'Espace utilisé : {{used}} sur {{quota}} disponibles.',
     invalid: 'Un réglage illisible a été ignoré et remplacé par sa valeur par défaut : {{keys}}.',
   },
   errors: {

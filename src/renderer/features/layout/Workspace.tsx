@@ -25,14 +25,15 @@ import { TagManager } from '../tags/TagManager';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
-import { LanguageSelect } from '../settings/LanguageSelect';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { requestPersistentStorage } from '../settings/storage';
 import { useLocale } from '../settings/useLocale';
 import { TrashDialog } from '../trash/TrashDialog';
 import { VisitForm } from '../visits/VisitForm';
 import { VisitHeader } from '../visits/VisitHeader';
 import { VisitList } from '../visits/VisitList';
 
-type OpenDialog = 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | null;
+type OpenDialog = 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | null;
 
 /** What the middle and right panes show: a visit's notes (the default), a lesson, the
  *  visits × lessons matrix or the tag manager. */
@@ -72,6 +73,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
 
   useEffect(() => {
     void purgeTrash(db());
+    void requestPersistentStorage();
   }, []);
   useEffect(() => {
     void carnet().setMenuLanguage({ locale });
@@ -181,7 +183,9 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           <button type="button" className="quiet" onClick={() => setDialog('trash')}>
             <TrashIcon /> {t('trash.title')}
           </button>
-          <LanguageSelect />
+          <button type="button" className="quiet" onClick={() => setDialog('settings')}>
+            {t('settings.open')}
+          </button>
         </footer>
       </aside>
       {view.kind === 'visits' ? (
@@ -231,6 +235,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       {dialog === 'newVisit' && <VisitForm expedition={expedition} onClose={close} />}
       {dialog === 'editVisit' && visit && <VisitForm expedition={expedition} visit={visit} onClose={close} />}
       {dialog === 'trash' && <TrashDialog expedition={expedition} onClose={close} />}
+      {dialog === 'settings' && <SettingsDialog onClose={close} />}
       {dialog === 'newLesson' && (
         <LessonForm
           expeditionId={expedition.id}
