@@ -6,6 +6,7 @@
 // an unexpected failure does the same with exit code 1. Never a stack trace.
 import { parseArgs } from 'node:util';
 import type { CarnetError } from '../shared/ipc';
+import { JOURNAL_USAGE, journalCommand } from './export/cli';
 import { planImport, type MarkdownKind } from './import/index';
 import { toInspectReport } from './import/report';
 import { isValidTimeZone, systemTimeZone } from './import/zonedTime';
@@ -29,6 +30,14 @@ const COMMANDS: Record<string, Command> = {
     usage: 'carnet inspect <file or folder> [--tz <IANA zone>] [--as notes|lessons]',
     summary: 'Print as JSON what importing the file would create (visits, lessons, notes, warnings).',
     run: inspect,
+  },
+  journal: {
+    usage: JOURNAL_USAGE,
+    summary: 'Write the travel journal of one backup, or the collective journal of several backups of one expedition.',
+    run: async (args) => {
+      const outcome = await journalCommand(args, 'cli');
+      return outcome.ok ? { stdout: `${outcome.path}\n` } : badInput(outcome.error);
+    },
   },
 };
 

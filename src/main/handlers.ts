@@ -3,7 +3,9 @@
 import { fail, type Method, type Request, type Responses, type Result } from '../shared/ipc';
 import { parseAllowedUrl } from '../shared/urls';
 import { IMAGE_DIALOG, readPickedImages } from './pickedImages';
+import { createExportHandlers } from './export/handlers';
 import { writeFileAtomic } from './files';
+import { ImportSessions } from './importSession';
 import type { Platform } from './platform/types';
 
 export type Handlers = {
@@ -11,6 +13,7 @@ export type Handlers = {
 };
 
 export function createHandlers(platform: Platform): Handlers {
+  const imports = new ImportSessions(platform);
   return {
     async appInfo() {
       return {
@@ -49,8 +52,19 @@ export function createHandlers(platform: Platform): Handlers {
       return { ok: true, value: path };
     },
 
+    chooseImport: ({ kind, timeZone }) => imports.choose(kind, timeZone),
+    planDroppedFile: ({ name, bytes, timeZone }) => imports.dropped(name, bytes, timeZone),
+    remapCsvImport: ({ importId, mapping, timeZone }) => imports.remap(importId, mapping, timeZone),
+    readImportAttachment: ({ importId, path }) => imports.attachment(importId, path),
+    async closeImport({ importId }) {
+      await imports.close(importId);
+      return { ok: true, value: null };
+    },
+
     async pickImages() {
       return readPickedImages(await platform.showOpenDialog(IMAGE_DIALOG));
     },
+
+    ...createExportHandlers(platform),
   };
 }

@@ -2,6 +2,10 @@
 // it, main validates every payload with its schema, and renderer code calls methods by
 // name: no channel string is written anywhere else.
 import { z } from 'zod';
+import { CSV_FIELDS, type ImportPlan } from './importPlan';
+import { journalOptionsSchema } from './journal/options';
+import { EXPORT_FORMATS } from './journal/formats';
+import { exportRecordsSchema } from './journal/records';
 
 /** Why a call failed. The renderer shows `errors.<code>` from its messages; `message` is
  *  the English fallback for logs and the CLI. */
@@ -38,6 +42,17 @@ export interface AppInfo {
 
 const maxUrlLength = 4096;
 
+/** What the user can import from a file dialog (photos and backups have their own ways in). */
+export const IMPORT_KINDS = ['programme', 'lessons', 'notes', 'notesFolder'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+/** A planned import, held by main under `importId` until applied or closed. */
+export interface PlannedImport {
+  importId: string;
+  plan: ImportPlan;
+}
+
 /** Each method: its channel and the schema of its single payload argument. */
 export const contract = {
   appInfo: {
@@ -57,6 +72,38 @@ export const contract = {
     channel: 'carnet:pick-images',
     request: z.undefined(),
   },
+  chooseImport: {
+    channel: 'carnet:choose-import',
+    request: z.object({ kind: z.enum(IMPORT_KINDS), timeZone: z.string().min(1).max(100) }).strict(),
+  },
+  planDroppedFile: {
+    channel: 'carnet:plan-dropped-file',
+    request: z
+      .object({
+        name: z.string().min(1).max(255),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_IMPORT_BYTES, 'over 100 MB'),
+        timeZone: z.string().min(1).max(100),
+      })
+      .strict(),
+  },
+  remapCsvImport: {
+    channel: 'carnet:remap-csv-import',
+    request: z
+      .object({
+        importId: z.string().uuid(),
+        mapping: z.record(z.enum(CSV_FIELDS), z.number().int().min(0).max(1000).nullable()),
+        timeZone: z.string().min(1).max(100),
+      })
+      .strict(),
+  },
+  readImportAttachment: {
+    channel: 'carnet:read-import-attachment',
+    request: z.object({ importId: z.string().uuid(), path: z.string().min(1).max(4096) }).strict(),
+  },
+  closeImport: {
+    channel: 'carnet:close-import',
+    request: z.object({ importId: z.string().uuid() }).strict(),
+  },
   saveTextFile: {
     channel: 'carnet:save-text-file',
     request: z
@@ -68,16 +115,66 @@ export const contract = {
       })
       .strict(),
   },
+  /** Starts an export: main asks where to save (null: the user cancelled), builds the
+   *  journal and answers which photos it needs, to be sent one by one. */
+  exportBegin: {
+    channel: 'carnet:export-begin',
+    request: z
+      .object({
+        records: exportRecordsSchema,
+        options: journalOptionsSchema,
+        format: z.enum(EXPORT_FORMATS),
+        suggestedName: z.string().min(1).max(200),
+      })
+      .strict(),
+  },
+  exportAttachment: {
+    channel: 'carnet:export-attachment',
+    request: z
+      .object({
+        jobId: z.string().uuid(),
+        attachmentId: z.string().min(1).max(200),
+        variant: z.enum(['original', 'display']),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 64 * 1024 * 1024, 'at most 64 MB'),
+      })
+      .strict(),
+  },
+  /** Writes the file (or folder) and answers its path. */
+  exportFinish: {
+    channel: 'carnet:export-finish',
+    request: z.object({ jobId: z.string().uuid() }).strict(),
+  },
+  /** Stops an export: nothing is left behind, not even half a file. */
+  exportCancel: {
+    channel: 'carnet:export-cancel',
+    request: z.object({ jobId: z.string().uuid() }).strict(),
+  },
+  /** Shows a file this session exported in the system's file manager. */
+  showInFolder: {
+    channel: 'carnet:show-in-folder',
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  },
 } as const;
 
 /** What each method answers when it succeeds. */
 export interface Responses {
+  chooseImport: PlannedImport | null;
+  planDroppedFile: PlannedImport;
+  remapCsvImport: PlannedImport;
+  readImportAttachment: PickedFile;
+  closeImport: null;
   appInfo: AppInfo;
   openExternal: null;
   setMenuLanguage: null;
   pickImages: PickedFile[];
   /** Where the file was written; null when the user cancelled the dialog. */
   saveTextFile: string | null;
+  /** null when the user cancelled the save dialog. */
+  exportBegin: { jobId: string; path: string; wanted: { attachmentId: string; variant: 'original' | 'display' }[] } | null;
+  exportAttachment: null;
+  exportFinish: { path: string };
+  exportCancel: null;
+  showInFolder: null;
 }
 
 /** A file the user chose in a dialog, read by main. */
@@ -90,7 +187,7 @@ export type Method = keyof typeof contract;
 export type Request<M extends Method> = z.input<(typeof contract)[M]['request']>;
 
 /** What the application menu asks of the renderer (main → renderer, one channel). */
-export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash'] as const;
+export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'exportJournal'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'carnet:menu';
 

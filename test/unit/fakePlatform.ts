@@ -10,6 +10,10 @@ export function fakePlatform(overrides: Partial<Platform> = {}): Platform {
     setMenuLanguage: () => undefined,
     showOpenDialog: async () => [],
     showSaveDialog: async () => null,
+    printToPDF: async () => {
+      throw new Error('printToPDF is not available in this test');
+    },
+    showItemInFolder: () => undefined,
     ...overrides,
   };
 }

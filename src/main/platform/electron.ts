@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { MENU_CHANNEL } from '../../shared/ipc';
 import { menuTemplate } from '../menu';
+import { printWithElectron } from './electronPdf';
 import type { Platform } from './types';
 
 export function createElectronPlatform(): Platform {
@@ -9,8 +10,9 @@ export function createElectronPlatform(): Platform {
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     platform: process.platform,
     openExternal: (url) => shell.openExternal(url),
-    showOpenDialog: async ({ filters, multiple }) => {
-      const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+    showOpenDialog: async ({ filters, multiple, directory }) => {
+      const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = [directory ? 'openDirectory' : 'openFile'];
+      if (multiple) properties.push('multiSelections');
       const window = BrowserWindow.getFocusedWindow();
       const result = window
         ? await dialog.showOpenDialog(window, { properties, filters })
@@ -27,5 +29,7 @@ export function createElectronPlatform(): Platform {
       const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command);
       Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, send)));
     },
+    printToPDF: printWithElectron,
+    showItemInFolder: (path) => shell.showItemInFolder(path),
   };
 }

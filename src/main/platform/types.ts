@@ -14,12 +14,29 @@ export interface Platform {
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
   /** Rebuilds the application menu in the user's language. */
   setMenuLanguage(locale: Locale): void;
+  /** Prints an HTML file (its images beside it) to PDF with Chromium: A4, the margins
+   *  and header/footer templates given, an outline from the headings, tagged text. */
+  printToPDF(request: PdfRequest): Promise<Uint8Array>;
+  /** Shows a file in the system's file manager. */
+  showItemInFolder(path: string): void;
+}
+
+export interface PdfRequest {
+  /** The page to print; it may load files from its own folder and nothing else. */
+  htmlPath: string;
+  /** Chromium header/footer templates (classes pageNumber, totalPages, title…). */
+  headerTemplate: string;
+  footerTemplate: string;
+  /** Page margins in millimetres. */
+  margins: { top: number; right: number; bottom: number; left: number };
 }
 
 export interface OpenDialogOptions {
   /** What the dialog offers, e.g. { name: 'Images', extensions: ['jpg', 'png'] }. */
   filters: { name: string; extensions: string[] }[];
   multiple: boolean;
+  /** Choose a folder rather than files. */
+  directory?: boolean;
 }
 
 export interface SaveDialogOptions {

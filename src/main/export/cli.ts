@@ -1,0 +1,90 @@
+// `carnet journal`: a journal from one backup, or a collective journal from several
+// backups of the same expedition (each participant's notes, each with its author).
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultJournalOptions } from '../../shared/journal/options';
+import type { ExportFormat } from '../../shared/journal/formats';
+import type { ExportRecords } from '../../shared/journal/records';
+import { BackupError, readBackup, type Backup } from '../backup';
+import { closeChromiumPdf, printWithChromium } from '../platform/chromiumPdf';
+import { ExportJob } from './job';
+
+export const JOURNAL_USAGE = 'carnet journal <backup.carnet>... --format pdf|html|md|docx --out <path> [--lang fr|en]';
+
+export type JournalOutcome = { ok: true; path: string } | { ok: false; error: string };
+
+const FORMATS: Record<string, ExportFormat> = { pdf: 'pdf', html: 'html', md: 'md', markdown: 'md', docx: 'docx' };
+
+export async function journalCommand(args: string[], appVersion: string): Promise<JournalOutcome> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length === 0) return { ok: false, error: 'journal needs at least one backup file (.carnet)' };
+  const format = FORMATS[values.format ?? ''];
+  if (!format) return { ok: false, error: '--format must be pdf, html, md or docx' };
+  if (!values.out) return { ok: false, error: '--out <path> is required' };
+  const language = values.lang ?? 'fr';
+  if (language !== 'fr' && language !== 'en') return { ok: false, error: '--lang must be fr or en' };
+  const out = resolve(values.out);
+  if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) return { ok: false, error: `the folder of ${values.out} does not exist` };
+  const outFormat: ExportFormat = format === 'md' && out.toLowerCase().endsWith('.zip') ? 'mdzip' : format;
+
+  const backups: Backup[] = [];
+  for (const path of positionals) {
+    try {
+      backups.push(await readBackup(path));
+    } catch (error) {
+      if (error instanceof BackupError) return { ok: false, error: `${path}: ${error.message}` };
+      throw error;
+    }
+  }
+  const merged = mergeBackups(backups);
+  if (!merged) return { ok: false, error: 'the backups are of different expeditions: a collective journal needs backups of one expedition' };
+
+  const options = { ...defaultJournalOptions(merged, language), title: values.title ?? merged.expedition.title };
+  const authors = new Set(merged.notes.map((note) => note.author.trim()).filter(Boolean));
+  options.author = values.author ?? (authors.size > 1 ? [...authors].join(', ') : merged.expedition.participant);
+  const job = await ExportJob.create(merged, options, outFormat, out);
+  try {
+    const bytes = new Map(backups.flatMap((b) => b.attachments.map((a) => [a.meta.id, a] as const)));
+    for (const wanted of job.wanted) {
+      const attachment = bytes.get(wanted.attachmentId);
+      const data = wanted.variant === 'display' ? attachment?.display : attachment?.original;
+      if (data) await job.addAttachment(wanted.attachmentId, wanted.variant, data);
+    }
+    await job.run({ appVersion, printToPDF: printWithChromium });
+    return { ok: true, path: out };
+  } finally {
+    await job.dispose();
+    await closeChromiumPdf();
+  }
+}
+
+/** One expedition's records from several backups: records matched by id, the most
+ *  recently updated copy kept. Null when the backups are of different expeditions. */
+export function mergeBackups(backups: readonly Backup[]): ExportRecords | null {
+  const first = backups[0];
+  if (!first) return null;
+  if (backups.some((b) => b.records.expedition.id !== first.records.expedition.id)) return null;
+  const latest = <T extends { id: string; updatedAt?: number; createdAt: number }>(lists: T[][]): T[] => {
+    const byId = new Map<string, T>();
+    for (const item of lists.flat()) {
+      const known = byId.get(item.id);
+      if (!known || (item.updatedAt ?? item.createdAt) > (known.updatedAt ?? known.createdAt)) byId.set(item.id, item);
+    }
+    return [...byId.values()];
+  };
+  const all = backups.map((b) => b.records);
+  return {
+    expedition: first.records.expedition,
+    visits: latest(all.map((r) => r.visits)),
+    lessons: latest(all.map((r) => r.lessons)),
+    notes: latest(all.map((r) => r.notes)),
+    attachments: latest(all.map((r) => r.attachments)),
+    settings: first.records.settings,
+  };
+}

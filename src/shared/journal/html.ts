@@ -1,0 +1,249 @@
+// The journal as one HTML document: the self-contained HTML export, and what PDF printing
+// lays out. Pure: text is escaped here, images are whatever `imageSrc` answers (a data:
+// URI streamed in by main, or a file beside the page for printing).
+import { typography } from '../text/typography';
+import type { Chapter, Evidence, Journal, JournalNote, LessonChapter, VisitChapter } from './build';
+import { JOURNAL_CSS } from './css';
+import type { Block, Inline } from './richText';
+import { JOURNAL_STRINGS } from './strings';
+
+export interface HtmlOptions {
+  /** The src of a photo of the book. */
+  imageSrc: (attachmentId: string) => string;
+  /** @font-face rules for the shipped font (main reads the font files). */
+  fontCss?: string;
+  /** Page of each chapter (by anchor), for the PDF's table of contents. */
+  pageNumbers?: ReadonlyMap<string, number>;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+export function renderJournalHtml(journal: Journal, options: HtmlOptions): string {
+  const r = new HtmlRenderer(journal, options);
+  return r.document();
+}
+
+class HtmlRenderer {
+  private readonly s;
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly options: HtmlOptions,
+  ) {
+    this.s = JOURNAL_STRINGS[journal.language];
+  }
+
+  /** Escaped text with the journal language's typography. */
+  private t(text: string): string {
+    return escapeHtml(typography(text, this.journal.language));
+  }
+
+  /** "Intervenants : " / "Speakers: ". */
+  private colon(): string {
+    return this.journal.language === 'fr' ? ' : ' : ': ';
+  }
+
+  private label(text: string): string {
+    return this.t(`${text}${this.colon()}`);
+  }
+
+  document(): string {
+    const j = this.journal;
+    return [
+      '<!doctype html>',
+      `<html lang="${j.language}">`,
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta name="author" content="${escapeHtml(j.author)}">`,
+      '<meta name="generator" content="Carnet">',
+      `<title>${this.t(j.title)}</title>`,
+      `<style>${this.options.fontCss ?? ''}\n${JOURNAL_CSS}</style>`,
+      '</head>',
+      '<body>',
+      this.cover(),
+      this.contents(),
+      ...j.chapters.map((chapter) => this.chapter(chapter)),
+      j.tagIndex.length > 0 ? this.tagIndex() : '',
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n');
+  }
+
+  private cover(): string {
+    const j = this.journal;
+    const line = (cls: string, text: string) => (text ? `<p class="${cls}">${this.t(text)}</p>` : '');
+    return [
+      '<section class="cover">',
+      line('cover-title', j.title),
+      line('cover-place', j.place),
+      line('cover-dates', j.dates),
+      j.collective ? line('cover-author', `${this.s.authors}${this.colon()}${j.authors.join(', ')}`) : line('cover-author', j.author),
+      '</section>',
+    ].join('\n');
+  }
+
+  private tocEntry(anchor: string, title: string, cls = 'toc-entry'): string {
+    const page = this.options.pageNumbers?.get(anchor);
+    return `<li class="${cls}"><a href="#${anchor}"><span class="toc-title">${this.t(title)}</span><span class="toc-page">${page ?? ''}</span></a></li>`;
+  }
+
+  private contents(): string {
+    const visits = this.journal.chapters.filter((c): c is VisitChapter => c.kind === 'visit');
+    const lessons = this.journal.chapters.filter((c): c is LessonChapter => c.kind === 'lesson');
+    const part = (title: string, chapters: Chapter[]) =>
+      chapters.length === 0
+        ? ''
+        : `<li class="toc-part">${this.t(title)}<ol>${chapters.map((c) => this.tocEntry(c.anchor, c.title)).join('')}</ol></li>`;
+    return [
+      '<nav class="toc" aria-labelledby="contents">',
+      `<h1 id="contents">${this.t(this.s.contents)}</h1>`,
+      '<ol>',
+      part(this.s.visits, visits),
+      part(this.s.lessons, lessons),
+      this.journal.tagIndex.length > 0 ? this.tocEntry('tags', this.s.tagIndex, 'toc-entry toc-single') : '',
+      '</ol>',
+      '</nav>',
+    ].join('\n');
+  }
+
+  private chapter(chapter: Chapter): string {
+    return chapter.kind === 'visit' ? this.visitChapter(chapter) : this.lessonChapter(chapter);
+  }
+
+  private visitChapter(c: VisitChapter): string {
+    const facts = [
+      c.organisation && c.organisation !== c.title ? `<p class="visit-organisation">${this.t(c.organisation)}</p>` : '',
+      `<p class="visit-when">${this.t(c.when)}</p>`,
+      c.location ? `<p class="visit-location">${this.t(c.location)}</p>` : '',
+      c.speakers.length > 0
+        ? `<p class="visit-speakers"><span class="label">${this.label(this.s.speakers)}</span>${c.speakers
+            .map((sp) => `${this.t(sp.name)}${sp.role ? ` <span class="role">(${this.t(sp.role)})</span>` : ''}`)
+            .join(', ')}</p>`
+        : '',
+      c.description ? `<p class="visit-description">${this.t(c.description)}</p>` : '',
+    ];
+    return [
+      `<section class="chapter visit" id="${c.anchor}">`,
+      `<h1>${this.t(c.title)}</h1>`,
+      `<div class="visit-facts">${facts.join('')}</div>`,
+      c.notes.length === 0 ? `<p class="empty">${this.t(this.s.noNotes)}</p>` : c.notes.map((n) => this.note(n)).join('\n'),
+      '</section>',
+    ].join('\n');
+  }
+
+  private note(note: JournalNote): string {
+    const meta = [note.kindLabel, note.time, this.journal.collective ? note.author : ''].filter(Boolean).join(' · ');
+    const body = this.blocks(note.blocks, 3);
+    const content =
+      note.kind === 'quote'
+        ? `<blockquote class="note-quote">${body}</blockquote>${note.speaker ? `<p class="quote-speaker">— ${this.t(note.speaker)}</p>` : ''}`
+        : body;
+    return [
+      `<article class="note note-${note.kind}" id="${note.anchor}">`,
+      note.title ? `<h2>${this.t(note.title)}</h2>` : '',
+      `<p class="note-meta">${this.t(meta)}</p>`,
+      content,
+      note.tags.length > 0 ? `<p class="note-tags">${note.tags.map((tag) => `<span>#${escapeHtml(tag)}</span>`).join(' ')}</p>` : '',
+      '</article>',
+    ].join('');
+  }
+
+  private lessonChapter(c: LessonChapter): string {
+    return [
+      `<section class="chapter lesson" id="${c.anchor}" style="--lesson-color: ${safeColor(c.color)}">`,
+      `<h1>${this.t(c.title)}</h1>`,
+      c.description ? `<p class="lesson-description">${this.t(c.description)}</p>` : '',
+      c.synthesis.length > 0 ? `<h2>${this.t(this.s.synthesis)}</h2><div class="synthesis">${this.blocks(c.synthesis, 3)}</div>` : '',
+      `<h2>${this.t(this.s.evidence)}</h2>`,
+      c.evidence.length === 0 ? `<p class="empty">${this.t(this.s.noEvidence)}</p>` : c.evidence.map((e) => this.evidence(e)).join('\n'),
+      '</section>',
+    ].join('\n');
+  }
+
+  private evidence(e: Evidence): string {
+    const byline = this.journal.collective && e.author ? ` · ${this.t(e.author)}` : '';
+    const reference = `<p class="reference"><a href="#${e.noteAnchor}">${this.t(e.reference)}</a>${byline}</p>`;
+    return [
+      '<div class="evidence">',
+      ...e.passages.map((passage) => `<blockquote class="passage">${this.t(passage).replace(/\n/g, '<br>')}</blockquote>`),
+      e.summary ? `<p class="summary">${this.t(e.summary)}</p>` : '',
+      e.note ? this.note(e.note) : '',
+      reference,
+      '</div>',
+    ].join('');
+  }
+
+  private tagIndex(): string {
+    const entries = this.journal.tagIndex.map(
+      (entry) =>
+        `<li><span class="tag">#${escapeHtml(entry.tag)}</span> — ${entry.notes
+          .map((n) => `<a href="#${n.anchor}">${this.t(n.reference)}</a>`)
+          .join(', ')}</li>`,
+    );
+    return [`<section class="chapter tags" id="tags">`, `<h1>${this.t(this.s.tagIndex)}</h1>`, `<ul class="tag-index">${entries.join('')}</ul>`, '</section>'].join(
+      '\n',
+    );
+  }
+
+  /** Note content; its own headings start at `level` so chapters stay on top. */
+  private blocks(blocks: readonly Block[], level: number): string {
+    return blocks.map((block) => this.block(block, level)).join('\n');
+  }
+
+  private block(block: Block, level: number): string {
+    switch (block.kind) {
+      case 'paragraph':
+        return `<p>${this.inlines(block.inlines)}</p>`;
+      case 'heading': {
+        const h = Math.min(6, level + block.level - 1);
+        return `<h${h}>${this.inlines(block.inlines)}</h${h}>`;
+      }
+      case 'quote':
+        return `<blockquote>${this.inlines(block.inlines)}</blockquote>`;
+      case 'list': {
+        const tag = block.style === 'number' ? 'ol' : 'ul';
+        const items = block.items.map((item) => {
+          const box = block.style === 'check' ? `<input type="checkbox" disabled${item.checked ? ' checked' : ''}> ` : '';
+          return `<li>${box}${this.inlines(item.inlines)}${this.blocks(item.children, level)}</li>`;
+        });
+        return `<${tag}${block.style === 'check' ? ' class="checklist"' : ''}>${items.join('')}</${tag}>`;
+      }
+      case 'image': {
+        const src = this.options.imageSrc(block.attachmentId);
+        if (!src) return '';
+        const size = block.width > 0 && block.height > 0 ? ` width="${block.width}" height="${block.height}"` : '';
+        return (
+          `<figure class="photo"><img src="${escapeHtml(src)}" alt="${escapeHtml(block.caption)}"${size}>` +
+          (block.caption ? `<figcaption>${this.t(block.caption)}</figcaption>` : '') +
+          '</figure>'
+        );
+      }
+    }
+  }
+
+  private inlines(inlines: readonly Inline[]): string {
+    return inlines
+      .map((inline) => {
+        if (inline.kind === 'break') return '<br>';
+        if (inline.kind === 'link') return `<a href="${escapeHtml(inline.url)}">${this.inlines(inline.children)}</a>`;
+        let html = this.t(inline.text);
+        if (inline.code) html = `<code>${html}</code>`;
+        if (inline.bold) html = `<strong>${html}</strong>`;
+        if (inline.italic) html = `<em>${html}</em>`;
+        if (inline.underline) html = `<u>${html}</u>`;
+        if (inline.strike) html = `<s>${html}</s>`;
+        return html;
+      })
+      .join('');
+  }
+}
+
+/** Lesson colours come from records: only a plain CSS colour reaches the style. */
+function safeColor(color: string): string {
+  return /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#555';
+}

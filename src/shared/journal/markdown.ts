@@ -1,0 +1,222 @@
+// The journal as a folder of Markdown files any vault can open: an index, one file per
+// note in a folder per visit (YAML front matter: title, visit, date, tags, lessons), one
+// file per lesson quoting its evidence, an index of tags, and each photo beside its note.
+// Text is written as typed (no typographic rewriting): these files are meant to be
+// edited and imported again.
+import { stringify } from 'yaml';
+import type { Journal, JournalNote, LessonChapter } from './build';
+import { extensionOfMime, printedVariant, variantMime, type AttachmentVariant } from './records';
+import type { Block, Inline } from './richText';
+import { JOURNAL_STRINGS } from './strings';
+
+export interface MarkdownFile {
+  path: string;
+  content: string;
+}
+
+export interface MarkdownImage {
+  path: string;
+  attachmentId: string;
+  variant: AttachmentVariant;
+}
+
+export interface MarkdownJournal {
+  files: MarkdownFile[];
+  images: MarkdownImage[];
+}
+
+/** A file name safe everywhere: accents folded, no separators, at most 60 characters. */
+export function slug(text: string, fallback = 'sans-titre'): string {
+  const cleaned = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return cleaned || fallback;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Markdown's special characters in running text; '#' stays so #tags stay tags. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*[\]<>])/g, '\\$1').replace(/(^|\s)_|_(\s|$)/g, (m) => m.replace('_', '\\_'));
+}
+
+function inlinesToMarkdown(inlines: readonly Inline[]): string {
+  return inlines
+    .map((inline) => {
+      if (inline.kind === 'break') return '  \n';
+      if (inline.kind === 'link') return `[${inlinesToMarkdown(inline.children)}](${inline.url.replace(/[()\s]/g, encodeURIComponent)})`;
+      let text = inline.code ? `\`${inline.text.replace(/`/g, '')}\`` : escapeMarkdown(inline.text);
+      if (inline.bold) text = `**${text}**`;
+      if (inline.italic) text = `*${text}*`;
+      if (inline.strike) text = `~~${text}~~`;
+      return text;
+    })
+    .join('');
+}
+
+function blocksToMarkdown(blocks: readonly Block[], imagePath: (id: string) => string | null, indent = ''): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'paragraph':
+        out.push(indent + inlinesToMarkdown(block.inlines));
+        break;
+      case 'heading':
+        out.push(`${indent}${'#'.repeat(Math.min(6, block.level + 1))} ${inlinesToMarkdown(block.inlines)}`);
+        break;
+      case 'quote':
+        out.push(inlinesToMarkdown(block.inlines).split('\n').map((line) => `${indent}> ${line}`).join('\n'));
+        break;
+      case 'list':
+        out.push(
+          block.items
+            .map((item, index) => {
+              const marker = block.style === 'number' ? `${index + 1}.` : block.style === 'check' ? `- [${item.checked ? 'x' : ' '}]` : '-';
+              const nested = item.children.length > 0 ? `\n${blocksToMarkdown(item.children, imagePath, `${indent}    `)}` : '';
+              return `${indent}${marker} ${inlinesToMarkdown(item.inlines)}${nested}`;
+            })
+            .join('\n'),
+        );
+        break;
+      case 'image': {
+        const path = imagePath(block.attachmentId);
+        if (path) out.push(`${indent}![${escapeMarkdown(block.caption.replace(/\s+/g, ' '))}](${encodeURI(path)})`);
+        break;
+      }
+    }
+  }
+  return out.join('\n\n');
+}
+
+function frontMatter(data: Record<string, unknown>): string {
+  return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n`;
+}
+
+export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
+  const s = JOURNAL_STRINGS[journal.language];
+  const files: MarkdownFile[] = [];
+  const images: MarkdownImage[] = [];
+  const attachments = new Map(journal.attachments.map((a) => [a.id, a]));
+  const notePaths = new Map<string, string>();
+  const usedNames = new Set<string>();
+
+  // Every note shown in the book, grouped in a folder per visit.
+  const visitFolders = new Map<string, string>();
+  const folderOf = (visitTitle: string): string => {
+    let folder = visitFolders.get(visitTitle);
+    if (!folder) {
+      folder = `${s.visits.toLowerCase()}/${pad(visitFolders.size + 1)}-${slug(visitTitle)}`;
+      visitFolders.set(visitTitle, folder);
+    }
+    return folder;
+  };
+  const uniquePath = (wanted: string): string => {
+    let path = `${wanted}.md`;
+    for (let n = 2; usedNames.has(path); n++) path = `${wanted}-${n}.md`;
+    usedNames.add(path);
+    return path;
+  };
+  const noteFile = (note: JournalNote): void => {
+    if (notePaths.has(note.anchor)) return;
+    const folder = folderOf(note.visitTitle);
+    const title = note.title || note.kindLabel;
+    const path = uniquePath(`${folder}/${note.time.replace(':', '')}-${slug(note.title || note.kindLabel)}`);
+    notePaths.set(note.anchor, path);
+    const imagePath = (id: string): string | null => {
+      const attachment = attachments.get(id);
+      if (!attachment) return null;
+      const variant = printedVariant(attachment);
+      const name = `${slug(attachment.name.replace(/\.[^.]*$/, ''), 'photo')}-${id.slice(0, 8)}.${extensionOfMime(variantMime(attachment, variant))}`;
+      images.push({ path: `${folder}/${name}`, attachmentId: id, variant });
+      return name;
+    };
+    const meta: Record<string, unknown> = { title, visit: note.visitTitle, date: note.date, time: note.time, kind: note.kind };
+    if (journal.collective || note.author) meta['author'] = note.author;
+    if (note.speaker) meta['speaker'] = note.speaker;
+    meta['tags'] = note.tags;
+    meta['lessons'] = note.lessons;
+    let body = blocksToMarkdown(note.blocks, imagePath);
+    if (note.kind === 'quote') body = `${body.split('\n').map((line) => `> ${line}`).join('\n')}${note.speaker ? `\n>\n> — ${note.speaker}` : ''}`;
+    files.push({ path, content: `${frontMatter(meta)}${body}\n` });
+  };
+
+  for (const chapter of journal.chapters) {
+    if (chapter.kind === 'visit') chapter.notes.forEach(noteFile);
+    else chapter.evidence.forEach((e) => e.note && noteFile(e.note));
+  }
+
+  const relative = (from: string, to: string): string => `${'../'.repeat(from.split('/').length - 1)}${to}`;
+  const lessonPaths = new Map<string, string>();
+  journal.chapters.forEach((chapter, index) => {
+    if (chapter.kind !== 'lesson') return;
+    const path = uniquePath(`${s.lessons.toLowerCase()}/${pad(index + 1)}-${slug(chapter.title)}`);
+    lessonPaths.set(chapter.anchor, path);
+    files.push({ path, content: lessonFile(chapter, path, notePaths, relative, journal) });
+  });
+
+  // Visit summaries (facts and links to the notes), then the index and the tags.
+  const visitIndex: string[] = [];
+  for (const chapter of journal.chapters) {
+    if (chapter.kind !== 'visit') continue;
+    const folder = folderOf(chapter.title);
+    const path = uniquePath(`${folder}/00-${slug(s.visits.slice(0, -1))}`);
+    const facts = [
+      chapter.organisation && `**${escapeMarkdown(chapter.organisation)}**`,
+      escapeMarkdown(chapter.when),
+      chapter.location && escapeMarkdown(chapter.location),
+      chapter.speakers.length > 0 && `${s.speakers} : ${chapter.speakers.map((sp) => escapeMarkdown(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
+      chapter.description && escapeMarkdown(chapter.description),
+    ].filter(Boolean);
+    const links = chapter.notes.map((note) => `- [${escapeMarkdown(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`);
+    files.push({ path, content: `${frontMatter({ title: chapter.title, type: 'visit' })}# ${escapeMarkdown(chapter.title)}\n\n${facts.join('\n\n')}\n\n${links.join('\n')}\n` });
+    visitIndex.push(`- [${escapeMarkdown(chapter.title)}](${encodeURI(path)})`);
+  }
+  const lessonIndex = journal.chapters.flatMap((c) => (c.kind === 'lesson' ? [`- [${escapeMarkdown(c.title)}](${encodeURI(lessonPaths.get(c.anchor) ?? '')})`] : []));
+  const cover = [
+    `# ${escapeMarkdown(journal.title)}`,
+    [journal.place, journal.dates].filter(Boolean).map(escapeMarkdown).join(' — '),
+    journal.collective ? `${s.authors} : ${journal.authors.join(', ')}` : journal.author && `${s.by} ${escapeMarkdown(journal.author)}`,
+    visitIndex.length > 0 && `## ${s.visits}\n\n${visitIndex.join('\n')}`,
+    lessonIndex.length > 0 && `## ${s.lessons}\n\n${lessonIndex.join('\n')}`,
+    journal.tagIndex.length > 0 && `[${s.tagIndex}](tags.md)`,
+  ].filter(Boolean);
+  files.unshift({ path: 'index.md', content: `${frontMatter({ title: journal.title, author: journal.author, place: journal.place })}${cover.join('\n\n')}\n` });
+  if (journal.tagIndex.length > 0) {
+    const lines = journal.tagIndex.map(
+      (entry) => `- **#${entry.tag}** — ${entry.notes.map((n) => `[${escapeMarkdown(n.reference)}](${encodeURI(notePaths.get(n.anchor) ?? '')})`).join(', ')}`,
+    );
+    files.push({ path: 'tags.md', content: `${frontMatter({ title: s.tagIndex })}# ${s.tagIndex}\n\n${lines.join('\n')}\n` });
+  }
+  return { files, images };
+}
+
+function lessonFile(
+  chapter: LessonChapter,
+  path: string,
+  notePaths: Map<string, string>,
+  relative: (from: string, to: string) => string,
+  journal: Journal,
+): string {
+  const s = JOURNAL_STRINGS[journal.language];
+  const parts = [`# ${escapeMarkdown(chapter.title)}`];
+  if (chapter.description) parts.push(escapeMarkdown(chapter.description));
+  if (chapter.synthesis.length > 0) parts.push(`## ${s.synthesis}`, blocksToMarkdown(chapter.synthesis, () => null));
+  parts.push(`## ${s.evidence}`);
+  if (chapter.evidence.length === 0) parts.push(`*${s.noEvidence}*`);
+  for (const e of chapter.evidence) {
+    const quoted = e.passages.map((p) => p.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n'));
+    const summary = e.summary ?? (e.note ? e.note.title || e.note.kindLabel : null);
+    const byline = journal.collective && e.author ? ` · ${escapeMarkdown(e.author)}` : '';
+    parts.push(
+      [...quoted, summary ? escapeMarkdown(summary) : '', `— [${escapeMarkdown(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
+  }
+  return `${frontMatter({ title: chapter.title, type: 'lesson', color: chapter.color })}${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,134 @@
+// The records an export carries from the renderer to main, and a backup carries from one
+// profile to another: the model's types, attachments without their bytes (those travel
+// one by one, or as files of the backup zip). One zod schema each, used by the IPC gate
+// and by readBackup, so both refuse the same malformed records.
+import { z } from 'zod';
+import { NOTE_KINDS, type Attachment } from '../model';
+
+const id = z.string().min(1).max(200);
+const text = (max: number) => z.string().max(max);
+const epoch = z.number().finite();
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const expeditionSchema = z.object({
+  id,
+  title: text(500),
+  place: text(500),
+  startDate: calendarDate.nullable(),
+  endDate: calendarDate.nullable(),
+  timeZone: text(100),
+  participant: text(500),
+  createdAt: epoch,
+  updatedAt: epoch,
+});
+
+export const visitSchema = z.object({
+  id,
+  expeditionId: id,
+  title: text(1000),
+  organisation: text(1000),
+  allDay: z.boolean(),
+  start: epoch,
+  end: epoch.nullable(),
+  date: calendarDate.nullable(),
+  endDate: calendarDate.nullable(),
+  location: text(1000),
+  speakers: z.array(z.object({ name: text(500), role: text(500) })).max(200),
+  description: text(100_000),
+  createdAt: epoch,
+  updatedAt: epoch,
+  deletedAt: epoch.nullable(),
+});
+
+export const noteSchema = z.object({
+  id,
+  expeditionId: id,
+  visitId: z.string().max(200),
+  kind: z.enum(NOTE_KINDS),
+  title: text(1000),
+  speaker: text(500),
+  state: text(20_000_000),
+  text: text(10_000_000),
+  tags: z.array(text(500)).max(10_000),
+  lessonIds: z.array(id).max(10_000),
+  passageLessonIds: z.array(id).max(10_000),
+  pinned: z.boolean(),
+  author: text(500),
+  createdAt: epoch,
+  updatedAt: epoch,
+  deletedAt: epoch.nullable(),
+});
+
+export const lessonSchema = z.object({
+  id,
+  expeditionId: id,
+  title: text(1000),
+  description: text(100_000),
+  color: text(100),
+  order: z.number().finite(),
+  synthesis: text(20_000_000),
+  createdAt: epoch,
+  updatedAt: epoch,
+});
+
+/** An attachment's record without its bytes; `displayMime` is null when it has no
+ *  display copy (the original is small enough). */
+export const attachmentMetaSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+  expeditionId: id,
+  noteId: id,
+  name: text(1000),
+  mime: text(200),
+  size: z.number().int().nonnegative(),
+  width: z.number().nonnegative(),
+  height: z.number().nonnegative(),
+  displayMime: text(200).nullable(),
+  caption: text(10_000),
+  capturedAt: epoch.nullable(),
+  createdAt: epoch,
+});
+
+export const settingSchema = z.object({ key: text(200), value: z.unknown() });
+
+export const exportRecordsSchema = z.object({
+  expedition: expeditionSchema,
+  visits: z.array(visitSchema).max(100_000),
+  lessons: z.array(lessonSchema).max(10_000),
+  notes: z.array(noteSchema).max(1_000_000),
+  attachments: z.array(attachmentMetaSchema).max(1_000_000),
+  settings: z.array(settingSchema).max(1_000),
+});
+
+export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
+export type ExportRecords = z.infer<typeof exportRecordsSchema>;
+
+/** The record of an attachment as the model stores it, minus the bytes. */
+export function attachmentMeta(attachment: Attachment): AttachmentMeta {
+  const { blob: _blob, display, ...rest } = attachment;
+  return { ...rest, displayMime: display ? display.type || 'image/jpeg' : null };
+}
+
+/** Which stored copy of a photo: the bytes as imported, or the ≤ 2,000 px copy. */
+export type AttachmentVariant = 'original' | 'display';
+
+/** The copy a journal prints: the display copy when there is one. */
+export function printedVariant(attachment: AttachmentMeta): AttachmentVariant {
+  return attachment.displayMime ? 'display' : 'original';
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/heic': 'heic',
+};
+
+export function extensionOfMime(mime: string): string {
+  return EXTENSIONS[mime] ?? 'bin';
+}
+
+export function variantMime(attachment: AttachmentMeta, variant: AttachmentVariant): string {
+  return variant === 'display' ? (attachment.displayMime ?? attachment.mime) : attachment.mime;
+}

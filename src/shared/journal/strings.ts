@@ -1,0 +1,64 @@
+// The words of the journal itself, in its language (the app's messages live in the
+// renderer; the journal is also written by main and the CLI, which have no i18next).
+import type { Locale, NoteKind } from '../model';
+
+export interface JournalStrings {
+  contents: string;
+  visits: string;
+  lessons: string;
+  tagIndex: string;
+  by: string;
+  authors: string;
+  speakers: string;
+  location: string;
+  synthesis: string;
+  evidence: string;
+  noEvidence: string;
+  noNotes: string;
+  page: string;
+  kinds: Record<NoteKind, string>;
+  untitled: string;
+  allDay: string;
+  photo: string;
+}
+
+export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
+  fr: {
+    contents: 'Sommaire',
+    visits: 'Visites',
+    lessons: 'Enseignements',
+    tagIndex: 'Index des étiquettes',
+    by: 'par',
+    authors: 'Auteurs',
+    speakers: 'Intervenants',
+    location: 'Lieu',
+    synthesis: 'Synthèse',
+    evidence: 'Ce que les visites en ont montré',
+    noEvidence: 'Aucun élément relevé pour cet enseignement.',
+    noNotes: 'Aucune note pour cette visite.',
+    page: 'page',
+    kinds: { observation: 'Observation', quote: 'Citation', question: 'Question', idea: 'Idée', action: 'Action' },
+    untitled: 'Sans titre',
+    allDay: 'toute la journée',
+    photo: 'Photo',
+  },
+  en: {
+    contents: 'Contents',
+    visits: 'Visits',
+    lessons: 'Lessons',
+    tagIndex: 'Index of tags',
+    by: 'by',
+    authors: 'Authors',
+    speakers: 'Speakers',
+    location: 'Location',
+    synthesis: 'Synthesis',
+    evidence: 'What the visits showed',
+    noEvidence: 'No evidence gathered for this lesson.',
+    noNotes: 'No notes for this visit.',
+    page: 'page',
+    kinds: { observation: 'Observation', quote: 'Quote', question: 'Question', idea: 'Idea', action: 'Action' },
+    untitled: 'Untitled',
+    allDay: 'all day',
+    photo: 'Photo',
+  },
+};
