@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { METHODS, type MenuCommand } from '../../src/shared/ipc';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
+import { printWithChromium } from '../../src/main/platform/chromiumPdf';
 import type { Platform } from '../../src/main/platform/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 
@@ -79,6 +80,8 @@ export interface TestingPlatform extends Platform {
    *  file goes to `saveDir` under its suggested name. */
   saveAnswers: (string | null)[];
   saveDir: string;
+  /** Paths main was asked to show in the file manager. */
+  shownInFolder: string[];
 }
 
 export function createTestingPlatform(systemLocale: string): TestingPlatform {
@@ -92,6 +95,7 @@ export function createTestingPlatform(systemLocale: string): TestingPlatform {
     dialogAnswers: [],
     saveAnswers: [],
     saveDir: mkdtempSync(join(tmpdir(), 'carnet-saved-')),
+    shownInFolder: [],
     openExternal: async (url) => {
       opened.push(url);
     },
@@ -102,6 +106,11 @@ export function createTestingPlatform(systemLocale: string): TestingPlatform {
     },
     setMenuLanguage: (locale) => {
       platform.menuLanguage = locale;
+    },
+    // PDF printing by the same Chromium, as the CLI does.
+    printToPDF: (request) => printWithChromium(request),
+    showItemInFolder: (path) => {
+      platform.shownInFolder.push(path);
     },
   };
   return platform;
