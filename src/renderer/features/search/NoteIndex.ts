@@ -1,0 +1,140 @@
+// The search index of one expedition's notes, held in memory: MiniSearch (BM25 ranking,
+// prefix search on a radix tree) fed with folded words, plus the few fields that filters
+// look at. The notes' text is not kept here: results are read back from IndexedDB.
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Id, Note } from '../../../shared/model';
+import { indexWords, MAX_WORD_LENGTH, tokenize } from '../../../shared/text/fold';
+import { isIndexable } from '../../../shared/text/stopWords';
+import { matchesFilters, type NoteFacts, type SearchFilters } from './filters';
+
+/** What the index needs of a note. */
+export type IndexableNote = Pick<Note, 'id' | 'title' | 'text' | 'tags' | 'updatedAt'> & NoteFacts;
+
+export interface SearchHit {
+  id: Id;
+  score: number;
+  /** The indexed words that matched, folded: the words to highlight. */
+  words: string[];
+}
+
+/** A query is read up to this many characters and this many distinct words: enough for
+ *  any real search, and a pasted page cannot make one expensive. */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_WORDS = 8;
+/** A word is searched as a prefix from this length on; a single letter matches exactly,
+ *  since as a prefix it would expand to a large share of the vocabulary. */
+const PREFIX_FROM = 2;
+
+type Indexed = Pick<IndexableNote, 'id' | 'title' | 'text' | 'tags'>;
+
+/** The words a query asks for, folded, without repeats. Stop words are not indexed, so
+ *  they are dropped too — unless they are all there is: then, as prefixes, they can still
+ *  find longer words ("de" → "développement"). */
+export function queryWords(query: string): string[] {
+  const words = [...new Set(tokenize(query.slice(0, MAX_QUERY_LENGTH)))];
+  const meaningful = words.filter(isIndexable);
+  return (meaningful.length > 0 ? meaningful : words.filter((word) => word.length > 1)).slice(0, MAX_QUERY_WORDS);
+}
+
+export class NoteIndex {
+  private readonly search_ = new MiniSearch<Indexed>({
+    fields: ['title', 'text', 'tags'],
+    extractField: (note, field) => (field === 'tags' ? note.tags.join(' ') : String(note[field as keyof Indexed])),
+    tokenize: indexWords,
+    // indexWords already folds. Queries arrive as folded words joined by spaces.
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (query) => query.split(' '), processTerm: (term) => term },
+  });
+  private readonly facts = new Map<Id, NoteFacts & { updatedAt: number }>();
+  private trashed: ReadonlySet<Id> = new Set();
+
+  get size(): number {
+    return this.facts.size;
+  }
+
+  has(id: Id): boolean {
+    return this.facts.has(id);
+  }
+
+  /** Adds a note, or replaces the indexed version when the note changed since. */
+  upsert(note: IndexableNote): void {
+    const known = this.facts.get(note.id);
+    if (known && known.updatedAt === note.updatedAt && sameFacts(known, note)) return;
+    const document: Indexed = { id: note.id, title: note.title, text: note.text, tags: note.tags };
+    if (known) this.search_.replace(document);
+    else this.search_.add(document);
+    this.facts.set(note.id, factsOf(note));
+  }
+
+  remove(id: Id): void {
+    if (!this.facts.delete(id)) return;
+    this.search_.discard(id);
+  }
+
+  ids(): IterableIterator<Id> {
+    return this.facts.keys();
+  }
+
+  /** Notes in the trash stay indexed (restoring one is instant) but are never found. */
+  setTrashed(ids: ReadonlySet<Id>): void {
+    this.trashed = ids;
+  }
+
+  /** Every known tag with its number of notes (trash excluded), for the tag filter. */
+  tagCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [id, facts] of this.facts) {
+      if (this.trashed.has(id)) continue;
+      for (const tag of facts.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Notes matching every word of the query (the last ones as prefixes), best first, among
+   *  those the filters let through. A blank query lists the filtered notes, pinned then newest. */
+  search(query: string, filters: SearchFilters = {}, limit = 50): { hits: SearchHit[]; total: number } {
+    const words = queryWords(query);
+    const allowed = (id: Id): boolean => {
+      const facts = this.facts.get(id);
+      return facts !== undefined && !this.trashed.has(id) && matchesFilters(facts, filters);
+    };
+    if (query.trim() === '') return this.browse(allowed, limit);
+    // Only punctuation, symbols or emoji: nothing a note's words could match.
+    if (words.length === 0) return { hits: [], total: 0 };
+    const results = this.search_.search(words.join(' '), {
+      fields: ['title', 'text', 'tags'],
+      boost: { title: 3, tags: 2 },
+      prefix: (word) => word.length >= PREFIX_FROM && word.length < MAX_WORD_LENGTH,
+      combineWith: 'AND',
+      filter: (result: SearchResult) => allowed(result.id as Id),
+    });
+    const hits = results.slice(0, limit).map((result) => ({ id: result.id as Id, score: result.score, words: result.terms }));
+    return { hits, total: results.length };
+  }
+
+  private browse(allowed: (id: Id) => boolean, limit: number): { hits: SearchHit[]; total: number } {
+    const found: (NoteFacts & { id: Id })[] = [];
+    for (const [id, facts] of this.facts) if (allowed(id)) found.push({ id, ...facts });
+    found.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+    return { hits: found.slice(0, limit).map(({ id }) => ({ id, score: 0, words: [] })), total: found.length };
+  }
+}
+
+function factsOf(note: IndexableNote): NoteFacts & { updatedAt: number } {
+  const { visitId, kind, tags, lessonIds, passageLessonIds, pinned, createdAt, updatedAt } = note;
+  return { visitId, kind, tags, lessonIds, passageLessonIds, pinned, createdAt, updatedAt };
+}
+
+/** Some writers change a field without touching updatedAt; comparing the facts too means
+ *  such a change is still picked up. */
+function sameFacts(a: NoteFacts, b: NoteFacts): boolean {
+  return (
+    a.visitId === b.visitId &&
+    a.kind === b.kind &&
+    a.pinned === b.pinned &&
+    a.createdAt === b.createdAt &&
+    a.tags.join('\n') === b.tags.join('\n') &&
+    a.lessonIds.join('\n') === b.lessonIds.join('\n') &&
+    a.passageLessonIds.join('\n') === b.passageLessonIds.join('\n')
+  );
+}

@@ -1,0 +1,135 @@
+// One search box over every note of the expedition, with filters. While a query or a
+// filter is active the panel shows results in place of its children (the note list).
+// Ctrl/Cmd+K focuses the box; arrows move through results; Enter opens one; Escape clears.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type JSX, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Id } from '../../../shared/model';
+import { db } from '../../db/AppDB';
+import { listLessons } from '../../db/lessons';
+import { listVisits } from '../../db/visits';
+import { hasActiveFilter, type SearchFilters } from './filters';
+import { SearchFilterBar } from './SearchFilterBar';
+import { SearchResult } from './SearchResult';
+import { useNoteSearch } from './useNoteSearch';
+
+interface Props {
+  expeditionId: Id;
+  onOpenNote: (noteId: Id, visitId: Id) => void;
+  /** Shown below the box while no query and no filter is active. */
+  children?: ReactNode;
+  /** Told when results start or stop replacing the children. */
+  onActiveChange?: (active: boolean) => void;
+}
+
+export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange }: Props): JSX.Element {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [showFilters, setShowFilters] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  // Typing stays immediate; results follow as soon as React has a moment.
+  const deferredQuery = useDeferredValue(query);
+  const search = useNoteSearch(expeditionId, deferredQuery, filters);
+  const active = query.trim() !== '' || hasActiveFilter(filters);
+
+  const expedition = useLiveQuery(() => db().expeditions.get(expeditionId), [expeditionId]);
+  const visits = useLiveQuery(() => listVisits(db(), expeditionId), [expeditionId]) ?? [];
+  const lessons = useLiveQuery(() => listLessons(db(), expeditionId), [expeditionId]) ?? [];
+  const tags = useMemo(() => [...search.index.tagCounts().keys()].sort((a, b) => a.localeCompare(b, 'fr')), [search.index, search.version]);
+  const visitsById = useMemo(() => new Map(visits.map((visit) => [visit.id, visit])), [visits]);
+
+  useEffect(() => onActiveChange?.(active), [active, onActiveChange]);
+  useEffect(() => setActiveIndex(0), [deferredQuery, filters]);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const found = search.found ?? [];
+  const open = (at: number): void => {
+    const entry = found[at];
+    if (entry) onOpenNote(entry.note.id, entry.note.visitId);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActiveIndex((at) => Math.min(Math.max(at + step, 0), Math.max(found.length - 1, 0)));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      open(activeIndex);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+  const optionId = (at: number) => `${listId}-${at}`;
+
+  return (
+    <div className="search-panel">
+      <div className="search-row" role="search">
+        <input
+          ref={input}
+          type="search"
+          className="search-input"
+          role="combobox"
+          aria-label={t('search.label')}
+          aria-expanded={active}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={active && found[activeIndex] ? optionId(activeIndex) : undefined}
+          placeholder={t('search.placeholder')}
+          title={t('search.shortcut')}
+          value={query}
+          maxLength={10_000}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="button"
+          className={`quiet search-filters-toggle${hasActiveFilter(filters) ? ' has-filters' : ''}`}
+          aria-expanded={showFilters}
+          onClick={() => setShowFilters((shown) => !shown)}
+        >
+          {t('search.filters')}
+        </button>
+      </div>
+      {showFilters && (
+        <SearchFilterBar filters={filters} onChange={setFilters} visits={visits} lessons={lessons} tags={tags} timeZone={expedition?.timeZone ?? 'UTC'} />
+      )}
+      {active ? (
+        <>
+          <p className="search-status" role="status">
+            {search.status === 'building' ? t('search.building') : found.length === 0 && search.found ? t('search.none') : t('search.count', { count: search.total })}
+          </p>
+          <ul id={listId} className="search-results" role="listbox" aria-label={t('search.results')}>
+            {found.map((entry, at) => (
+              <SearchResult
+                key={entry.note.id}
+                id={optionId(at)}
+                entry={entry}
+                queryWords={search.words}
+                visit={visitsById.get(entry.note.visitId)}
+                timeZone={expedition?.timeZone ?? 'UTC'}
+                selected={at === activeIndex}
+                onOpen={() => open(at)}
+              />
+            ))}
+          </ul>
+        </>
+      ) : (
+        children
+      )}
+    </div>
+  );
+}

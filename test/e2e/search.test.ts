@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchCarnet, stopHarness } from './harness';
+
+afterAll(stopHarness);
+
+// The search panel is mounted by the layout (Workspace.tsx); until it is, this test waits.
+const mounted = readFileSync(resolve(__dirname, '../../src/renderer/features/layout/Workspace.tsx'), 'utf8').includes('<SearchPanel');
+
+describe('search', () => {
+  it.skipIf(!mounted)('finds a note by an unaccented prefix as you type, highlights it, and opens it with Enter', async () => {
+    const session = await launchCarnet({ locale: 'fr-FR' });
+    const { page } = session;
+    await page.getByLabel('Votre nom').fill('Camille Dupont');
+    await page.getByRole('button', { name: /expédition exemple/ }).click();
+    await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
+
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('combobox', { name: 'Rechercher dans les notes' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('competen');
+    const results = page.getByRole('listbox', { name: 'Résultats de la recherche' });
+    await results.locator('mark', { hasText: /^compétences$/i }).first().waitFor();
+    await page.screenshot({ path: resolve(__dirname, '../../test-results/search-fr.png') });
+
+    // Hostile input answers at once, without an error.
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await box.fill('.*+?^${}()|[]\\ 😀');
+    await page.getByText('Aucune note trouvée.').waitFor();
+    await box.fill('x'.repeat(10_000));
+    await page.getByText('Aucune note trouvée.').waitFor();
+    expect(errors).toEqual([]);
+
+    await box.fill('');
+    await box.focus();
+    await page.keyboard.type('competen');
+    await results.locator('mark').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText())
+      .toMatch(/compétences/i);
+    await session.close();
+  });
+});

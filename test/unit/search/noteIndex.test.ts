@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Note } from '../../../src/shared/model';
+import { NoteIndex } from '../../../src/renderer/features/search/NoteIndex';
+
+let serial = 0;
+function note(fields: Partial<Note>): Note {
+  serial += 1;
+  return {
+    id: `n${serial}`, expeditionId: 'e', visitId: 'v1', kind: 'observation', title: '', speaker: '', state: '', text: '',
+    tags: [], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1000 + serial, updatedAt: 1000 + serial, deletedAt: null,
+    ...fields,
+  };
+}
+
+function indexOf(...notes: Note[]): NoteIndex {
+  const index = new NoteIndex();
+  for (const each of notes) index.upsert(each);
+  return index;
+}
+const ids = (index: NoteIndex, query: string, filters = {}) => index.search(query, filters).hits.map((hit) => hit.id);
+
+describe('NoteIndex', () => {
+  const energie = note({ text: 'La transition de l’énergie dans les usines.' });
+  const entreprise = note({ text: "Visite de l'entreprise le matin." });
+  const innovation = note({ text: 'Une culture de l’innovation ouverte.', tags: ['innovation'] });
+
+  it('folds accents, strips elisions and matches prefixes', () => {
+    const index = indexOf(energie, entreprise, innovation);
+    expect(ids(index, 'energie')).toEqual([energie.id]);
+    expect(ids(index, 'ÉNERGIE')).toEqual([energie.id]);
+    expect(ids(index, 'entreprise')).toEqual([entreprise.id]);
+    expect(ids(index, 'l’entreprise')).toEqual([entreprise.id]);
+    expect(ids(index, 'innov')).toEqual([innovation.id]);
+    expect(index.search('innov').hits[0]?.words).toContain('innovation');
+  });
+
+  it('needs every word of a query', () => {
+    const both = note({ text: 'Énergie et innovation au cœur du territoire.' });
+    const index = indexOf(energie, innovation, both);
+    expect(ids(index, 'energie innov')).toEqual([both.id]);
+    expect(ids(index, 'coeur')).toEqual([both.id]);
+  });
+
+  it('ranks notes with more matches, and title matches, first', () => {
+    const once = note({ text: 'Le pneu, et bien d’autres choses encore sur la route et ailleurs.' });
+    const often = note({ text: 'Pneu, pneu, pneu : le pneu partout.' });
+    const titled = note({ title: 'Le pneu', text: 'Une visite du atelier et bien d’autres choses encore ailleurs.' });
+    const index = indexOf(once, often, titled);
+    const ranked = ids(index, 'pneu');
+    expect(ranked.indexOf(often.id)).toBeLessThan(ranked.indexOf(once.id));
+    expect(ranked.indexOf(titled.id)).toBeLessThan(ranked.indexOf(once.id));
+  });
+
+  it('never finds trashed notes, and finds them again once restored', () => {
+    const index = indexOf(energie, entreprise);
+    index.setTrashed(new Set([energie.id]));
+    expect(ids(index, 'energie')).toEqual([]);
+    expect(ids(index, '', { visitId: 'v1' })).toEqual([entreprise.id]);
+    index.setTrashed(new Set());
+    expect(ids(index, 'energie')).toEqual([energie.id]);
+  });
+
+  it('re-indexes an updated note and forgets a removed one', () => {
+    const index = indexOf(energie);
+    index.upsert({ ...energie, text: 'Tout à propos du caoutchouc.', updatedAt: energie.updatedAt + 1 });
+    expect(ids(index, 'energie')).toEqual([]);
+    expect(ids(index, 'caoutchouc')).toEqual([energie.id]);
+    index.remove(energie.id);
+    expect(ids(index, 'caoutchouc')).toEqual([]);
+    expect(index.size).toBe(0);
+  });
+
+  it('combines filters with each other and with the query', () => {
+    const a = note({ text: 'Robot et énergie', visitId: 'v1', kind: 'idea', tags: ['lesson/territoire'], lessonIds: ['L1'], pinned: true, createdAt: 100 });
+    const b = note({ text: 'Robot et énergie', visitId: 'v2', kind: 'idea', passageLessonIds: ['L1'], createdAt: 200 });
+    const c = note({ text: 'Robot seul', visitId: 'v2', kind: 'quote', tags: ['lesson'], createdAt: 300 });
+    const index = indexOf(a, b, c);
+    expect(ids(index, 'robot', { visitId: 'v2' }).sort()).toEqual([b.id, c.id].sort());
+    expect(ids(index, 'robot', { lessonId: 'L1' }).sort()).toEqual([a.id, b.id].sort());
+    expect(ids(index, 'robot', { lessonId: 'L1', visitId: 'v2' })).toEqual([b.id]);
+    expect(ids(index, 'robot', { tag: 'lesson' }).sort()).toEqual([a.id, c.id].sort());
+    expect(ids(index, 'robot', { kind: 'quote' })).toEqual([c.id]);
+    expect(ids(index, 'robot', { pinnedOnly: true })).toEqual([a.id]);
+    expect(ids(index, 'robot', { from: 150, to: 300 })).toEqual([b.id]);
+    expect(ids(index, 'energie', { kind: 'idea', visitId: 'v1' })).toEqual([a.id]);
+    // Filters alone: pinned first, then newest.
+    expect(ids(index, '', { kind: 'idea' })).toEqual([a.id, b.id]);
+    expect(ids(index, '', { visitId: 'v2' })).toEqual([c.id, b.id]);
+  });
+
+  it('answers hostile queries quickly and without error', () => {
+    const notes = Array.from({ length: 300 }, (_, at) => note({ text: `Note ${at} sur l’énergie, la mobilité et le territoire 😀.` }));
+    const index = indexOf(...notes);
+    for (const query of ['.*+?^${}()|[]\\', 'a'.repeat(10_000), 'énergie '.repeat(1_500), '!!! ??? ’’’ ---', '😀👍🏽', '((((', '"', '   ', 'a b c d e f g h i j k l']) {
+      const started = performance.now();
+      expect(() => index.search(query)).not.toThrow();
+      expect(performance.now() - started).toBeLessThan(200);
+    }
+    expect(index.search('😀').total).toBe(0);
+    expect(index.search('energie '.repeat(1_500)).total).toBe(300);
+  });
+});
