@@ -131,7 +131,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
       const attachment = attachments.get(id);
       if (!attachment) return null;
       const variant = printedVariant(attachment);
-      const name = `${slug(attachment.name.replace(/\.[^.]*$/, ''), 'photo')}-${id.slice(0, 8)}.${extensionOfMime(variantMime(attachment, variant))}`;
+      const name = `${slug(attachment.name.replace(/\.[^.]*$/, ''), 'photo')}-${id.slice(-8)}.${extensionOfMime(variantMime(attachment, variant))}`;
       images.push({ path: `${folder}/${name}`, attachmentId: id, variant });
       return name;
     };
@@ -145,6 +145,8 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     files.push({ path, content: `${frontMatter(meta)}${body}\n` });
   };
 
+  // Visit folders numbered in the book's order, whether or not a visit has notes.
+  for (const chapter of journal.chapters) if (chapter.kind === 'visit') folderOf(chapter.title);
   for (const chapter of journal.chapters) {
     if (chapter.kind === 'visit') chapter.notes.forEach(noteFile);
     else chapter.evidence.forEach((e) => e.note && noteFile(e.note));

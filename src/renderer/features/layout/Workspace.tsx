@@ -17,6 +17,7 @@ import { LessonsContext } from '../../editor/LessonsContext';
 import { startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
 import { carnet } from '../../platform';
 import { ExpeditionForm } from '../expedition/ExpeditionForm';
+import { ExportJournalDialog } from '../journal/ExportJournalDialog';
 import { LessonForm } from '../lessons/LessonForm';
 import { LessonList } from '../lessons/LessonList';
 import { LessonView } from '../lessons/LessonView';
@@ -33,7 +34,7 @@ import { VisitForm } from '../visits/VisitForm';
 import { VisitHeader } from '../visits/VisitHeader';
 import { VisitList } from '../visits/VisitList';
 
-type OpenDialog = 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | null;
+type OpenDialog = 'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | null;
 
 /** What the middle and right panes show: a visit's notes (the default), a lesson, the
  *  visits × lessons matrix or the tag manager. */
@@ -124,6 +125,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       if (command === 'newNote') quickCapture();
       else if (command === 'newVisit') setDialog('newVisit');
       else if (command === 'openTrash') setDialog('trash');
+      else if (command === 'exportJournal') setDialog('exportJournal');
     };
     window.addEventListener('keydown', onKey);
     const unsubscribe = carnet().onMenuCommand(onMenu);
@@ -177,6 +179,9 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           </button>
           <button type="button" className="quiet" aria-current={view.kind === 'tags' ? 'true' : undefined} onClick={() => setView({ kind: 'tags' })}>
             {t('tags.title')}
+          </button>
+          <button type="button" className="quiet" onClick={() => setDialog('exportJournal')}>
+            {t('journal.open')}
           </button>
         </div>
         <footer className="sidebar-footer">
@@ -234,6 +239,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       {dialog === 'newExpedition' && <ExpeditionForm onClose={close} />}
       {dialog === 'newVisit' && <VisitForm expedition={expedition} onClose={close} />}
       {dialog === 'editVisit' && visit && <VisitForm expedition={expedition} visit={visit} onClose={close} />}
+      {dialog === 'exportJournal' && visits && <ExportJournalDialog expedition={expedition} visits={visits} onClose={close} />}
       {dialog === 'trash' && <TrashDialog expedition={expedition} onClose={close} />}
       {dialog === 'settings' && <SettingsDialog onClose={close} />}
       {dialog === 'newLesson' && (
