@@ -1,0 +1,145 @@
+// The .carnet backup: export → readBackup gives identical records and bytes; hostile
+// or damaged zips are each refused with their own error code.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { BackupError, readBackup, type BackupErrorCode } from '../../../src/main/backup';
+import { createHandlers } from '../../../src/main/handlers';
+import { buildSampleRecords } from '../../fixtures/sampleRecords';
+import { fakePlatform } from '../fakePlatform';
+
+const FIXTURE = resolve(__dirname, '../../fixtures/sample.carnet');
+
+async function exportBackup(): Promise<{ path: string; sample: Awaited<ReturnType<typeof buildSampleRecords>> }> {
+  const sample = await buildSampleRecords();
+  const dir = await mkdtemp(join(tmpdir(), 'carnet-backup-test-'));
+  const path = join(dir, 'sample.carnet');
+  const handlers = createHandlers(fakePlatform({ showSaveDialog: async () => path }));
+  const begun = await handlers.exportBegin({ records: sample.records, options: { visitIds: null, structure: 'visitsThenLessons', photos: true, passages: true, synthesis: true, tagIndex: true, title: '', author: '', language: 'fr' }, format: 'carnet', suggestedName: 'sample' });
+  if (!begun.ok || !begun.value) throw new Error('exportBegin failed');
+  const { jobId, wanted } = begun.value;
+  expect(wanted).toHaveLength(3); // two originals and one display copy
+  for (const { attachmentId, variant } of wanted) {
+    const attachment = sample.attachments.find((a) => a.meta.id === attachmentId);
+    const bytes = variant === 'display' ? attachment?.display : attachment?.original;
+    expect((await handlers.exportAttachment({ jobId, attachmentId, variant, bytes: new Uint8Array(bytes ?? []) })).ok).toBe(true);
+  }
+  const finished = await handlers.exportFinish({ jobId });
+  expect(finished).toEqual({ ok: true, value: { path } });
+  return { path, sample };
+}
+
+describe('Carnet backup', () => {
+  it('restores every record and every attachment byte for byte', async () => {
+    const { path, sample } = await exportBackup();
+    const backup = await readBackup(path);
+    expect(backup.manifest.format).toBe('carnet-backup');
+    expect(backup.manifest.version).toBe(1);
+    expect(backup.manifest.appVersion).toBe('1.2.3');
+    expect(backup.manifest.expeditionId).toBe(sample.records.expedition.id);
+    expect(backup.records).toEqual(sample.records);
+    for (const attachment of sample.attachments) {
+      const restored = backup.attachments.find((a) => a.meta.id === attachment.meta.id);
+      expect(restored?.meta).toEqual(attachment.meta);
+      expect(Buffer.from(restored?.original ?? []).equals(Buffer.from(attachment.original))).toBe(true);
+      if (attachment.display) expect(Buffer.from(restored?.display ?? []).equals(Buffer.from(attachment.display))).toBe(true);
+      else expect(restored?.display).toBeNull();
+    }
+    // From bytes too, and nothing left beside the file.
+    expect((await readBackup(new Uint8Array(await readFile(path)))).records).toEqual(sample.records);
+    expect(await readdir(join(path, '..'))).toEqual(['sample.carnet']);
+  }, 30_000);
+
+  it('reads the committed sample fixture', async () => {
+    const backup = await readBackup(FIXTURE);
+    expect(backup.records.expedition.title).toBe('Innover ensemble en Auvergne');
+    expect(backup.records.visits).toHaveLength(4);
+    expect(backup.records.notes).toHaveLength(7);
+    expect(backup.attachments.map((a) => a.display !== null)).toEqual([true, false]);
+  }, 30_000);
+});
+
+/** A valid backup's files, to be spoiled one way or another. */
+function fixtureFiles(): Record<string, Uint8Array> {
+  return unzipSync(new Uint8Array(readFileSync(FIXTURE)));
+}
+
+function sha(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function expectRefused(bytes: Uint8Array, code: BackupErrorCode): Promise<void> {
+  const error = await readBackup(bytes).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BackupError);
+  expect((error as BackupError).code).toBe(code);
+  expect((error as BackupError).message).not.toMatch(/\n/);
+}
+
+describe('hostile and damaged backups', () => {
+  it('refuses a path that climbs out of its folder', async () => {
+    await expectRefused(zipSync({ ...fixtureFiles(), '../evil.txt': strToU8('x') }), 'unsafePath');
+    await expectRefused(zipSync({ ...fixtureFiles(), 'attachments/../../evil': strToU8('x') }), 'unsafePath');
+  }, 30_000);
+
+  it('refuses an absolute path', async () => {
+    await expectRefused(zipSync({ ...fixtureFiles(), '/etc/evil': strToU8('x') } as Zippable), 'unsafePath');
+    await expectRefused(zipSync({ ...fixtureFiles(), 'C:/evil': strToU8('x') } as Zippable), 'unsafePath');
+  }, 30_000);
+
+  it('refuses a symbolic link', async () => {
+    const link: Zippable = { 'link': [strToU8('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] };
+    await expectRefused(zipSync({ ...fixtureFiles(), ...link }), 'symlink');
+  }, 30_000);
+
+  it('refuses a zip bomb before unpacking it', async () => {
+    const bomb = new Uint8Array(20 * 1024 * 1024); // 20 MB of zeros packs into ~20 KB
+    await expectRefused(zipSync({ ...fixtureFiles(), 'notes.json': [bomb, { level: 9 }] } as Zippable), 'zipBomb');
+  }, 30_000);
+
+  it('refuses a truncated file', async () => {
+    const bytes = new Uint8Array(readFileSync(FIXTURE));
+    await expectRefused(bytes.subarray(0, Math.floor(bytes.length / 2)), 'truncated');
+  }, 30_000);
+
+  it('refuses a file altered after the backup was made', async () => {
+    const files = fixtureFiles();
+    const notes = JSON.parse(new TextDecoder().decode(files['notes.json'])) as { text: string }[];
+    if (notes[0]) notes[0].text = 'altered';
+    await expectRefused(zipSync({ ...files, 'notes.json': strToU8(JSON.stringify(notes)) }), 'badChecksum');
+  }, 30_000);
+
+  it('refuses a file the manifest does not list, and a zip without a manifest', async () => {
+    await expectRefused(zipSync({ ...fixtureFiles(), 'extra.txt': strToU8('x') }), 'unexpectedFile');
+    const { 'manifest.json': _manifest, ...rest } = fixtureFiles();
+    await expectRefused(zipSync(rest), 'badManifest');
+  }, 30_000);
+
+  it('refuses a newer format version and a file that is not a zip', async () => {
+    const files = fixtureFiles();
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { version: number };
+    manifest.version = 99;
+    await expectRefused(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) }), 'unsupportedVersion');
+    await expectRefused(strToU8('not a zip at all'), 'notZip');
+  }, 30_000);
+
+  it('refuses records that break the schema even when checksums match', async () => {
+    const files = fixtureFiles();
+    const bad = strToU8(JSON.stringify([{ id: 'x' }]));
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { files: { path: string; size: number; sha256: string }[] };
+    const entry = manifest.files.find((f) => f.path === 'visits.json');
+    if (entry) Object.assign(entry, { size: bad.length, sha256: sha(bad) });
+    await expectRefused(zipSync({ ...files, 'visits.json': bad, 'manifest.json': strToU8(JSON.stringify(manifest)) }), 'badRecords');
+  }, 30_000);
+});
+
+// Keep the helper used so a failing test can dump a zip for a look.
+export async function dump(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(path, bytes);
+}
