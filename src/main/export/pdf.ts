@@ -17,7 +17,7 @@ import { chapterPages, outlinePages } from './pdfPages';
 export const PDF_MARGINS_MM = { top: 22, right: 20, bottom: 20, left: 20 };
 
 function templates(journal: Journal): Pick<PdfRequest, 'headerTemplate' | 'footerTemplate'> {
-  const style = 'font-family: "Noto Serif", "DejaVu Serif", serif; font-size: 8pt; color: #6b7280; width: 100%; margin: 0 20mm;';
+  const style = "font-family: 'Noto Serif', 'DejaVu Serif', serif; font-size: 9pt; color: #6b7280; width: 100%; box-sizing: border-box; padding: 0 20mm;";
   return {
     headerTemplate: `<div style="${style} text-align: right;">${escapeHtml(journal.title)}</div>`,
     footerTemplate: `<div style="${style} text-align: center;"><span class="pageNumber"></span></div>`,
