@@ -1,7 +1,8 @@
 // Wall-clock time in a named zone ⇄ instants, with Intl only (no time zone database of
-// our own). Visits are typed and shown in the expedition's zone, stored as instants.
+// our own). Visits are typed and shown in the expedition's zone, stored as instants;
+// imports read floating times in a zone and write ISO 8601 with the zone's offset.
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -19,11 +20,11 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     partsFormatters.set(timeZone, formatter);
   }
@@ -31,6 +32,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
+  if (timeZone.trim() === '') return false;
   try {
     partsFormatter(timeZone);
     return true;
@@ -40,45 +42,59 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const parts = Object.fromEntries(
-    partsFormatter(timeZone)
-      .formatToParts(new Date(epochMs))
-      .map((part) => [part.type, part.value]),
-  );
+  const parts: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
   return {
-    year: Number(parts['year']),
-    month: Number(parts['month']),
-    day: Number(parts['day']),
-    hour: Number(parts['hour']),
-    minute: Number(parts['minute']),
-    second: Number(parts['second']),
+    year: parts['year'] ?? 1970,
+    month: parts['month'] ?? 1,
+    day: parts['day'] ?? 1,
+    hour: parts['hour'] ?? 0,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
   };
+}
+
+/** The wall clock read as if it were UTC. */
+function wallAsUtc(wall: WallClock): number {
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
+  return date.getTime();
 }
 
 /** The zone's offset from UTC at an instant, in minutes (Paris in winter: 60). */
 export function offsetMinutesAt(epochMs: number, timeZone: string): number {
-  const wall = wallClockAt(epochMs, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  return Math.round((wallAsUtc(wallClockAt(whole, timeZone)) - whole) / 60_000);
 }
 
-/** The instant at which the zone's clocks show this date and time. In a DST gap the time
- *  is moved forward; in a repeated hour the first occurrence is taken. */
+/** The instant at which the zone's clocks show this wall time. In a DST gap the time is
+ *  moved forward; in a repeated hour the first of the two instants is taken. */
+export function wallClockToEpoch(wall: WallClock, timeZone: string): number {
+  const asUtc = wallAsUtc(wall);
+  const first = asUtc - offsetMinutesAt(asUtc, timeZone) * 60_000;
+  const second = asUtc - offsetMinutesAt(first, timeZone) * 60_000;
+  return Math.min(first, second);
+}
+
+/** The instant of a 'YYYY-MM-DD' date and 'HH:mm[:ss]' time in a zone. */
 export function zonedToEpoch(date: string, time: string, timeZone: string): number {
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi, s] = time.split(':').map(Number);
-  const asUtc = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
-  const firstGuess = asUtc - offsetMinutesAt(asUtc, timeZone) * 60_000;
-  const secondGuess = asUtc - offsetMinutesAt(firstGuess, timeZone) * 60_000;
-  return Math.min(firstGuess, secondGuess);
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
+  return wallClockToEpoch({ year, month, day, hour, minute, second }, timeZone);
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+export function formatDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
 
 /** 'YYYY-MM-DD' of an instant in a zone. */
 export function zonedDate(epochMs: number, timeZone: string): string {
   const wall = wallClockAt(epochMs, timeZone);
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+  return formatDate(wall.year, wall.month, wall.day);
 }
 
 /** 'HH:mm' of an instant in a zone. */
@@ -87,21 +103,24 @@ export function zonedTime(epochMs: number, timeZone: string): string {
   return `${pad(wall.hour)}:${pad(wall.minute)}`;
 }
 
-/** ISO 8601 with the zone's offset: '2024-11-20T09:15:00+01:00'. */
-export function toIsoWithOffset(epochMs: number, timeZone: string): string {
-  const wall = wallClockAt(epochMs, timeZone);
-  const offset = offsetMinutesAt(epochMs, timeZone);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
+/** '2024-11-20T09:15:00+01:00' for a wall time already known with its offset. */
+export function formatWithOffset(wall: WallClock, offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
   return (
-    `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
+    `${formatDate(wall.year, wall.month, wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
 
+/** ISO 8601 with the offset the zone has at that instant: '2024-11-20T09:15:00+01:00'. */
+export function toIsoWithOffset(epochMs: number, timeZone: string): string {
+  return formatWithOffset(wallClockAt(epochMs, timeZone), offsetMinutesAt(epochMs, timeZone));
+}
+
 /** 'YYYY-MM-DD' plus a number of days (calendar arithmetic, no zone involved). */
 export function addDays(date: string, days: number): string {
-  const utc = new Date(`${date}T00:00:00Z`);
-  utc.setUTCDate(utc.getUTCDate() + days);
-  return utc.toISOString().slice(0, 10);
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  const moved = new Date(wallAsUtc({ year, month, day, hour: 12, minute: 0, second: 0 }) + days * 86_400_000);
+  return formatDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }

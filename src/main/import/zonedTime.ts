@@ -1,110 +1,17 @@
-// Wall-clock times in IANA zones as ISO 8601 strings with their offset, with Intl only.
-// (src/shared/time.ts, being written beside this, does the same for the renderer; these
-// few functions stay here so that the import parsers do not wait on it.)
+// Reading dates and times as imported files write them. The zone arithmetic itself is
+// src/shared/time.ts, shared with the renderer.
+import { formatDate, formatWithOffset, toIsoWithOffset, wallClockToEpoch, type WallClock } from '../../shared/time';
 
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  if (timeZone.trim() === '') return false;
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { addDays, formatDate, formatWithOffset, isValidTimeZone } from '../../shared/time';
+export type WallTime = WallClock;
 
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-function wallTimeAt(epochMs: number, timeZone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
-  return {
-    year: parts['year'] ?? 1970,
-    month: parts['month'] ?? 1,
-    day: parts['day'] ?? 1,
-    hour: parts['hour'] ?? 0,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
-  };
-}
-
-function wallAsUtc(wall: WallTime): number {
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
-  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-  date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
-  return date.getTime();
-}
-
-/** The zone's offset from UTC at an instant, in minutes (Paris in winter: 60). */
-export function offsetMinutesAt(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((wallAsUtc(wallTimeAt(whole, timeZone)) - whole) / 60_000);
-}
-
-/** The instant at which clocks in the zone show this wall time. In a DST gap the time
- *  moves forward; in a repeated hour the first of the two instants is taken. */
-export function wallToEpoch(wall: WallTime, timeZone: string): number {
-  const asUtc = wallAsUtc(wall);
-  const first = asUtc - offsetMinutesAt(asUtc, timeZone) * 60_000;
-  const second = asUtc - offsetMinutesAt(first, timeZone) * 60_000;
-  return Math.min(first, second);
-}
-
-const pad = (value: number, width = 2): string => String(Math.abs(value)).padStart(width, '0');
-
-export function formatDate(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
-/** '2024-11-20T09:15:00+01:00' for a wall time already known with its offset. */
-export function formatWithOffset(wall: WallTime, offsetMinutes: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return (
-    `${formatDate(wall.year, wall.month, wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
-}
-
-/** An instant as ISO 8601 with the offset the zone has at that instant. */
-export function epochToZonedIso(epochMs: number, timeZone: string): string {
-  return formatWithOffset(wallTimeAt(epochMs, timeZone), offsetMinutesAt(epochMs, timeZone));
-}
-
 /** A wall time read in a zone (a floating time), as ISO 8601 with the zone's offset. */
 export function wallToZonedIso(wall: WallTime, timeZone: string): string {
-  return epochToZonedIso(wallToEpoch(wall, timeZone), timeZone);
+  return toIsoWithOffset(wallClockToEpoch(wall, timeZone), timeZone);
 }
 
 export function isValidDate(year: number, month: number, day: number): boolean {
@@ -116,13 +23,6 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 
 export function isValidTime(hour: number, minute: number, second = 0): boolean {
   return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
-}
-
-/** 'YYYY-MM-DD' moved by whole days. */
-export function addDays(date: string, days: number): string {
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const moved = new Date(wallAsUtc({ year, month, day, hour: 12, minute: 0, second: 0 }) + days * 86_400_000);
-  return formatDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
 
 export type ParsedDateTime = { kind: 'date'; date: string } | { kind: 'dateTime'; iso: string };

@@ -1,0 +1,203 @@
+// Turns a confirmed import plan into records and writes them in one transaction: every
+// item of the file is imported, or nothing is. Items already in the notebook (same visit
+// title and start, same lesson title) are skipped and reported, so importing the same
+// file twice adds nothing.
+import { imageMarkdown } from '../../shared/editor/imageMarkdown';
+import { createHeadlessNoteEditor, markdownToNote } from '../../shared/editor/markdown';
+import { newId } from '../../shared/ids';
+import type { ImportIssue, ImportPlan, PlannedNote, PlannedVisit } from '../../shared/importPlan';
+import type { Attachment, Expedition, Lesson, Note, Visit } from '../../shared/model';
+import { extractHashtags, normaliseTag } from '../../shared/text/hashtags';
+import { zonedToEpoch } from '../../shared/time';
+import { visitInProgress } from '../../shared/visits';
+import type { AppDB } from './AppDB';
+import { LESSON_COLOURS } from './lessons';
+
+export interface ImportContext {
+  expedition: Expedition;
+  visits: Visit[];
+  lessons: Lesson[];
+  /** Title of the visit created for notes that belong to no visit (translated). */
+  unassignedVisitTitle: string;
+  now: number;
+}
+
+/** Photos of a planned note, already read and processed, keyed by their planned path. */
+export type ImportedImages = Map<string, Omit<Attachment, 'id' | 'noteId' | 'expeditionId' | 'createdAt'>>;
+
+export interface ImportRecords {
+  visits: Visit[];
+  lessons: Lesson[];
+  notes: Note[];
+  attachments: Attachment[];
+  /** Items of the plan left out here, each with its reason. */
+  skipped: ImportIssue[];
+  /** Created although not items of the file: lessons named by notes, and the visit for
+   *  notes that belong to none. */
+  extra: { visits: number; lessons: number };
+}
+
+export interface ImportReport {
+  /** Items of the file imported (with `extra`, what else had to be created). */
+  imported: { visits: number; lessons: number; notes: number; photos: number };
+  extra: { visits: number; lessons: number };
+  /** Skipped while reading the file, and skipped here (already in the notebook…). */
+  skipped: ImportIssue[];
+  /** Items in the file: imported + skipped add up to it. */
+  itemCount: number;
+}
+
+const sameTitle = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('fr') === b.normalize('NFC').trim().toLocaleLowerCase('fr');
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** An ISO time with offset → instant; a bare date → midnight (or noon) in the zone. */
+function instant(value: string | null, timeZone: string, bareDateTime = '00:00'): number | null {
+  if (!value) return null;
+  if (isDate(value)) return zonedToEpoch(value, bareDateTime, timeZone);
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
+function toVisit(planned: PlannedVisit, context: ImportContext): Visit | null {
+  const zone = context.expedition.timeZone;
+  const start = instant(planned.start, zone);
+  if (start === null) return null;
+  const allDay = planned.allDay && planned.start !== null && isDate(planned.start);
+  const lastDay = allDay && planned.end && isDate(planned.end) && planned.end !== planned.start ? planned.end : null;
+  return {
+    id: newId(),
+    expeditionId: context.expedition.id,
+    title: planned.title,
+    organisation: planned.organisation ?? '',
+    allDay,
+    start,
+    end: allDay ? null : instant(planned.end, zone),
+    date: allDay ? planned.start : null,
+    endDate: lastDay,
+    location: planned.location ?? '',
+    speakers: planned.speakers,
+    description: planned.description ?? '',
+    createdAt: context.now,
+    updatedAt: context.now,
+    deletedAt: null,
+  };
+}
+
+/** Front-matter tags that the text does not already carry become a line of hashtags, so
+ *  that they live in the note like any tag typed in it. */
+function markdownWithTags(note: PlannedNote): string {
+  const present = new Set(extractHashtags(note.markdown));
+  const missing = note.tags.map(normaliseTag).filter((tag) => tag && !present.has(tag));
+  return missing.length ? `${note.markdown.trimEnd()}\n\n${missing.map((tag) => `#${tag}`).join(' ')}` : note.markdown;
+}
+
+export function buildImportRecords(plan: ImportPlan, context: ImportContext, images: ImportedImages = new Map()): ImportRecords {
+  const out: ImportRecords = { visits: [], lessons: [], notes: [], attachments: [], skipped: [], extra: { visits: 0, lessons: 0 } };
+  const skip = (code: ImportIssue['code'], message: string, name: string) => out.skipped.push({ code, message, detail: { name } });
+  const liveVisits = context.visits.filter((visit) => visit.deletedAt === null);
+
+  for (const planned of plan.visits) {
+    const visit = toVisit(planned, context);
+    if (!visit) {
+      skip('noDate', `${planned.title}: no date.`, planned.title);
+      continue;
+    }
+    const duplicate = [...liveVisits, ...out.visits].some((other) => sameTitle(other.title, visit.title) && other.start === visit.start);
+    if (duplicate) skip('duplicateItem', `${planned.title} is already in the notebook.`, planned.title);
+    else out.visits.push(visit);
+  }
+
+  let order = Math.max(-1, ...context.lessons.map((lesson) => lesson.order)) + 1;
+  const lessonByTitle = (title: string) => [...context.lessons, ...out.lessons].find((lesson) => sameTitle(lesson.title, title));
+  const newLesson = (title: string, description: string): Lesson => {
+    const lesson: Lesson = {
+      id: newId(),
+      expeditionId: context.expedition.id,
+      title,
+      description,
+      color: LESSON_COLOURS[order % LESSON_COLOURS.length] ?? '#1d4ed8',
+      order: order++,
+      synthesis: '',
+      createdAt: context.now,
+      updatedAt: context.now,
+    };
+    out.lessons.push(lesson);
+    return lesson;
+  };
+  for (const planned of plan.lessons) {
+    if (lessonByTitle(planned.title)) skip('duplicateItem', `${planned.title} is already in the notebook.`, planned.title);
+    else newLesson(planned.title, planned.description ?? '');
+  }
+
+  const allVisits = [...liveVisits, ...out.visits];
+  let unassigned: Visit | undefined = allVisits.find((visit) => sameTitle(visit.title, context.unassignedVisitTitle));
+  const editor = createHeadlessNoteEditor();
+  for (const planned of plan.notes) {
+    const createdAt = instant(planned.createdAt, context.expedition.timeZone, '12:00') ?? context.now;
+    let visit =
+      (planned.visit ? allVisits.find((candidate) => sameTitle(candidate.title, planned.visit ?? '')) : undefined) ??
+      (planned.createdAt ? visitInProgress(allVisits, createdAt, context.expedition.timeZone) : null) ??
+      undefined;
+    if (!visit) {
+      if (!unassigned) {
+        unassigned = toVisit({ title: context.unassignedVisitTitle, organisation: null, start: new Date(createdAt).toISOString(), end: null, allDay: false, location: null, description: null, speakers: [] }, context)!;
+        out.visits.push(unassigned);
+        allVisits.push(unassigned);
+        out.extra.visits++;
+      }
+      visit = unassigned;
+    }
+    const noteId = newId();
+    const photos = planned.attachments.flatMap((planned) => {
+      const image = images.get(planned.path);
+      if (!image) return [];
+      const attachment: Attachment = { ...image, id: newId(), noteId, expeditionId: context.expedition.id, createdAt: context.now };
+      out.attachments.push(attachment);
+      return [imageMarkdown(attachment.id, attachment.caption)];
+    });
+    const markdown = [markdownWithTags(planned), ...photos].join('\n\n');
+    const lessonIds = planned.lessons.map((title) => {
+      const existing = lessonByTitle(title);
+      if (existing) return existing.id;
+      out.extra.lessons++;
+      return newLesson(title, '').id;
+    });
+    out.notes.push({
+      id: noteId,
+      expeditionId: context.expedition.id,
+      visitId: visit.id,
+      kind: 'observation',
+      title: planned.title ?? '',
+      speaker: '',
+      ...markdownToNote(markdown, editor),
+      lessonIds: [...new Set(lessonIds)],
+      pinned: false,
+      author: context.expedition.participant,
+      createdAt,
+      updatedAt: createdAt,
+      deletedAt: null,
+    });
+  }
+  return out;
+}
+
+/** Writes the records in one transaction and reports what happened to each item. */
+export async function applyImport(database: AppDB, plan: ImportPlan, records: ImportRecords): Promise<ImportReport> {
+  await database.transaction('rw', [database.visits, database.lessons, database.notes, database.attachments], async () => {
+    await database.visits.bulkAdd(records.visits);
+    await database.lessons.bulkAdd(records.lessons);
+    await database.attachments.bulkAdd(records.attachments);
+    await database.notes.bulkAdd(records.notes);
+  });
+  return {
+    imported: {
+      visits: records.visits.length - records.extra.visits,
+      lessons: records.lessons.length - records.extra.lessons,
+      notes: records.notes.length,
+      photos: records.attachments.length,
+    },
+    extra: records.extra,
+    skipped: [...plan.skipped, ...records.skipped],
+    itemCount: plan.itemCount,
+  };
+}

@@ -1,0 +1,90 @@
+// The sample expedition's files, planned by main's parsers and applied by the renderer's
+// importer into an empty notebook, give what expected.json says — and a second import of
+// the same files adds nothing.
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planImport } from '../../src/main/import/index';
+import { AppDB } from '../../src/renderer/db/AppDB';
+import { createExpedition } from '../../src/renderer/db/expeditions';
+import { applyImport, buildImportRecords, type ImportContext } from '../../src/renderer/db/importApply';
+import { listLessons } from '../../src/renderer/db/lessons';
+import { listVisits } from '../../src/renderer/db/visits';
+import type { ImportPlan } from '../../src/shared/importPlan';
+import { toIsoWithOffset } from '../../src/shared/time';
+import { FIXTURES } from './import/helpers';
+
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as {
+  visits: { title: string; start?: string; date?: string }[];
+  lessons: string[];
+  notes: { title: string; visit: string; tags: string[]; lessons: string[] }[];
+};
+
+const database = new AppDB(`carnet-import-apply-${Date.now()}`);
+afterAll(async () => {
+  database.close();
+  await Dexie.delete(database.name);
+});
+
+async function plan(file: string, kind?: 'notes' | 'lessons'): Promise<ImportPlan> {
+  const result = await planImport(join(FIXTURES, file), { timeZone: 'Europe/Paris', markdownAs: kind });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function apply(expeditionId: string, importPlan: ImportPlan) {
+  const expedition = (await database.expeditions.get(expeditionId))!;
+  const context: ImportContext = {
+    expedition,
+    visits: await listVisits(database, expeditionId),
+    lessons: await listLessons(database, expeditionId),
+    unassignedVisitTitle: 'Notes importées',
+    now: Date.now(),
+  };
+  const report = await applyImport(database, importPlan, buildImportRecords(importPlan, context));
+  const imported = report.imported.visits + report.imported.lessons + report.imported.notes;
+  expect(imported + report.skipped.length).toBe(report.itemCount);
+  return report;
+}
+
+describe('applying the sample expedition’s imports', () => {
+  it('imports the programme, the lessons and the notes as expected.json says, then nothing twice', async () => {
+    const expedition = await createExpedition(database, {
+      title: 'Import', place: '', startDate: null, endDate: null, timeZone: 'Europe/Paris', participant: 'Camille',
+    });
+    const programme = await plan('programme.ics');
+    const lessons = await plan('lessons.md', 'lessons');
+    const notes = await plan('notes', 'notes');
+
+    await apply(expedition.id, programme);
+    await apply(expedition.id, lessons);
+    const notesReport = await apply(expedition.id, notes);
+    expect(notesReport.extra).toEqual({ visits: 0, lessons: 0 });
+
+    const visits = await listVisits(database, expedition.id);
+    expect(visits.map((visit) => visit.title)).toEqual(expected.visits.map((visit) => visit.title));
+    for (const [index, visit] of expected.visits.entries()) {
+      const stored = visits[index]!;
+      if (visit.start) expect(toIsoWithOffset(stored.start, 'Europe/Paris')).toBe(visit.start);
+      else expect(stored).toMatchObject({ allDay: true, date: visit.date });
+    }
+    const storedLessons = await listLessons(database, expedition.id);
+    expect(storedLessons.map((lesson) => lesson.title)).toEqual(expected.lessons);
+
+    const storedNotes = await database.notes.where('expeditionId').equals(expedition.id).toArray();
+    for (const note of expected.notes) {
+      const stored = storedNotes.find((candidate) => candidate.title === note.title);
+      expect(stored, note.title).toBeDefined();
+      expect(visits.find((visit) => visit.id === stored!.visitId)?.title).toBe(note.visit);
+      expect([...stored!.tags].sort()).toEqual([...note.tags].sort());
+      expect(stored!.lessonIds.map((id) => storedLessons.find((lesson) => lesson.id === id)?.title)).toEqual(note.lessons);
+    }
+
+    // The same files again: everything is recognised and skipped, nothing is added.
+    const again = await apply(expedition.id, programme);
+    expect(again.imported.visits).toBe(0);
+    expect(again.skipped.filter((issue) => issue.code === 'duplicateItem')).toHaveLength(expected.visits.length);
+    expect(await database.visits.count()).toBe(expected.visits.length);
+  });
+});
