@@ -53,7 +53,8 @@ class DocxBuilder {
         .filter(Boolean)
         .map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: this.t(line), size: 28 })] })),
       new Paragraph({ children: [new PageBreak()] }),
-      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(this.t(this.s.contents))] }),
+      // Not a heading: the contents do not list themselves.
+      new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: this.t(this.s.contents), bold: true, size: 36 })] }),
       // A field Word fills in with the chapters and their pages when it opens the file.
       new TableOfContents(this.s.contents, { hyperlink: true, headingStyleRange: '1-1' }),
     );
