@@ -5,8 +5,8 @@ import type { MenuCommand } from '../shared/ipc';
 import type { Locale } from '../shared/model';
 
 const LABELS = {
-  fr: { file: 'Fichier', newNote: 'Nouvelle note', newVisit: 'Nouvelle visite', trash: 'Corbeille', exportJournal: 'Exporter le cahier de voyage…', quit: 'Quitter', edit: 'Édition', view: 'Affichage' },
-  en: { file: 'File', newNote: 'New note', newVisit: 'New visit', trash: 'Trash', exportJournal: 'Export journal…', quit: 'Quit', edit: 'Edit', view: 'View' },
+  fr: { file: 'Fichier', newNote: 'Nouvelle note', newVisit: 'Nouvelle visite', trash: 'Corbeille', import: 'Importer…', exportJournal: 'Exporter le cahier de voyage…', quit: 'Quitter', edit: 'Édition', view: 'Affichage' },
+  en: { file: 'File', newNote: 'New note', newVisit: 'New visit', trash: 'Trash', import: 'Import…', exportJournal: 'Export journal…', quit: 'Quit', edit: 'Edit', view: 'View' },
 } satisfies Record<Locale, Record<string, string>>;
 
 export function menuTemplate(locale: Locale, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
@@ -20,6 +20,7 @@ export function menuTemplate(locale: Locale, send: (command: MenuCommand) => voi
         { type: 'separator' },
         { label: label.trash, click: () => send('openTrash') },
         { type: 'separator' },
+        { label: label.import, click: () => send('import') },
         { label: label.exportJournal, click: () => send('exportJournal') },
         { type: 'separator' },
         { label: label.quit, role: 'quit' },

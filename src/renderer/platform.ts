@@ -12,3 +12,9 @@ export function carnet(): Api {
   if (!window.carnet) throw new Error('window.carnet is missing: the preload did not run.');
   return window.carnet;
 }
+
+/** Bytes that came from main as a Blob. (Transferred bytes never sit in shared memory,
+ *  whatever their static type says.) */
+export function blobOf(bytes: Uint8Array, type = ''): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+}

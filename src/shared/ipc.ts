@@ -187,7 +187,7 @@ export type Method = keyof typeof contract;
 export type Request<M extends Method> = z.input<(typeof contract)[M]['request']>;
 
 /** What the application menu asks of the renderer (main → renderer, one channel). */
-export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'exportJournal'] as const;
+export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'import', 'exportJournal'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'carnet:menu';
 

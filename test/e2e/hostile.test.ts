@@ -3,6 +3,7 @@
 // non-http(s)/mailto URL.
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { readStore } from './pageData';
 
 afterAll(stopHarness);
 
@@ -74,15 +75,7 @@ describe('hostile content', () => {
     expect(dom.html).not.toMatch(/javascript:|vbscript:|file:|data:text/i);
     expect(session.platform.opened).toEqual(['https://example.org/']);
 
-    const stored = await page.evaluate(async () => {
-      const request = indexedDB.open('carnet');
-      const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
-      const notes = await new Promise<{ state: string; text: string }[]>((resolve) => {
-        const all = db.transaction('notes').objectStore('notes').getAll();
-        all.onsuccess = () => resolve(all.result);
-      });
-      return notes.map((note) => note.state).join('\n');
-    });
+    const stored = (await readStore<{ state: string }>(page, 'notes')).map((note) => note.state).join('\n');
     expect(stored).not.toMatch(/javascript:|vbscript:|file:|data:text|onerror|<script/i);
     expect(stored).toContain('bon lien');
     await session.close();

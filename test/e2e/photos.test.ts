@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withExif } from '../fixtures/images/exif';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { drawnImage, dropFile, pasteFile, readStore } from './pageData';
 
 const SHOTS = resolve(__dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
@@ -64,76 +65,9 @@ function storedAttachments(page: Page): Promise<StoredAttachment[]> {
 }
 
 /** The note's stored Lexical state, by the text of its first line. */
-function storedNoteState(page: Page, firstLine: string): Promise<string> {
-  return page.evaluate(async (line) => {
-    const db = await new Promise<IDBDatabase>((done) => {
-      const request = indexedDB.open('carnet');
-      request.onsuccess = () => done(request.result);
-    });
-    const notes = await new Promise<{ text: string; state: string }[]>((done) => {
-      const request = db.transaction('notes').objectStore('notes').getAll();
-      request.onsuccess = () => done(request.result);
-    });
-    db.close();
-    return notes.find((note) => note.text.startsWith(line))?.state ?? '';
-  }, firstLine);
-}
-
-/** An image drawn by the browser itself, so that it is a real, decodable file. */
-async function drawnImage(page: Page, type: 'image/jpeg' | 'image/png', width: number, height: number): Promise<Uint8Array> {
-  const base64 = await page.evaluate(
-    async ({ type, width, height }) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no canvas');
-      const gradient = context.createLinearGradient(0, 0, width, height);
-      gradient.addColorStop(0, '#1d4e89');
-      gradient.addColorStop(1, '#f2a541');
-      context.fillStyle = gradient;
-      context.fillRect(0, 0, width, height);
-      context.fillStyle = '#fbfaf7';
-      context.font = `bold ${Math.round(height / 6)}px sans-serif`;
-      context.fillText('Carnet', width / 10, height / 2);
-      const blob = await canvas.convertToBlob({ type, quality: 0.9 });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      return btoa(binary);
-    },
-    { type, width, height },
-  );
-  return new Uint8Array(Buffer.from(base64, 'base64'));
-}
-
-/** What the system does when a file copied in the file manager is pasted into the note. */
-async function pasteFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
-  await page.evaluate(
-    ({ base64, name, type }) => {
-      const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
-      const data = new DataTransfer();
-      data.items.add(file);
-      const editor = document.querySelector('.editor-input');
-      editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    { base64: Buffer.from(bytes).toString('base64'), name, type },
-  );
-}
-
-async function dropFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
-  await page.evaluate(
-    ({ base64, name, type }) => {
-      const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
-      const data = new DataTransfer();
-      data.items.add(file);
-      const editor = document.querySelector('.editor-input');
-      const box = editor?.getBoundingClientRect();
-      const at = { clientX: (box?.left ?? 0) + 40, clientY: (box?.bottom ?? 0) - 20 };
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        editor?.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true, ...at }));
-      }
-    },
-    { base64: Buffer.from(bytes).toString('base64'), name, type },
-  );
+async function storedNoteState(page: Page, firstLine: string): Promise<string> {
+  const notes = await readStore<{ text: string; state: string }>(page, 'notes');
+  return notes.find((note) => note.text.startsWith(firstLine))?.state ?? '';
 }
 
 async function openNewNote(session: CarnetSession, firstLine: string): Promise<void> {

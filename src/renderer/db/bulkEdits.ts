@@ -66,7 +66,8 @@ export async function deleteLesson(database: AppDB, lessonId: string): Promise<v
     const passages = await database.notes.where('passageLessonIds').equals(lessonId).toArray();
     const byId = new Map<string, Note>();
     for (const note of [...linked, ...passages]) {
-      let next: Note = { ...note, lessonIds: note.lessonIds.filter((id) => id !== lessonId) };
+      // updatedAt moves so that the search index and backups see the change.
+      let next: Note = { ...note, lessonIds: note.lessonIds.filter((id) => id !== lessonId), updatedAt: Date.now() };
       const state = unlinkLessonInState(note.state, lessonId);
       if (state) next = withState(next, state, editor);
       byId.set(note.id, next);

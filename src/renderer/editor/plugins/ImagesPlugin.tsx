@@ -14,7 +14,7 @@ import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CarnetError } from '../../../shared/ipc';
 import { db } from '../../db/AppDB';
-import { carnet } from '../../platform';
+import { blobOf, carnet } from '../../platform';
 import { addPhotoToNote, type IncomingFile, type PhotoTarget } from '../../features/attachments/addPhoto';
 
 /** Opens the system dialog to choose photos for the note (the toolbar's button). */
@@ -54,7 +54,7 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
       if (result.error.code !== 'cancelled') setErrors([pickErrorMessage(result.error, t)]);
       return;
     }
-    await addFiles(result.value.map(({ name, bytes }) => ({ name, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })));
+    await addFiles(result.value.map(({ name, bytes }) => ({ name, blob: blobOf(bytes) })));
   }, [addFiles, t]);
 
   useEffect(

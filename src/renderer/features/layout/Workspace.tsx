@@ -3,9 +3,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuCommand } from '../../../shared/ipc';
+import type { MenuCommand, PlannedImport } from '../../../shared/ipc';
 import type { Expedition } from '../../../shared/model';
-import { visitHappeningNow } from '../../../shared/visits';
+import { visitHappeningNow, visitInProgress } from '../../../shared/visits';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { db } from '../../db/AppDB';
 import { createNote, listNotes } from '../../db/notes';
@@ -17,6 +17,8 @@ import { LessonsContext } from '../../editor/LessonsContext';
 import { startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
 import { carnet } from '../../platform';
 import { ExpeditionForm } from '../expedition/ExpeditionForm';
+import { ImportDialog } from '../import/ImportDialog';
+import { useDroppedImports } from '../import/useDroppedImports';
 import { ExportJournalDialog } from '../journal/ExportJournalDialog';
 import { LessonForm } from '../lessons/LessonForm';
 import { LessonList } from '../lessons/LessonList';
@@ -25,6 +27,7 @@ import { MatrixView } from '../lessons/MatrixView';
 import { TagManager } from '../tags/TagManager';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
 import { NoteList } from '../notes/NoteList';
+import { SearchPanel } from '../search/SearchPanel';
 import { NotePane } from '../notes/NotePane';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { requestPersistentStorage } from '../settings/storage';
@@ -34,7 +37,7 @@ import { VisitForm } from '../visits/VisitForm';
 import { VisitHeader } from '../visits/VisitHeader';
 import { VisitList } from '../visits/VisitList';
 
-type OpenDialog = 'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | null;
+type OpenDialog = 'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | 'import' | null;
 
 /** What the middle and right panes show: a visit's notes (the default), a lesson, the
  *  visits × lessons matrix or the tag manager. */
@@ -63,10 +66,15 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const now = useNow();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [view, setView] = useState<View>({ kind: 'visits' });
+  const [dropped, setDropped] = useState<PlannedImport | null>(null);
+  const [dropError, setDropError] = useState<string | null>(null);
+  useDroppedImports(expedition.timeZone, setDropped, setDropError);
   const lessons = useLiveQuery(() => listLessons(db(), expedition.id), [expedition.id]) ?? [];
   const [focusNoteId, setFocusNoteId] = useState<string | null>(null);
   const visits = useLiveQuery(() => listVisits(db(), expedition.id), [expedition.id]);
   const nowVisit = visits ? visitHappeningNow(visits, now, expedition.timeZone) : null;
+  // Marked "in progress" only when it is; otherwise it is just where quick notes go.
+  const inProgressId = visits ? (visitInProgress(visits, now, expedition.timeZone)?.id ?? null) : null;
   const visit = visits?.find((candidate) => candidate.id === settings.currentVisitId) ?? nowVisit ?? null;
   const visitId = visit?.id ?? null;
   const notes = useLiveQuery(async () => (visitId ? listNotes(db(), visitId) : []), [visitId]);
@@ -126,6 +134,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       else if (command === 'newVisit') setDialog('newVisit');
       else if (command === 'openTrash') setDialog('trash');
       else if (command === 'exportJournal') setDialog('exportJournal');
+      else if (command === 'import') setDialog('import');
     };
     window.addEventListener('keydown', onKey);
     const unsubscribe = carnet().onMenuCommand(onMenu);
@@ -139,6 +148,14 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
 
   return (
     <LessonsContext.Provider value={lessons}>
+    {dropError && (
+      <div className="notice" role="alert">
+        <span>{dropError}</span>
+        <button type="button" onClick={() => setDropError(null)} aria-label={t('dismiss')}>
+          ×
+        </button>
+      </div>
+    )}
     <div className="workspace">
       <aside className="pane sidebar" aria-label={t('layout.sidebar')}>
         <header className="expedition-header">
@@ -162,7 +179,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
             expedition={expedition}
             visits={visits}
             selectedId={view.kind === 'visits' ? visitId : null}
-            nowId={nowVisit?.id ?? null}
+            nowId={inProgressId}
             onSelect={selectVisit}
           />
         )}
@@ -185,6 +202,9 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           </button>
         </div>
         <footer className="sidebar-footer">
+          <button type="button" className="quiet" onClick={() => setDialog('import')}>
+            {t('importer.open')}
+          </button>
           <button type="button" className="quiet" onClick={() => setDialog('trash')}>
             <TrashIcon /> {t('trash.title')}
           </button>
@@ -212,11 +232,13 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
               {t('notes.new')}
             </button>
           </div>
-          {visitId ? (
-            notes && <NoteList notes={notes} selectedId={note?.id ?? null} timeZone={expedition.timeZone} onSelect={selectNote} />
-          ) : (
-            <p className="empty">{visits?.length ? t('notes.noVisit') : t('visits.none')}</p>
-          )}
+          <SearchPanel expeditionId={expedition.id} onOpenNote={openNote}>
+            {visitId ? (
+              notes && <NoteList notes={notes} selectedId={note?.id ?? null} timeZone={expedition.timeZone} onSelect={selectNote} />
+            ) : (
+              <p className="empty">{visits?.length ? t('notes.noVisit') : t('visits.none')}</p>
+            )}
+          </SearchPanel>
         </section>
         <section className="pane editor-pane">
           {note && visits ? (
@@ -242,6 +264,18 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       {dialog === 'exportJournal' && visits && <ExportJournalDialog expedition={expedition} visits={visits} onClose={close} />}
       {dialog === 'trash' && <TrashDialog expedition={expedition} onClose={close} />}
       {dialog === 'settings' && <SettingsDialog onClose={close} />}
+      {(dialog === 'import' || dropped) && visits && (
+        <ImportDialog
+          expedition={expedition}
+          visits={visits}
+          lessons={lessons}
+          dropped={dropped ?? undefined}
+          onClose={() => {
+            setDropped(null);
+            close();
+          }}
+        />
+      )}
       {dialog === 'newLesson' && (
         <LessonForm
           expeditionId={expedition.id}

@@ -1,0 +1,82 @@
+// What e2e tests do to and read from the page beyond clicks and keys: files pasted or
+// dropped as the system would hand them over, images drawn by the browser, and the
+// IndexedDB stores read beside the app's own connection.
+import type { Page } from 'playwright-core';
+
+/** Every record of one IndexedDB store of the app's database. */
+export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('carnet');
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const rows = await new Promise<unknown[]>((done, fail) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    db.close();
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+/** An image drawn by the browser itself, so that it is a real, decodable file. */
+export async function drawnImage(page: Page, type: 'image/jpeg' | 'image/png', width: number, height: number): Promise<Uint8Array> {
+  const base64 = await page.evaluate(
+    async ({ type, width, height }) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no canvas');
+      const gradient = context.createLinearGradient(0, 0, width, height);
+      gradient.addColorStop(0, '#1d4e89');
+      gradient.addColorStop(1, '#f2a541');
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = '#fbfaf7';
+      context.font = `bold ${Math.round(height / 6)}px sans-serif`;
+      context.fillText('Carnet', width / 10, height / 2);
+      const blob = await canvas.convertToBlob({ type, quality: 0.9 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    },
+    { type, width, height },
+  );
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+
+/** What the system does when a file copied in the file manager is pasted into the note. */
+export async function pasteFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
+  await page.evaluate(
+    ({ base64, name, type }) => {
+      const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
+      const data = new DataTransfer();
+      data.items.add(file);
+      const editor = document.querySelector('.editor-input');
+      editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { base64: Buffer.from(bytes).toString('base64'), name, type },
+  );
+}
+
+
+export async function dropFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
+  await page.evaluate(
+    ({ base64, name, type }) => {
+      const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
+      const data = new DataTransfer();
+      data.items.add(file);
+      const editor = document.querySelector('.editor-input');
+      const box = editor?.getBoundingClientRect();
+      const at = { clientX: (box?.left ?? 0) + 40, clientY: (box?.bottom ?? 0) - 20 };
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        editor?.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true, ...at }));
+      }
+    },
+    { base64: Buffer.from(bytes).toString('base64'), name, type },
+  );
+}
+
