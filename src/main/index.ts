@@ -1,7 +1,6 @@
 // The Electron main process: one window, served from app://carnet, locked down by
 // security.ts. Main keeps no state of its own; it answers the renderer through ipc.ts.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
@@ -9,30 +8,21 @@ import { createElectronPlatform } from './platform/electron';
 import {
   APP_ORIGIN,
   APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  guardNewWebContents,
   hardenSession,
   hardenWebContents,
-  resolveAppPath,
   secureWebPreferences,
 } from './security';
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const rendererRoot = join(__dirname, '../renderer');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 function serveApp(): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(rendererRoot, request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
-  });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url)));
 }
 
 function createWindow(): BrowserWindow {
@@ -52,9 +42,7 @@ function createWindow(): BrowserWindow {
 }
 
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+app.on('web-contents-created', (_event, contents) => guardNewWebContents(contents));
 
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);

@@ -2,7 +2,8 @@
 // origins and paths are trusted) are exported for the unit tests; the functions that take
 // Electron objects only wire those decisions in.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Session, WebContents, WebPreferences } from 'electron';
+import { pathToFileURL } from 'node:url';
+import type { CustomScheme, Session, WebContents, WebPreferences } from 'electron';
 import { parseAllowedUrl } from '../shared/urls';
 
 export const APP_SCHEME = 'app';
@@ -83,16 +84,50 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
   return file;
 }
 
-/** Every permission (camera, notifications, geolocation…) is refused: Carnet needs none. */
-export function hardenSession(session: Session): void {
+/** app:// is a standard, secure scheme (an origin of its own, treated like https) that
+ *  fetch may use; it gets no CSP bypass, no CORS exemption, no service workers. */
+export const APP_SCHEME_PRIVILEGES: NonNullable<CustomScheme['privileges']> = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+};
+
+/** The app:// handler: files inside `root` only, each sent with the CSP and nosniff.
+ *  `fetchFile` reads a file:// URL (Electron's net.fetch in the app). */
+export function createAppProtocolHandler(
+  root: string,
+  fetchFile: (fileUrl: string) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const file = resolveAppPath(root, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await fetchFile(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  };
+}
+
+/** Every permission (camera, notifications, geolocation, USB/HID/serial devices…) is
+ *  refused: Carnet needs none. */
+export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** For every web contents the app creates, whatever created it: no <webview>, no new
+ *  window. The main window then gets hardenWebContents' finer rules. */
+export function guardNewWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** No navigation away from the app, no new windows; http(s)/mailto links go to the
  *  system browser instead. */
 export function hardenWebContents(
-  contents: WebContents,
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openExternal: (url: string) => void,
   devServerUrl?: string,
 ): void {

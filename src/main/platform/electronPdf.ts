@@ -3,6 +3,7 @@
 // cancelled, navigation and new windows are refused, then webContents.printToPDF.
 import { dirname } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { hardenSession } from '../security';
 import { isFileInside } from './fileScope';
 import type { PdfRequest } from './types';
 
@@ -24,7 +25,7 @@ export async function printWithElectron(request: PdfRequest): Promise<Uint8Array
   });
   const contents = window.webContents;
   contents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isFileInside(details.url, folder) }));
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  hardenSession(contents.session);
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   try {
