@@ -208,7 +208,7 @@ describe('crash safety', () => {
         const dialog = page.getByRole('dialog', { name: 'Exporter le cahier de voyage' });
         await dialog.getByLabel('Format').selectOption(format);
         await dialog.getByRole('button', { name: 'Exporter' }).click();
-        await page.waitForTimeout(between(0, format === 'pdf' ? 1500 : 400));
+        await page.waitForTimeout(between(0, format === 'pdf' ? 1500 : 200));
         await session.crash();
         session = await launchCarnet({ profileDir });
         await ready(session);
