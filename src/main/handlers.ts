@@ -42,6 +42,11 @@ export function createHandlers(platform: Platform): Handlers {
       return { ok: true, value: null };
     },
 
+    async quitReady() {
+      platform.quitReady();
+      return { ok: true, value: null };
+    },
+
     async saveTextFile({ suggestedName, content, extension }) {
       const path = await platform.showSaveDialog({
         defaultName: suggestedName,

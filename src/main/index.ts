@@ -2,9 +2,10 @@
 // security.ts. Main keeps no state of its own; it answers the renderer through ipc.ts.
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { MENU_CHANNEL } from '../shared/ipc';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
-import { createElectronPlatform } from './platform/electron';
+import { createElectronPlatform, onQuitReady } from './platform/electron';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -25,6 +26,26 @@ function serveApp(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url)));
 }
 
+/** How long closing waits for the renderer's last snapshot. */
+const LAST_SNAPSHOT_TIMEOUT_MS = 15_000;
+
+/** Closing the window first asks the renderer for a last snapshot of the notebook; the
+ *  window closes when it is written, or after a timeout whatever happens. */
+function closeAfterLastSnapshot(window: BrowserWindow): void {
+  let asked = false;
+  window.on('close', (event) => {
+    if (asked) return;
+    asked = true;
+    event.preventDefault();
+    const close = () => {
+      if (!window.isDestroyed()) window.destroy();
+    };
+    onQuitReady(close);
+    setTimeout(close, LAST_SNAPSHOT_TIMEOUT_MS);
+    window.webContents.send(MENU_CHANNEL, 'snapshotBeforeQuit');
+  });
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -37,6 +58,7 @@ function createWindow(): BrowserWindow {
   });
   hardenWebContents(window.webContents, (url) => void shell.openExternal(url), devServerUrl);
   window.once('ready-to-show', () => window.show());
+  closeAfterLastSnapshot(window);
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }

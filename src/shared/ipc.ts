@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CSV_FIELDS, type ImportPlan } from './importPlan';
 import { journalOptionsSchema } from './journal/options';
 import { EXPORT_FORMATS } from './journal/formats';
-import { exportRecordsSchema } from './journal/records';
+import { exportRecordsSchema, type AttachmentMeta, type ExportRecords } from './journal/records';
 
 /** Why a call failed. The renderer shows `errors.<code>` from its messages; `message` is
  *  the English fallback for logs and the CLI. */
@@ -154,6 +154,31 @@ export const contract = {
     channel: 'carnet:show-in-folder',
     request: z.object({ path: z.string().min(1).max(4096) }).strict(),
   },
+  /** Opens an export job writing a backup to the snapshots folder (no dialog); photos
+   *  and the end go through exportAttachment and exportFinish as for any export. */
+  snapshotBegin: {
+    channel: 'carnet:snapshot-begin',
+    request: z.object({ records: exportRecordsSchema }).strict(),
+  },
+  listSnapshots: {
+    channel: 'carnet:list-snapshots',
+    request: z.undefined(),
+  },
+  /** A snapshot's contents, for the restore preview; only paths listSnapshots gave. */
+  readSnapshot: {
+    channel: 'carnet:read-snapshot',
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  },
+  /** A backup file the user picks, read and checked, for the restore/merge preview. */
+  chooseBackup: {
+    channel: 'carnet:choose-backup',
+    request: z.undefined(),
+  },
+  /** The renderer has taken its last snapshot after 'snapshotBeforeQuit': main may close. */
+  quitReady: {
+    channel: 'carnet:quit-ready',
+    request: z.undefined(),
+  },
 } as const;
 
 /** What each method answers when it succeeds. */
@@ -175,6 +200,27 @@ export interface Responses {
   exportFinish: { path: string };
   exportCancel: null;
   showInFolder: null;
+  snapshotBegin: { jobId: string; path: string; wanted: { attachmentId: string; variant: 'original' | 'display' }[] };
+  listSnapshots: SnapshotSummary[];
+  readSnapshot: BackupContents;
+  chooseBackup: BackupContents | null;
+  quitReady: null;
+}
+
+export interface SnapshotSummary {
+  path: string;
+  expeditionId: string;
+  createdAt: number;
+  size: number;
+}
+
+/** A backup read and checked by main: its records and every photo's bytes. */
+export interface BackupContents {
+  /** File name, for the preview. */
+  name: string;
+  createdAt: string;
+  records: ExportRecords;
+  attachments: { meta: AttachmentMeta; original: Uint8Array; display: Uint8Array | null }[];
 }
 
 /** A file the user chose in a dialog, read by main. */
@@ -187,7 +233,7 @@ export type Method = keyof typeof contract;
 export type Request<M extends Method> = z.input<(typeof contract)[M]['request']>;
 
 /** What the application menu asks of the renderer (main → renderer, one channel). */
-export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'import', 'exportJournal'] as const;
+export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'import', 'exportJournal', 'snapshotBeforeQuit'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'carnet:menu';
 

@@ -16,7 +16,9 @@ import { printWithChromium } from '../../src/main/platform/chromiumPdf';
 import type { Platform } from '../../src/main/platform/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 
-export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+/** CARNET_RENDERER_DIR: serve another build (the benchmark builds into its own folder, so
+ *  that a concurrent `npm run build` cannot empty the renderer under a run). */
+export const RENDERER_DIR = resolve(process.env['CARNET_RENDERER_DIR'] ?? resolve(__dirname, '../../out/renderer'));
 export const HARNESS_PORT = Number(process.env['CARNET_E2E_PORT'] ?? 47813);
 export const HARNESS_ORIGIN = `http://127.0.0.1:${HARNESS_PORT}`;
 /** An empty page of the same origin, for tests that must touch IndexedDB without the app. */
@@ -73,6 +75,8 @@ export interface TestingPlatform extends Platform {
   opened: string[];
   /** The language the renderer last asked the menu to speak. */
   menuLanguage: string | null;
+  /** How many times the renderer said it was ready to quit. */
+  quitsReady: number;
   /** What the next "open file" dialogs answer, one list of paths per dialog; a dialog
    *  with nothing queued is cancelled. */
   dialogAnswers: string[][];
@@ -84,14 +88,16 @@ export interface TestingPlatform extends Platform {
   shownInFolder: string[];
 }
 
-export function createTestingPlatform(systemLocale: string): TestingPlatform {
+export function createTestingPlatform(systemLocale: string, dataDir = mkdtempSync(join(tmpdir(), 'carnet-data-'))): TestingPlatform {
   const opened: string[] = [];
   const platform: TestingPlatform = {
     appVersion: '0.0.0-test',
+    dataDir,
     systemLocale,
     platform: process.platform,
     opened,
     menuLanguage: null,
+    quitsReady: 0,
     dialogAnswers: [],
     saveAnswers: [],
     saveDir: mkdtempSync(join(tmpdir(), 'carnet-saved-')),
@@ -106,6 +112,9 @@ export function createTestingPlatform(systemLocale: string): TestingPlatform {
     },
     setMenuLanguage: (locale) => {
       platform.menuLanguage = locale;
+    },
+    quitReady: () => {
+      platform.quitsReady++;
     },
     // PDF printing by the same Chromium, as the CLI does.
     printToPDF: (request) => printWithChromium(request),
@@ -124,6 +133,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The system time zone Chromium reports (default 'Europe/Paris'). */
   timezoneId?: string;
+  /** The app's data folder (snapshots); keep it across launches to test what survives. */
+  dataDir?: string;
   /** Freezes the page's clock (Date.now) at this instant; timers keep running. */
   now?: number;
 }
@@ -146,7 +157,7 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
   await ensureServer();
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'carnet-e2e-'));
   const locale = options.locale ?? 'fr-FR';
-  const platform = createTestingPlatform(locale);
+  const platform = createTestingPlatform(locale, options.dataDir);
   const handlers = createHandlers(platform);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
@@ -171,6 +182,9 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
     }
     return encodeBytes(await dispatch(handlers, method, payload));
   });
+  // Under tsx (esbuild keepNames) the functions below arrive wrapped in __name(…) calls;
+  // give pages that helper so scripts (the benchmark) can use the harness as tests do.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
   await context.addInitScript((methods: string[]) => {
     const binding = (window as unknown as { __carnetInvoke: (m: string, p: unknown) => Promise<unknown> }).__carnetInvoke;
     // The inverse of encodeBytes (below): { [BYTES_TAG]: base64 } back into a Uint8Array.

@@ -1,13 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Platform } from '../../src/main/platform/types';
 
 /** A Platform for unit tests: dialogs cancelled, nothing opened, unless overridden. */
 export function fakePlatform(overrides: Partial<Platform> = {}): Platform {
   return {
     appVersion: '1.2.3',
+    dataDir: mkdtempSync(join(tmpdir(), 'carnet-data-')),
     systemLocale: 'fr-FR',
     platform: 'linux',
     openExternal: async () => undefined,
     setMenuLanguage: () => undefined,
+    quitReady: () => undefined,
     showOpenDialog: async () => [],
     showSaveDialog: async () => null,
     printToPDF: async () => {

@@ -2,12 +2,24 @@
 // or exportCancel; whatever happens, its temporary folder is removed and no partial
 // output is left. Only paths exported in this session can be shown in the file manager.
 import { basename } from 'node:path';
-import { fail, type Request, type Responses, type Result } from '../../shared/ipc';
+import { fail, type BackupContents, type Request, type Responses, type Result } from '../../shared/ipc';
 import { FORMAT_EXTENSION } from '../../shared/journal/formats';
+import { defaultJournalOptions } from '../../shared/journal/options';
 import type { Platform } from '../platform/types';
+import { readBackup, BackupError } from '../backup';
+import { SnapshotStore } from '../snapshots';
 import { ExportJob } from './job';
 
-type ExportMethod = 'exportBegin' | 'exportAttachment' | 'exportFinish' | 'exportCancel' | 'showInFolder';
+type ExportMethod =
+  | 'exportBegin'
+  | 'exportAttachment'
+  | 'exportFinish'
+  | 'exportCancel'
+  | 'showInFolder'
+  | 'snapshotBegin'
+  | 'listSnapshots'
+  | 'readSnapshot'
+  | 'chooseBackup';
 export type ExportHandlers = { [M in ExportMethod]: (payload: Request<M>) => Promise<Result<Responses[M]>> };
 
 /** Jobs a renderer may keep open at once (a forgotten one must not pile up on disk). */
@@ -18,11 +30,25 @@ const FILTER_NAMES: Record<string, string> = { pdf: 'PDF', html: 'HTML', zip: 'Z
 export function createExportHandlers(platform: Platform): ExportHandlers {
   const jobs = new Map<string, ExportJob>();
   const exported = new Set<string>();
+  const snapshots = new SnapshotStore(platform.dataDir);
+  const snapshotJobs = new Set<string>();
   const unknownJob = () => fail('badPayload', 'This export is over or unknown.');
 
   const drop = async (job: ExportJob) => {
     jobs.delete(job.id);
+    snapshotJobs.delete(job.id);
     await job.dispose();
+  };
+
+  const open = async (job: ExportJob) => {
+    if (jobs.size >= MAX_OPEN_JOBS) {
+      const oldest = jobs.values().next().value;
+      if (oldest) {
+        oldest.cancel();
+        await drop(oldest);
+      }
+    }
+    jobs.set(job.id, job);
   };
 
   return {
@@ -34,15 +60,8 @@ export function createExportHandlers(platform: Platform): ExportHandlers {
         filters: extension ? [{ name: FILTER_NAMES[extension] ?? extension.toUpperCase(), extensions: [extension] }] : [],
       });
       if (!path) return { ok: true, value: null };
-      if (jobs.size >= MAX_OPEN_JOBS) {
-        const oldest = jobs.values().next().value;
-        if (oldest) {
-          oldest.cancel();
-          await drop(oldest);
-        }
-      }
       const job = await ExportJob.create(records, options, format, path);
-      jobs.set(job.id, job);
+      await open(job);
       return { ok: true, value: { jobId: job.id, path, wanted: job.wanted } };
     },
 
@@ -59,7 +78,8 @@ export function createExportHandlers(platform: Platform): ExportHandlers {
       if (!job) return unknownJob();
       try {
         await job.run(platform);
-        exported.add(job.out);
+        if (snapshotJobs.has(job.id)) await snapshots.rotate();
+        else exported.add(job.out);
         return { ok: true, value: { path: job.out } };
       } catch (error) {
         if (job.controller.signal.aborted) return fail('cancelled', 'The export was cancelled.');
@@ -79,10 +99,47 @@ export function createExportHandlers(platform: Platform): ExportHandlers {
       return { ok: true, value: null };
     },
 
+    async snapshotBegin({ records }) {
+      const path = await snapshots.pathFor(records.expedition.id);
+      if (!path) return fail('badPayload', 'This expedition cannot be backed up under its id.');
+      const job = await ExportJob.create(records, defaultJournalOptions(records, 'fr'), 'carnet', path);
+      await open(job);
+      snapshotJobs.add(job.id);
+      return { ok: true, value: { jobId: job.id, path, wanted: job.wanted } };
+    },
+
+    async listSnapshots() {
+      return { ok: true, value: await snapshots.list() };
+    },
+
+    async readSnapshot({ path }) {
+      if (!(await snapshots.has(path))) return fail('forbiddenUrl', 'Only Carnet’s own snapshots can be restored this way.');
+      return readBackupContents(path);
+    },
+
+    async chooseBackup() {
+      const [path] = await platform.showOpenDialog({ filters: [{ name: 'Carnet', extensions: ['carnet'] }], multiple: false });
+      return path ? readBackupContents(path) : { ok: true, value: null };
+    },
+
     async showInFolder({ path }) {
       if (!exported.has(path)) return fail('forbiddenUrl', 'Only files exported by Carnet can be shown.');
       platform.showItemInFolder(path);
       return { ok: true, value: null };
     },
   };
+}
+
+/** A backup read and checked, or why not (its problems are the file's, never a crash). */
+async function readBackupContents(path: string): Promise<Result<BackupContents>> {
+  try {
+    const backup = await readBackup(path);
+    return {
+      ok: true,
+      value: { name: basename(path), createdAt: backup.manifest.createdAt, records: backup.records, attachments: backup.attachments },
+    };
+  } catch (error) {
+    if (error instanceof BackupError) return fail('badFormat', error.message, { name: basename(path), reason: error.code });
+    throw error;
+  }
 }

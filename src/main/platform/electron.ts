@@ -4,9 +4,17 @@ import { menuTemplate } from '../menu';
 import { printWithElectron } from './electronPdf';
 import type { Platform } from './types';
 
+/** Called when the renderer has taken its last snapshot before quitting. */
+const quitReadyListeners = new Set<() => void>();
+export function onQuitReady(listener: () => void): void {
+  quitReadyListeners.add(listener);
+}
+
 export function createElectronPlatform(): Platform {
   return {
+    quitReady: () => quitReadyListeners.forEach((listener) => listener()),
     appVersion: app.getVersion(),
+    dataDir: app.getPath('userData'),
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     platform: process.platform,
     openExternal: (url) => shell.openExternal(url),

@@ -4,6 +4,8 @@ import type { Locale } from '../../shared/model';
 
 export interface Platform {
   appVersion: string;
+  /** The app's own data folder (snapshots live in it). */
+  dataDir: string;
   systemLocale: string;
   platform: string;
   /** Hands a URL, already checked against the allowlist, to the operating system. */
@@ -12,6 +14,8 @@ export interface Platform {
   showOpenDialog(options: OpenDialogOptions): Promise<string[]>;
   /** Shows the system's "save file" dialog; resolves to the chosen path, null if cancelled. */
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
+  /** The renderer finished what it does before quitting; the window may close. */
+  quitReady(): void;
   /** Rebuilds the application menu in the user's language. */
   setMenuLanguage(locale: Locale): void;
   /** Prints an HTML file (its images beside it) to PDF with Chromium: A4, the margins

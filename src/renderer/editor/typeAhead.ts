@@ -1,30 +1,31 @@
 // Quick capture must not lose the first words: between the shortcut and the new note's
-// editor taking focus, keystrokes are held here, then replayed into the editor.
-export type HeldKey = { text: string } | { enter: true };
+// editor taking focus, typing goes into a hidden field (whatever produced it: keys,
+// dead keys, an input method), and is then moved into the editor.
+let holder: HTMLTextAreaElement | null = null;
 
-let held: HeldKey[] | null = null;
-
-function hold(event: KeyboardEvent): void {
-  if (!held || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === 'Enter') held.push({ enter: true });
-  else if (event.key.length === 1) held.push({ text: event.key });
-  else return;
-  event.preventDefault();
-  event.stopPropagation();
+function hiddenField(): HTMLTextAreaElement {
+  if (!holder) {
+    holder = document.createElement('textarea');
+    holder.setAttribute('aria-hidden', 'true');
+    holder.tabIndex = -1;
+    holder.className = 'type-ahead';
+    document.body.append(holder);
+  }
+  return holder;
 }
 
-/** Starts holding keystrokes (and takes focus away from whatever field had it). */
+/** Starts holding what is typed (focus moves to the hidden field). */
 export function startTypeAhead(): void {
-  if (held) return;
-  held = [];
-  (document.activeElement as HTMLElement | null)?.blur?.();
-  window.addEventListener('keydown', hold, true);
+  const field = hiddenField();
+  field.value = '';
+  field.focus();
 }
 
-/** Stops holding and returns what was typed meanwhile (nothing if not holding). */
-export function takeTypeAhead(): HeldKey[] {
-  const keys = held ?? [];
-  held = null;
-  window.removeEventListener('keydown', hold, true);
-  return keys;
+/** Stops holding and returns what was typed meanwhile, '' if nothing. */
+export function takeTypeAhead(): string {
+  if (!holder) return '';
+  const text = holder.value;
+  holder.value = '';
+  holder.blur();
+  return text;
 }

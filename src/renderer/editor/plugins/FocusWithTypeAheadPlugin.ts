@@ -9,10 +9,12 @@ export function FocusWithTypeAheadPlugin(): null {
   useEffect(() => {
     editor.focus(() => {
       editor.update(() => $getRoot().selectEnd());
-      for (const key of takeTypeAhead()) {
-        if ('enter' in key) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
-        else editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, key.text);
-      }
+      takeTypeAhead()
+        .split('\n')
+        .forEach((line, index) => {
+          if (index > 0) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+          if (line) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, line);
+        });
     });
   }, [editor]);
   return null;

@@ -2,9 +2,10 @@
 // is written before the confirmation, and then all of it or nothing.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, type CarnetError, type ImportKind, type PlannedImport } from '../../../shared/ipc';
+import { IMPORT_KINDS, type BackupContents, type CarnetError, type ImportKind, type PlannedImport } from '../../../shared/ipc';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { BackupDialog } from '../backup/BackupDialog';
 import type { ImportReport } from '../../db/importApply';
 import { carnet } from '../../platform';
 import { CsvMappingStep } from './CsvMappingStep';
@@ -21,7 +22,11 @@ interface Props {
   onClose: () => void;
 }
 
-type Step = { kind: 'choose' } | { kind: 'photos' } | { kind: 'preview'; planned: PlannedImport } | { kind: 'done'; report: ImportReport };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'photos' }
+  | { kind: 'backup'; contents: BackupContents }
+  | { kind: 'preview'; planned: PlannedImport } | { kind: 'done'; report: ImportReport };
 
 export function ImportDialog({ expedition, visits, lessons, dropped, onClose }: Props): JSX.Element {
   const { t } = useTranslation();
@@ -36,6 +41,15 @@ export function ImportDialog({ expedition, visits, lessons, dropped, onClose }: 
     setBusy(false);
     if (!result.ok) setError(result.error);
     else if (result.value) setStep({ kind: 'preview', planned: result.value });
+  };
+
+  const chooseBackup = async () => {
+    setError(null);
+    setBusy(true);
+    const result = await carnet().chooseBackup();
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+    else if (result.value) setStep({ kind: 'backup', contents: result.value });
   };
 
   const confirm = async (planned: PlannedImport) => {
@@ -75,10 +89,15 @@ export function ImportDialog({ expedition, visits, lessons, dropped, onClose }: 
                 <strong>{t('importer.kinds.photos')}</strong>
                 <span>{t('importer.kindHints.photos')}</span>
               </button>
+              <button type="button" disabled={busy} onClick={() => void chooseBackup()}>
+                <strong>{t('importer.kinds.backup')}</strong>
+                <span>{t('importer.kindHints.backup')}</span>
+              </button>
             </div>
             <p className="hint">{t('importer.dropHint')}</p>
           </>
         )}
+        {step.kind === 'backup' && <BackupDialog contents={step.contents} initialMode="merge" onClose={onClose} />}
         {step.kind === 'photos' && <PhotoImport expedition={expedition} visits={visits} onDone={(report) => setStep({ kind: 'done', report })} />}
         {step.kind === 'preview' && step.planned.plan.csvMapping && !step.planned.plan.csvMapping.recognised ? (
           <CsvMappingStep

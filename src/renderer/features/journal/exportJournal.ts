@@ -58,25 +58,37 @@ export function startExport(
     if (!begun.ok) return { kind: 'failed', error: begun.error };
     if (!begun.value || cancelled) return { kind: 'cancelled' };
     jobId = begun.value.jobId;
-    const wanted = begun.value.wanted;
-    for (const [index, { attachmentId, variant }] of wanted.entries()) {
-      onProgress({ phase: 'photos', done: index, total: wanted.length });
-      if (cancelled) return { kind: 'cancelled' };
-      const attachment = await database.attachments.get(attachmentId);
-      const blob = variant === 'display' ? attachment?.display : attachment?.blob;
-      if (!blob) continue;
-      const sent = await carnet().exportAttachment({ jobId, attachmentId, variant, bytes: new Uint8Array(await blob.arrayBuffer()) });
-      if (!sent.ok) return sent.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', error: sent.error };
-    }
-    if (cancelled) return { kind: 'cancelled' };
-    onProgress({ phase: 'writing' });
-    const finished = await carnet().exportFinish({ jobId });
-    if (!finished.ok) return finished.error.code === 'cancelled' || cancelled ? { kind: 'cancelled' } : { kind: 'failed', error: finished.error };
-    return { kind: 'done', path: finished.value.path };
+    return completeJob(database, begun.value, onProgress, () => cancelled);
   };
   const outcome = run().catch((error: unknown): ExportOutcome => ({
     kind: 'failed',
     error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
   }));
   return { outcome, cancel };
+}
+
+/** The second half of every export job, journals and snapshots alike: send each photo main
+ *  asks for, one at a time, read from IndexedDB just before it is sent, then let main
+ *  write the file. */
+export async function completeJob(
+  database: AppDB,
+  job: { jobId: string; wanted: { attachmentId: string; variant: 'original' | 'display' }[] },
+  onProgress: (progress: ExportProgress) => void,
+  isCancelled: () => boolean = () => false,
+): Promise<ExportOutcome> {
+  const { jobId, wanted } = job;
+  for (const [index, { attachmentId, variant }] of wanted.entries()) {
+    onProgress({ phase: 'photos', done: index, total: wanted.length });
+    if (isCancelled()) return { kind: 'cancelled' };
+    const attachment = await database.attachments.get(attachmentId);
+    const blob = variant === 'display' ? attachment?.display : attachment?.blob;
+    if (!blob) continue;
+    const sent = await carnet().exportAttachment({ jobId, attachmentId, variant, bytes: new Uint8Array(await blob.arrayBuffer()) });
+    if (!sent.ok) return sent.error.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', error: sent.error };
+  }
+  if (isCancelled()) return { kind: 'cancelled' };
+  onProgress({ phase: 'writing' });
+  const finished = await carnet().exportFinish({ jobId });
+  if (!finished.ok) return finished.error.code === 'cancelled' || isCancelled() ? { kind: 'cancelled' } : { kind: 'failed', error: finished.error };
+  return { kind: 'done', path: finished.value.path };
 }

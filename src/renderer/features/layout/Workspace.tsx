@@ -16,6 +16,7 @@ import { listVisits } from '../../db/visits';
 import { LessonsContext } from '../../editor/LessonsContext';
 import { startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
 import { carnet } from '../../platform';
+import { useAutoSnapshots } from '../backup/snapshots';
 import { ExpeditionForm } from '../expedition/ExpeditionForm';
 import { ImportDialog } from '../import/ImportDialog';
 import { useDroppedImports } from '../import/useDroppedImports';
@@ -69,6 +70,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const [dropped, setDropped] = useState<PlannedImport | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
   useDroppedImports(expedition.timeZone, setDropped, setDropError);
+  useAutoSnapshots(db(), expedition.id);
   const lessons = useLiveQuery(() => listLessons(db(), expedition.id), [expedition.id]) ?? [];
   const [focusNoteId, setFocusNoteId] = useState<string | null>(null);
   const visits = useLiveQuery(() => listVisits(db(), expedition.id), [expedition.id]);
@@ -263,7 +265,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       {dialog === 'editVisit' && visit && <VisitForm expedition={expedition} visit={visit} onClose={close} />}
       {dialog === 'exportJournal' && visits && <ExportJournalDialog expedition={expedition} visits={visits} onClose={close} />}
       {dialog === 'trash' && <TrashDialog expedition={expedition} onClose={close} />}
-      {dialog === 'settings' && <SettingsDialog onClose={close} />}
+      {dialog === 'settings' && <SettingsDialog expeditionId={expedition.id} onClose={close} />}
       {(dialog === 'import' || dropped) && visits && (
         <ImportDialog
           expedition={expedition}

@@ -1,18 +1,38 @@
 // First launch: pick the language, say who you are, then open the sample expedition or
 // start an empty one.
-import { useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
+import type { BackupContents, SnapshotSummary } from '../../../shared/ipc';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/AppDB';
 import { createExpedition, systemTimeZone } from '../../db/expeditions';
 import { createSampleExpedition } from '../../db/sample';
 import { writeSetting } from '../../db/settings';
+import { formatDateTime } from '../../i18n';
+import { carnet } from '../../platform';
+import { BackupDialog } from '../backup/BackupDialog';
 import { LanguageSelect } from '../settings/LanguageSelect';
+import { useLocale } from '../settings/useLocale';
 
 export function Onboarding(): JSX.Element {
   const { t } = useTranslation();
   const [participant, setParticipant] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
+  const [newest, setNewest] = useState<SnapshotSummary | null>(null);
+  const [restoring, setRestoring] = useState<BackupContents | null>(null);
+  const [locale] = useLocale();
+
+  // An empty notebook where snapshots exist: the data was lost, not never written.
+  useEffect(() => {
+    void carnet()
+      .listSnapshots()
+      .then((listed) => listed.ok && setNewest(listed.value[0] ?? null));
+  }, []);
+  const restoreNewest = async () => {
+    if (!newest) return;
+    const read = await carnet().readSnapshot({ path: newest.path });
+    if (read.ok) setRestoring(read.value);
+  };
 
   const open = async (kind: 'sample' | 'empty'): Promise<void> => {
     setBusy(true);
@@ -38,6 +58,15 @@ export function Onboarding(): JSX.Element {
     <main className="onboarding">
       <div className="onboarding-card">
         <h1>{t('onboarding.title')}</h1>
+        {newest && (
+          <div className="notice restore-offer" role="alert">
+            <span>{t('backup.offer', { date: formatDateTime(newest.createdAt, locale) })}</span>
+            <button type="button" className="primary" onClick={() => void restoreNewest()}>
+              {t('backup.offerRestore')}
+            </button>
+          </div>
+        )}
+        {restoring && <BackupDialog contents={restoring} initialMode="restore" onClose={() => setRestoring(null)} />}
         <p className="lede">{t('onboarding.intro')}</p>
         <LanguageSelect />
         <label className="field">

@@ -1,11 +1,12 @@
 import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { SnapshotList } from '../backup/SnapshotList';
 import { LanguageSelect } from './LanguageSelect';
 import { readStorageState, requestPersistentStorage, type StorageState } from './storage';
 import { useLocale } from './useLocale';
 
-export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Element {
+export function SettingsDialog({ expeditionId, onClose }: { expeditionId: string | null; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [storage, setStorage] = useState<StorageState | null>(null);
@@ -37,6 +38,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
             </>
           )}
         </section>
+        <SnapshotList expeditionId={expeditionId} />
       </div>
     </Dialog>
   );
