@@ -12,6 +12,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
           setupFiles: ['test/unit/setup.ts'],
+          // Some unit tests start the built CLI or Chromium: a busy 2-core machine needs room.
+          testTimeout: 30_000,
         },
       },
       {
@@ -21,6 +23,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/web/**/*.test.{ts,tsx}'],
           setupFiles: ['test/web/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

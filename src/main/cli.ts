@@ -6,7 +6,6 @@
 // an unexpected failure does the same with exit code 1. Never a stack trace.
 import { parseArgs } from 'node:util';
 import type { CarnetError } from '../shared/ipc';
-import { JOURNAL_USAGE, journalCommand } from './export/cli';
 import { planImport, type MarkdownKind } from './import/index';
 import { toInspectReport } from './import/report';
 import { isValidTimeZone, systemTimeZone } from './import/zonedTime';
@@ -32,9 +31,11 @@ const COMMANDS: Record<string, Command> = {
     run: inspect,
   },
   journal: {
-    usage: JOURNAL_USAGE,
+    usage: 'carnet journal <backup.carnet>... --format pdf|html|md|docx --out <path> [--lang fr|en]',
     summary: 'Write the travel journal of one backup, or the collective journal of several backups of one expedition.',
     run: async (args) => {
+      // Loaded only when asked for: the journal's renderers (DOCX, PDF) take seconds to load.
+      const { journalCommand } = await import('./export/cli');
       const outcome = await journalCommand(args, 'cli');
       return outcome.ok ? { stdout: `${outcome.path}\n` } : badInput(outcome.error);
     },

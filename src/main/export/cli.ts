@@ -10,8 +10,6 @@ import { BackupError, readBackup, type Backup } from '../backup';
 import { closeChromiumPdf, printWithChromium } from '../platform/chromiumPdf';
 import { ExportJob } from './job';
 
-export const JOURNAL_USAGE = 'carnet journal <backup.carnet>... --format pdf|html|md|docx --out <path> [--lang fr|en]';
-
 export type JournalOutcome = { ok: true; path: string } | { ok: false; error: string };
 
 const FORMATS: Record<string, ExportFormat> = { pdf: 'pdf', html: 'html', md: 'md', markdown: 'md', docx: 'docx' };
