@@ -6,7 +6,7 @@ import { renderJournalHtml } from '../../shared/journal/html';
 import { printedVariant, variantMime } from '../../shared/journal/records';
 import type { AttachmentStore } from './attachments';
 import { journalFontCss } from './fonts';
-import { writeStreamedFile } from './outputs';
+import { writeStreamedFile } from '../files';
 
 const PLACEHOLDER = /carnet-image:([A-Za-z0-9_-]+)/g;
 

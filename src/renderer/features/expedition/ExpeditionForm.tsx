@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Expedition } from '../../../shared/model';
 import { isValidTimeZone } from '../../../shared/time';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { db } from '../../db/AppDB';
 import { createExpedition, systemTimeZone, updateExpedition, type ExpeditionInput } from '../../db/expeditions';
 import { writeSetting } from '../../db/settings';
@@ -78,19 +79,7 @@ export function ExpeditionForm({ expedition, onClose }: Props): JSX.Element {
           <input value={form.participant} onChange={(e) => set('participant', e.target.value)} />
           <small>{t('onboarding.participantHint')}</small>
         </label>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <footer className="form-actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('save')}
-          </button>
-        </footer>
+        <FormFooter error={error} onCancel={onClose} />
       </form>
     </Dialog>
   );

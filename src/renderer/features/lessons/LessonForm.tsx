@@ -2,6 +2,7 @@ import { useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { db } from '../../db/AppDB';
 import { createLesson, LESSON_COLOURS, updateLesson } from '../../db/lessons';
 
@@ -52,19 +53,7 @@ export function LessonForm({ expeditionId, lesson, count, onClose }: Props): JSX
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p role="alert" className="error-text">
-            {t('lessons.titleRequired')}
-          </p>
-        )}
-        <footer className="form-actions">
-          <button type="button" onClick={() => onClose()}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('save')}
-          </button>
-        </footer>
+        <FormFooter error={error ? t('lessons.titleRequired') : null} onCancel={() => onClose()} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { firstLine } from '../../../shared/editor/derive';
 import { lessonEvidence } from '../../../shared/journal/evidence';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
@@ -12,6 +11,7 @@ import { moveLesson, updateLesson } from '../../db/lessons';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
+import { EvidenceItemView } from './EvidenceItemView';
 import { LessonForm } from './LessonForm';
 
 interface Props {
@@ -90,18 +90,8 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
               {visit.title} <span className="note-time">· {day(visit.start)}</span>
             </h4>
             <ul>
-              {items.map(({ note, whole, passages }) => (
-                <li key={note.id} className="evidence-item">
-                  {whole && <p className="evidence-note">{note.title || firstLine(note.text) || t('notes.untitled')}</p>}
-                  {passages.map((passage, index) => (
-                    <blockquote key={index} style={{ borderColor: lesson.color }}>
-                      {passage}
-                    </blockquote>
-                  ))}
-                  <button type="button" className="quiet" onClick={() => onOpenNote(note.id, note.visitId)}>
-                    {t('lessons.openNote')} →
-                  </button>
-                </li>
+              {items.map((item) => (
+                <EvidenceItemView key={item.note.id} item={item} colour={lesson.color} onOpenNote={onOpenNote} />
               ))}
             </ul>
           </section>

@@ -3,11 +3,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { firstLine } from '../../../shared/editor/derive';
 import { evidenceCount, evidenceMatrix, matrixToCsv, type EvidenceItem } from '../../../shared/journal/evidence';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { carnet } from '../../platform';
+import { EvidenceItemView } from './EvidenceItemView';
 
 interface Props {
   expedition: Expedition;
@@ -105,16 +105,8 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
           </h3>
           {selected.length === 0 && <p className="empty">{t('lessons.noEvidence')}</p>}
           <ul>
-            {selected.map(({ note, whole, passages }) => (
-              <li key={note.id} className="evidence-item">
-                {whole && <p className="evidence-note">{note.title || firstLine(note.text) || t('notes.untitled')}</p>}
-                {passages.map((passage, index) => (
-                  <blockquote key={index}>{passage}</blockquote>
-                ))}
-                <button type="button" className="quiet" onClick={() => onOpenNote(note.id, note.visitId)}>
-                  {t('lessons.openNote')} →
-                </button>
-              </li>
+            {selected.map((item) => (
+              <EvidenceItemView key={item.note.id} item={item} onOpenNote={onOpenNote} />
             ))}
           </ul>
         </section>

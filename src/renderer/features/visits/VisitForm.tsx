@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Expedition, Speaker, Visit } from '../../../shared/model';
 import { zonedDate, zonedTime, zonedToEpoch } from '../../../shared/time';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { db } from '../../db/AppDB';
 import { writeSetting } from '../../db/settings';
 import { createVisit, updateVisit, type VisitInput } from '../../db/visits';
@@ -164,19 +165,7 @@ export function VisitForm({ expedition, visit, onClose }: Props): JSX.Element {
           <span>{t('visits.description')}</span>
           <textarea rows={3} value={form.description} onChange={(e) => set('description', e.target.value)} />
         </label>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <footer className="form-actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('save')}
-          </button>
-        </footer>
+        <FormFooter error={error} onCancel={onClose} />
       </form>
     </Dialog>
   );
