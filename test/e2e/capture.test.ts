@@ -1,10 +1,11 @@
 // Capture during visits (issue 3): an expedition with two visits, quick capture to the
-// visit happening now, a quote with its speaker, moving, trashing and restoring a note,
-// then a crash — and everything is still there.
+// visit happening now, a quote with its speaker and a pasted photo, moving, trashing and
+// restoring a note, then a crash — and everything is still there.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { drawnImage, pasteFile, readStore } from './pageData';
 
 afterAll(stopHarness);
 
@@ -76,6 +77,12 @@ describe('capture during visits', () => {
     await page.getByRole('combobox', { name: 'Intervenant cité' }).fill('Claire Vernet');
     await expect.poll(() => notesOf(page)).toEqual([expect.stringMatching(/^CITATION/)]);
 
+    // A photo pasted into the quote's note is shown inline and kept.
+    await page.getByRole('textbox', { name: 'Texte de la note' }).click();
+    await page.keyboard.press('End');
+    await pasteFile(page, await drawnImage(page, 'image/jpeg', 640, 480), 'atelier.jpg', 'image/jpeg');
+    await page.getByRole('textbox', { name: 'Texte de la note' }).locator('img').waitFor();
+
     // The menu's "New note" does the same as the shortcut.
     await session.menu('newNote');
     await page.keyboard.type('Seconde note, à supprimer puis restaurer');
@@ -106,6 +113,8 @@ describe('capture during visits', () => {
     await expect.poll(() => notesOf(page)).toEqual([expect.stringMatching(/^CITATION\s*« On leur donne de l’air. »/)]);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
     await expect.poll(() => page.getByRole('combobox', { name: 'Intervenant cité' }).inputValue()).toBe('Claire Vernet');
+    await page.getByRole('textbox', { name: 'Texte de la note' }).locator('img').waitFor();
+    expect(await readStore(page, 'attachments')).toHaveLength(1);
     await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
     await expect.poll(() => notesOf(page)).toEqual([expect.stringContaining('Seconde note, à supprimer puis restaurer')]);
     await page.screenshot({ path: resolve(__dirname, '../../test-results/capture.png') });
