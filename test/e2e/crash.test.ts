@@ -5,9 +5,13 @@
 // all or nothing, an export never leaves a half-written file in the output folder, and
 // at most the last second of typing is missing.
 //
+// A second test kills main itself (the CLI's export, same code) mid-write: no file under
+// the export's name is ever half-written.
+//
 // The moments come from a seeded PRNG; the seed is printed. Replay a failure with
 // CARNET_CRASH_SEED=<seed> (and CARNET_CRASH_ROUNDS=<n> for a shorter run).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -251,6 +255,37 @@ function withoutNavigation(diff: DbDiff): DbDiff {
   };
   return { added: strip(diff.added), removed: strip(diff.removed), changed: strip(diff.changed) };
 }
+
+/** In the app main outlives a killed page; here main itself dies mid-export (a power cut):
+ *  the same export code, run by the CLI in its own Node process, is SIGKILLed at random. */
+const CLI = resolve(__dirname, '../../out/main/cli.js');
+const SAMPLE_BACKUP = resolve(__dirname, '../fixtures/sample.carnet');
+
+describe.skipIf(!existsSync(CLI))('crash safety of exports when main itself dies', () => {
+  it('never leaves a half-written export under its name', async () => {
+    const random = prng(SEED + 1);
+    const outDir = mkdtempSync(join(tmpdir(), 'carnet-crash-cli-'));
+    // The CLI's formats (the PDF one would leave its printing Chromium behind the kill).
+    const formats: Format[] = ['html', 'md', 'docx'];
+    let written = 0;
+    for (let round = 0; round < 12; round++) {
+      const format = formats[Math.floor(random() * formats.length)]!;
+      const target = join(outDir, `cli-r${round}${EXTENSION[format]}`);
+      const child = spawn(process.execPath, [CLI, 'journal', SAMPLE_BACKUP, '--format', format, '--out', target], { stdio: 'ignore' });
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      // An uninterrupted export takes about a second here (most of it Node starting up).
+      await new Promise((done) => setTimeout(done, 500 + Math.floor(random() * 1000)));
+      child.kill('SIGKILL');
+      await exited;
+      const visible = visibleExportsAreWhole(outDir, `seed ${SEED + 1}, CLI round ${round} (${format})`);
+      if (visible.includes(`cli-r${round}${EXTENSION[format]}`)) written++;
+    }
+    // A temporary file may stay behind a kill (hidden, never under the export's name).
+    const leftovers = readdirSync(outDir).filter((name) => name.startsWith('.'));
+    expect(leftovers.every((name) => name.endsWith('.tmp')), leftovers.join(', ')).toBe(true);
+    console.log(`CLI export kills: 12 rounds, ${written} written whole, ${leftovers.length} hidden temporary file(s) left`);
+  }, 120_000);
+});
 
 async function noteText(session: CarnetSession, id: string): Promise<string> {
   return session.page.evaluate(
