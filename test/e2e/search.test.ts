@@ -34,9 +34,40 @@ describe('search', () => {
     await page.keyboard.type('competen');
     await results.locator('mark').first().waitFor();
     await page.keyboard.press('Enter');
+    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+    await expect.poll(() => editor.innerText()).toMatch(/compétences/i);
+
+    // The index is kept in a worker, which sees the page's writes: a word typed in the
+    // note is found once the note is saved.
+    expect(page.workers().some((worker) => worker.url().includes('search.worker'))).toBe(true);
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' zinzolin');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('zinzol');
+    await results.locator('mark', { hasText: /^zinzolin$/i }).first().waitFor();
+
+    // The worker saves its index; after a restart it starts from it and still finds the word.
     await expect
-      .poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText())
-      .toMatch(/compétences/i);
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const request = indexedDB.open('carnet');
+              request.onsuccess = () => {
+                const count = request.result.transaction('searchIndexes').objectStore('searchIndexes').count();
+                count.onsuccess = () => resolve(count.result);
+                request.result.close();
+              };
+            }),
+        ),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    await page.reload();
+    await box.fill('zinzol');
+    await results.locator('mark', { hasText: /^zinzolin$/i }).first().waitFor();
+    expect(errors).toEqual([]);
     await session.close();
   });
 });

@@ -71,6 +71,8 @@ describe('schema versions', () => {
       const note = await database.notes.get('n1');
       expect(note?.text).toBe('ancienne note');
       expect(await database.notes.where('tags').equals('énergie').count()).toBe(1);
+      // Version 2: the search index snapshots, empty after an upgrade (rebuilt on start).
+      expect(await database.searchIndexes.count()).toBe(0);
     }
   });
 });

@@ -1,10 +1,23 @@
 // The notebook's IndexedDB database. Queries live in the repositories beside this file;
 // components read through them with useLiveQuery.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Attachment, Expedition, Lesson, Note, SettingRecord, Visit } from '../../shared/model';
+import type { Attachment, Expedition, Id, Lesson, Note, SettingRecord, Visit } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
 
 export const DEFAULT_DB_NAME = 'carnet';
+
+/** An expedition's search index as its worker last saved it: derived data, safe to delete
+ *  (the next start rebuilds it from the notes). */
+export interface SearchIndexRecord {
+  expeditionId: Id;
+  /** NoteIndex's snapshot format: a record of another format is ignored. */
+  format: number;
+  /** Notes updated at or after this instant (epoch ms) are indexed again on loading. */
+  takenAt: number;
+  count: number;
+  /** The index and the notes' filter fields, as JSON. */
+  data: string;
+}
 
 export class AppDB extends Dexie {
   expeditions!: EntityTable<Expedition, 'id'>;
@@ -13,6 +26,7 @@ export class AppDB extends Dexie {
   lessons!: EntityTable<Lesson, 'id'>;
   attachments!: EntityTable<Attachment, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  searchIndexes!: EntityTable<SearchIndexRecord, 'expeditionId'>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name);

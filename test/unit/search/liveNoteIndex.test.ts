@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { createNote, saveNoteContent, trashNote, restoreNote, updateNote } from '../../../src/renderer/db/notes';
 import { LiveNoteIndex } from '../../../src/renderer/features/search/liveNoteIndex';
+import { SNAPSHOT_FORMAT } from '../../../src/renderer/features/search/NoteIndex';
 
 const opened: { database: AppDB; live?: LiveNoteIndex }[] = [];
 afterEach(async () => {
@@ -43,5 +44,52 @@ describe('LiveNoteIndex', () => {
 
     await database.notes.delete(second.id);
     await expect.poll(() => live.index.has(second.id)).toBe(false);
+  });
+});
+
+describe('LiveNoteIndex snapshots', () => {
+  it('starts from the saved index, then indexes what was edited, added or erased since', async () => {
+    const database = new AppDB(`search-snapshot-${Date.now()}`);
+    const kept = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Le volcan de Volvic') });
+    const edited = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Une usine de pneus') });
+    const erased = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Une forêt de sapins') });
+    const first = new LiveNoteIndex(database, 'e1', { snapshots: true });
+    opened.push({ database, live: first });
+    await first.ready;
+    expect(first.lastBuild?.from).toBe('notes');
+    await first.save();
+    first.dispose();
+    const saved = await database.searchIndexes.get('e1');
+    expect(saved?.count).toBe(3);
+
+    // While no index runs: an edit, an addition, an erasure, and a note that leaves.
+    await saveNoteContent(database, edited.id, content('Une usine de caoutchouc'));
+    const added = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Le caoutchouc naturel') });
+    await database.notes.delete(erased.id);
+    await updateNote(database, kept.id, { expeditionId: 'e2' } as never);
+
+    const second = new LiveNoteIndex(database, 'e1', { snapshots: true });
+    opened.push({ database, live: second });
+    await second.ready;
+    expect(second.lastBuild?.from).toBe('snapshot');
+    expect(found(second, 'caoutchouc').sort()).toEqual([edited.id, added.id].sort());
+    expect(found(second, 'pneus')).toEqual([]);
+    expect(found(second, 'foret')).toEqual([]);
+    expect(found(second, 'volcan')).toEqual([]);
+    expect(second.index.size).toBe(2);
+  });
+
+  it('rebuilds from the notes when the snapshot is of another format or damaged', async () => {
+    const database = new AppDB(`search-snapshot-bad-${Date.now()}`);
+    const note = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Le volcan') });
+    for (const record of [{ format: -1, data: '{}' }, { format: SNAPSHOT_FORMAT, data: '{"index": 42' }]) {
+      await database.searchIndexes.put({ expeditionId: 'e1', takenAt: 0, count: 1, ...record });
+      const live = new LiveNoteIndex(database, 'e1', { snapshots: true });
+      opened.push({ database, live });
+      await live.ready;
+      expect(live.lastBuild?.from).toBe('notes');
+      expect(found(live, 'volcan')).toEqual([note.id]);
+      live.dispose();
+    }
   });
 });

@@ -100,3 +100,24 @@ describe('NoteIndex', () => {
     expect(index.search('energie '.repeat(1_500)).total).toBe(300);
   });
 });
+
+describe('NoteIndex postings by word', () => {
+  it('finds after edits, removals and vacuuming what an index built afresh finds, scores included', async () => {
+    const words = ['usine', 'énergie', 'territoire', 'caoutchouc', 'volcan', 'projet', 'robot', 'forêt'];
+    const text = (seed: number) => Array.from({ length: 12 }, (_, at) => words[(seed * 7 + at * at) % words.length]).join(' ');
+    const notes = Array.from({ length: 40 }, (_, at) => note({ id: `p${at}`, text: text(at) }));
+    const index = indexOf(...notes);
+    // Edits and removals leave words without postings, which MiniSearch then drops.
+    for (const [at, each] of notes.entries()) {
+      if (at % 3 === 0) index.remove(each.id);
+      else index.upsert({ ...each, text: 'caoutchouc', updatedAt: each.updatedAt + 1 });
+    }
+    await (index as unknown as { search_: { vacuum(): Promise<void> } }).search_.vacuum();
+    const again = notes.map((each, at) => ({ ...each, text: text(at + 1), updatedAt: each.updatedAt + 2 }));
+    for (const each of again) index.upsert(each);
+    const fresh = indexOf(...again);
+    for (const query of [...words, 'usi', 'ener terr', 'caoutchouc']) {
+      expect(index.search(query).hits).toEqual(fresh.search(query).hits);
+    }
+  });
+});

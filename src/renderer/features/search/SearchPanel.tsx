@@ -60,6 +60,14 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
     const entry = found[at];
     if (entry) onOpenNote(entry.note.id, entry.note.visitId);
   };
+  // Results arrive from the index's worker a moment after the query: Enter pressed in
+  // between opens the result of the query typed, not one of the previous query.
+  const openWhenSettled = useRef(false);
+  useEffect(() => {
+    if (!openWhenSettled.current || !search.settled || deferredQuery !== query) return;
+    openWhenSettled.current = false;
+    open(activeIndex);
+  });
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -67,7 +75,8 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
       setActiveIndex((at) => Math.min(Math.max(at + step, 0), Math.max(found.length - 1, 0)));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      open(activeIndex);
+      if (search.settled && deferredQuery === query) open(activeIndex);
+      else openWhenSettled.current = true;
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');

@@ -3,16 +3,43 @@
 // made by other windows or workers of the same origin.
 import { liveQuery, type Subscription } from 'dexie';
 import type { Id, Note } from '../../../shared/model';
-import type { AppDB } from '../../db/AppDB';
-import { NoteIndex } from './NoteIndex';
+import type { AppDB, SearchIndexRecord } from '../../db/AppDB';
+import { NoteIndex, SNAPSHOT_FORMAT } from './NoteIndex';
 
 /** Notes read from IndexedDB at a time while building. */
-const READ_CHUNK = 100;
+const READ_CHUNK = 250;
 /** Longest stretch of indexing between two yields to the event loop: well under a frame,
- *  so typing and painting go on while the index is built. */
+ *  so typing and painting go on while the index is built on the page's thread. */
 const SLICE_MS = 8;
 
 export type IndexStatus = 'building' | 'ready' | 'failed';
+
+/** How a build went: from a snapshot or from every note, notes indexed, milliseconds. */
+export interface BuildReport {
+  from: 'snapshot' | 'notes';
+  reindexed: number;
+  loadMs: number;
+  totalMs: number;
+}
+
+export interface LiveNoteIndexOptions {
+  /** Longest stretch of indexing between two yields. In a worker nothing waits on its
+   *  thread but the index's own messages, so it can work in longer slices. */
+  sliceMs?: number;
+  /** Load the index from the snapshot saved in the database, and save one when it has
+   *  changed. Saving serializes the whole index at once: for a worker only. */
+  snapshots?: boolean;
+}
+
+/** A snapshot re-indexes the notes updated since it was taken, and this margin before it:
+ *  writes made just before saving may not have reached the index yet. */
+const SNAPSHOT_MARGIN_MS = 60_000;
+/** Quiet time after a change before the snapshot is saved again. Saving holds the worker
+ *  for about a second at 10,000 notes, and a start re-indexes whatever changed since the
+ *  last snapshot anyway, so it is not done often. */
+const SNAPSHOT_DELAY_MS = 60_000;
+/** After a build, the snapshot is saved this soon (not at once: the first queries come first). */
+const FIRST_SAVE_DELAY_MS = 2_000;
 
 export class LiveNoteIndex {
   readonly index = new NoteIndex();
@@ -23,11 +50,22 @@ export class LiveNoteIndex {
   private readonly listeners = new Set<() => void>();
   private readonly subscriptions: Subscription[] = [];
   private disposed = false;
+  private readonly sliceMs: number;
+  private readonly snapshots: boolean;
+  /** The index differs from the saved snapshot. */
+  private unsaved = false;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saveAfterBuild = false;
+  /** How the last build went, for measuring: where it started from and how long it took. */
+  lastBuild: BuildReport | null = null;
 
   constructor(
     private readonly database: AppDB,
     readonly expeditionId: Id,
+    options: LiveNoteIndexOptions = {},
   ) {
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.snapshots = options.snapshots ?? false;
     this.ready = this.build().then(
       () => this.settle('ready'),
       (error: unknown) => {
@@ -44,6 +82,7 @@ export class LiveNoteIndex {
 
   dispose(): void {
     this.disposed = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     this.listeners.clear();
   }
@@ -66,12 +105,25 @@ export class LiveNoteIndex {
       () => this.database.notes.where('deletedAt').above(0).primaryKeys(),
       (ids) => this.index.setTrashed(new Set(ids)),
     );
-    const ids = await this.database.notes.where('expeditionId').equals(this.expeditionId).primaryKeys();
-    for (let at = 0; at < ids.length && !this.disposed; at += READ_CHUNK) {
-      const notes = await this.database.notes.bulkGet(ids.slice(at, at + READ_CHUNK));
-      await this.addInSlices(notes);
+    const loadStarted = performance.now();
+    const takenAt = this.snapshots ? await this.loadSnapshot() : null;
+    const loadMs = performance.now() - loadStarted;
+    let reindexed = 0;
+    if (takenAt !== null) {
+      // Notes edited since the snapshot; then below, notes added or erased since.
+      const changed = await this.database.notes.where('updatedAt').aboveOrEqual(takenAt).toArray();
+      const stale = changed.filter(
+        (note) => (note.expeditionId === this.expeditionId || this.index.has(note.id)) && note.updatedAt !== this.index.updatedAt(note.id),
+      );
+      reindexed += stale.length;
+      await this.addInSlices(stale);
     }
+    const ids = await this.database.notes.where('expeditionId').equals(this.expeditionId).primaryKeys();
+    reindexed += await this.reconcileIds(ids);
     if (this.disposed) return;
+    this.lastBuild = { from: takenAt === null ? 'notes' : 'snapshot', reindexed, loadMs, totalMs: performance.now() - loadStarted };
+    if (reindexed > 0) this.unsaved = true;
+    this.scheduleSave(FIRST_SAVE_DELAY_MS, true);
     // Notes written since the build began, and from then on every edit (saves bump updatedAt).
     this.watch(
       () => this.database.notes.where('updatedAt').aboveOrEqual(startedAt - 1).toArray(),
@@ -87,8 +139,10 @@ export class LiveNoteIndex {
   private async addInSlices(notes: (Note | undefined)[]): Promise<void> {
     let sliceStart = performance.now();
     for (const note of notes) {
-      if (note) this.index.upsert(note);
-      if (performance.now() - sliceStart > SLICE_MS) {
+      if (!note) continue;
+      if (note.expeditionId === this.expeditionId) this.index.upsert(note);
+      else this.index.remove(note.id);
+      if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
@@ -98,19 +152,84 @@ export class LiveNoteIndex {
 
   private apply(notes: Note[]): void {
     for (const note of notes) {
-      if (note.expeditionId === this.expeditionId) this.index.upsert(note);
-      else this.index.remove(note.id);
+      if (note.expeditionId === this.expeditionId) {
+        if (note.updatedAt !== this.index.updatedAt(note.id)) this.unsaved = true;
+        this.index.upsert(note);
+      } else if (this.index.has(note.id)) {
+        this.index.remove(note.id);
+        this.unsaved = true;
+      }
     }
+    this.scheduleSave(SNAPSHOT_DELAY_MS);
   }
 
   private async reconcile(current: Id[]): Promise<void> {
+    if ((await this.reconcileIds(current)) > 0) {
+      this.unsaved = true;
+      this.scheduleSave(SNAPSHOT_DELAY_MS);
+    }
+    this.changed();
+  }
+
+  /** Removes the notes no longer there, indexes those not yet indexed; how many changed. */
+  private async reconcileIds(current: Id[]): Promise<number> {
     const present = new Set(current);
-    for (const id of [...this.index.ids()]) if (!present.has(id)) this.index.remove(id);
+    let changes = 0;
+    for (const id of [...this.index.ids()]) {
+      if (!present.has(id)) {
+        this.index.remove(id);
+        changes += 1;
+      }
+    }
     const missing = current.filter((id) => !this.index.has(id));
     for (let at = 0; at < missing.length && !this.disposed; at += READ_CHUNK) {
       await this.addInSlices(await this.database.notes.bulkGet(missing.slice(at, at + READ_CHUNK)));
     }
-    this.changed();
+    return changes + missing.length;
+  }
+
+  /** The saved index, if there is one of this format: loaded, and its time returned. */
+  private async loadSnapshot(): Promise<number | null> {
+    try {
+      const saved = await this.database.searchIndexes.get(this.expeditionId);
+      if (!saved || saved.format !== SNAPSHOT_FORMAT) return null;
+      this.index.load(saved.data);
+      return saved.takenAt;
+    } catch (error) {
+      // A damaged snapshot costs a rebuild, nothing more.
+      console.warn('Search index snapshot ignored', error);
+      return null;
+    }
+  }
+
+  /** Saves the snapshot after `delayMs` of quiet: each change puts the save off again,
+   *  except the first save after a build, which is kept. */
+  private scheduleSave(delayMs: number, afterBuild = false): void {
+    if (!this.snapshots || this.disposed || !this.unsaved) return;
+    if (this.saveTimer) {
+      if (this.saveAfterBuild) return;
+      clearTimeout(this.saveTimer);
+    }
+    this.saveAfterBuild = afterBuild;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saveAfterBuild = false;
+      void this.save();
+    }, delayMs);
+  }
+
+  /** Saves the snapshot now if the index changed since the last one (normally on a timer). */
+  async save(): Promise<void> {
+    if (!this.snapshots || this.disposed || !this.unsaved) return;
+    this.unsaved = false;
+    const takenAt = Date.now() - SNAPSHOT_MARGIN_MS;
+    const record: SearchIndexRecord = { expeditionId: this.expeditionId, format: SNAPSHOT_FORMAT, takenAt, count: this.index.size, data: this.index.serialize() };
+    try {
+      await this.database.searchIndexes.put(record);
+    } catch (error) {
+      this.unsaved = true;
+      console.warn('Search index snapshot not saved', error);
+    }
   }
 
   private watch<T>(query: () => Promise<T>, onResult: (value: T) => void): void {

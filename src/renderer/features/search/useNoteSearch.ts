@@ -1,20 +1,22 @@
-// React access to the search index: one LiveNoteIndex for the expedition on screen, shared
-// by every component that searches, built once and kept live.
+// React access to the search index: one SearchIndex for the expedition on screen, shared
+// by every component that searches, built once (in a worker) and kept live.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Id, Note } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import type { SearchFilters } from './filters';
-import { LiveNoteIndex, type IndexStatus } from './liveNoteIndex';
-import { queryWords, type NoteIndex, type SearchHit } from './NoteIndex';
+import type { IndexStatus } from './liveNoteIndex';
+import { queryWords, type SearchHit } from './NoteIndex';
+import { SearchIndex, type SearchAnswer } from './searchIndex';
 
-let shared: LiveNoteIndex | null = null;
+let shared: SearchIndex | null = null;
 
 /** The index of an expedition's notes, started on first use. */
-export function noteIndexFor(expeditionId: Id): LiveNoteIndex {
-  if (shared?.expeditionId !== expeditionId) {
+export function noteIndexFor(expeditionId: Id): SearchIndex {
+  const database = db();
+  if (shared?.expeditionId !== expeditionId || shared.databaseName !== database.name) {
     shared?.dispose();
-    shared = new LiveNoteIndex(db(), expeditionId);
+    shared = new SearchIndex(database, expeditionId);
   }
   return shared;
 }
@@ -31,27 +33,48 @@ export interface NoteSearch {
   total: number;
   /** The query's folded words, for highlighting words still being typed. */
   words: string[];
-  index: NoteIndex;
+  index: SearchIndex;
   /** Changes whenever the index does. */
   version: number;
+  /** The results shown are those of this query and filters (not the previous ones'). */
+  settled: boolean;
 }
 
 export function useNoteSearch(expeditionId: Id, query: string, filters: SearchFilters, limit = 50): NoteSearch {
-  const live = noteIndexFor(expeditionId);
-  const version = useSyncExternalStore(live.subscribe, () => live.version);
-  const { hits, total } = useMemo(
-    () => live.index.search(query, filters, limit),
-    // version: the index changed, so the same query may find other notes.
-    [live, version, query, filters, limit],
-  );
-  const ids = hits.map((hit) => hit.id);
-  const found = useLiveQuery(async () => {
-    const notes = await db().notes.bulkGet(ids);
-    return hits.flatMap((hit, at) => {
+  const index = noteIndexFor(expeditionId);
+  const version = useSyncExternalStore(index.subscribe, () => index.version);
+  // version: the index changed, so the same query may find other notes.
+  const request = useMemo(() => ({ index, version, query, filters, limit }), [index, version, query, filters, limit]);
+  // The last answer stays on screen until the next one arrives (no flicker while typing).
+  const [answered, setAnswered] = useState<{ request: typeof request; answer: SearchAnswer }>();
+  useEffect(() => {
+    let current = true;
+    void request.index.search(request.query, request.filters, request.limit).then((answer) => {
+      if (current) setAnswered({ request, answer });
+    });
+    return () => {
+      current = false;
+    };
+  }, [request]);
+  const read = useLiveQuery(async () => {
+    if (!answered) return undefined;
+    const { hits } = answered.answer;
+    const notes = await db().notes.bulkGet(hits.map((hit) => hit.id));
+    const found = hits.flatMap((hit, at) => {
       const note = notes[at];
       return note ? [{ hit, note }] : [];
     });
-  }, [ids.join('\n')]);
+    return { request: answered.request, found };
+  }, [answered]);
   const words = useMemo(() => queryWords(query), [query]);
-  return { status: live.status, found, total, words, index: live.index, version };
+  return {
+    status: index.status,
+    found: read?.found,
+    total: answered?.answer.total ?? 0,
+    words,
+    index,
+    version,
+    // The notes shown answer this query (a newer version of the index may find others).
+    settled: read?.request.query === query && read.request.filters === filters && read.request.limit === limit,
+  };
 }
