@@ -1,5 +1,6 @@
 // Electron fuses at packaging: scripts/fuses.mjs holds the values, and the afterPack hook
 // that electron-builder.config.mjs names flips them in the packaged binary.
+import { createRequire } from 'node:module';
 import { FuseV1Options, FuseVersion, type FuseConfig } from '@electron/fuses';
 import { describe, expect, it, vi } from 'vitest';
 import builderConfig from '../../electron-builder.config.mjs';
@@ -29,6 +30,18 @@ describe('Electron fuses', () => {
   it('is applied by the afterPack hook of the packaging configuration, inside app.asar', () => {
     expect(builderConfig.afterPack).toBe('./scripts/fuses.mjs');
     expect(builderConfig.asar).toBe(true);
+  });
+
+  it('is a configuration electron-builder accepts (its own schema check)', async () => {
+    // electron-builder's validator (app-builder-lib, installed with it): the same check
+    // `npm run package` starts with, without downloading Electron.
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(builderConfig, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...builderConfig, fusesTypo: true }, new DebugLogger(false))).rejects.toThrow();
   });
 
   it.each([
