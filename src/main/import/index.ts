@@ -17,6 +17,7 @@ import { badFormat, Deadline, ImportFailure, LIMITS } from './limits';
 import { FRONT_MATTER, planNoteFile, planNotesFolder } from './notesMarkdown';
 import type { ParseContext } from './plan';
 import { parseProgrammeJson } from './programmeJson';
+import { planCarnetBackup } from './carnetBackup';
 import { decodeText, readBoundedFile, type TextInput } from './readInput';
 import { isValidTimeZone, systemTimeZone } from './zonedTime';
 
@@ -39,6 +40,7 @@ export async function planImport(path: string, options: PlanOptions = {}): Promi
     if (info?.isDirectory()) return planNotesFolder(path, context);
     const bytes = await readBoundedFile(path);
     const format = chooseFormat(basename(path), bytes);
+    if (format === 'carnet') return planCarnetBackup(bytes, basename(path));
     const input = decode(path, bytes, format);
     switch (format) {
       case 'ics':
@@ -49,8 +51,6 @@ export async function planImport(path: string, options: PlanOptions = {}): Promi
         return parseProgrammeJson(input, context);
       case 'markdown':
         return planMarkdown(input, context, options.markdownAs ?? chooseMarkdownKind(input.name, input.text));
-      case 'carnet':
-        throw badFormat('Carnet backups cannot be imported or inspected yet.', { format: 'carnet' });
     }
   });
 }
