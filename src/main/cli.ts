@@ -54,7 +54,7 @@ const USAGE = [
   '  --as <kind>    read a Markdown file as "notes" or as "lessons" (default: guessed)',
   '',
   'Files: .ics (calendar), .csv/.tsv (spreadsheet), .json (Carnet programme),',
-  '.md (lessons or notes), or a folder of Markdown notes.',
+  '.md (lessons or notes), a folder of Markdown notes, or a .carnet backup.',
   'Exit status: 0 on success, 2 when the input cannot be read, 1 on an internal error.',
 ].join('\n');
 
