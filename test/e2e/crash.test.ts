@@ -25,6 +25,8 @@ const FIXTURES = resolve(__dirname, '../../../shared/fixtures/sample-expedition'
 const ROUNDS = Number(process.env['CARNET_CRASH_ROUNDS'] ?? 50);
 const SEED = Number(process.env['CARNET_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const EXPEDITION = 'Innover ensemble en Auvergne';
+/** Time allowed for the last save's IndexedDB write to land, beyond the one second. */
+const SAVE_WRITE_MS = 100;
 
 type Activity = 'typing' | 'import' | 'export';
 type Format = 'pdf' | 'html' | 'md' | 'mdzip' | 'docx' | 'carnet';
@@ -106,6 +108,7 @@ describe('crash safety', () => {
     const started = Date.now();
     const tally: Record<string, number> = {};
     const note = (what: string) => (tally[what] = (tally[what] ?? 0) + 1);
+    let longestLoss = 0;
 
     let session = await launchCarnet();
     const { profileDir } = session;
@@ -158,9 +161,13 @@ describe('crash safety', () => {
         expect(added.length, where).toBeLessThanOrEqual(1);
         const saved = added.length === 0 ? '' : await noteText(session, JSON.parse(added[0]!) as string);
         const typed = typedAt.map((_, i) => sentence[i % sentence.length]).join('');
-        const mustHave = typedAt.filter((at) => at <= killedAt - 1000).length;
         expect(typed.startsWith(saved), `${where}: saved text is not what was typed`).toBe(true);
-        expect(saved.length, `${where}: more than the last second of typing was lost (${typed.length} typed)`).toBeGreaterThanOrEqual(mustHave);
+        // How long before the kill the first lost keystroke was typed: at most a second,
+        // plus the time the last save takes to reach the disk (autosave writes at the
+        // latest SAVE_MAX_WAIT_MS = 1 s after a change, then IndexedDB commits).
+        const lostMs = saved.length < typed.length ? killedAt - typedAt[saved.length]! : 0;
+        longestLoss = Math.max(longestLoss, lostMs);
+        expect(lostMs, `${where}: ${typed.length - saved.length} of ${typed.length} keystrokes lost`).toBeLessThanOrEqual(1000 + SAVE_WRITE_MS);
         note(saved.length === typed.length ? 'typing: all saved' : 'typing: last second lost');
       } else if (activity === 'import') {
         const kind = random() < 0.6 ? 'programme' : 'lessons';
@@ -238,6 +245,7 @@ describe('crash safety', () => {
     console.log(
       `crash test: ${ROUNDS} rounds in ${((Date.now() - started) / 1000).toFixed(0)} s, seed ${SEED};`,
       JSON.stringify(tally),
+      `longest typing lost: ${longestLoss} ms;`,
       JSON.stringify(counts(final)),
     );
     await session.close();
