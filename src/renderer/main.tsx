@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { openAppDatabase } from './db/AppDB';
 import { readSettings } from './db/settings';
+import { snapshotBeforeUpgrade } from './features/backup/upgradeSnapshot';
 import { StorageError } from './features/safety/StorageError';
 import { initI18n, localeFromSystem } from './i18n';
 import { carnet } from './platform';
@@ -15,7 +16,7 @@ async function start(): Promise<void> {
   const info = await carnet().appInfo();
   const systemLocale = localeFromSystem(info.ok ? info.value.systemLocale : navigator.language);
   try {
-    const { settings, invalid } = await readSettings(await openAppDatabase());
+    const { settings, invalid } = await readSettings(await openAppDatabase(undefined, snapshotBeforeUpgrade));
     await initI18n(settings.locale ?? systemLocale);
     root.render(
       <StrictMode>

@@ -28,9 +28,11 @@ export class AppDB extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   searchIndexes!: EntityTable<SearchIndexRecord, 'expeditionId'>;
 
-  constructor(name = DEFAULT_DB_NAME) {
+  /** `upToVersion` declares only the schema versions up to it: a database made by an
+   *  older Carnet is then read as it is, without upgrading it. */
+  constructor(name = DEFAULT_DB_NAME, upToVersion = Infinity) {
     super(name);
-    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS.filter((v) => v.version <= upToVersion)) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
@@ -57,28 +59,36 @@ export class DatabaseFromNewerVersionError extends Error {
 /** Dexie stores schema version N as IndexedDB version N × 10. */
 const DEXIE_VERSION_FACTOR = 10;
 
-/** The IndexedDB version of a database as it is on disk, without upgrading it (0: none). */
+/** The IndexedDB version of a database as it is on disk, without upgrading it (0: none
+ *  yet — opening it to look creates an empty one, which counts as none). */
 function installedVersion(name: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onsuccess = () => {
-      const { version } = request.result;
+      const { version, objectStoreNames } = request.result;
       request.result.close();
-      resolve(version);
+      resolve(objectStoreNames.length === 0 ? 0 : version);
     };
     request.onerror = () => reject(request.error);
   });
 }
 
 /** Opens the app's database, refusing one made by a newer schema than this build knows
- *  (Dexie would otherwise open and adapt it). */
-export async function openAppDatabase(database: AppDB = db()): Promise<AppDB> {
+ *  (Dexie would otherwise open and adapt it). Before upgrading one made by an older
+ *  schema, `beforeUpgrade` is given that schema version (to back the data up). */
+export async function openAppDatabase(
+  database: AppDB = db(),
+  beforeUpgrade?: (installedSchema: number) => Promise<void>,
+): Promise<AppDB> {
   const latest = SCHEMA_VERSIONS.at(-1)?.version ?? 1;
   const installed = await installedVersion(database.name);
   if (installed > latest * DEXIE_VERSION_FACTOR) {
     throw new DatabaseFromNewerVersionError(
       `The notebook was saved by a newer version of Carnet (schema ${installed / DEXIE_VERSION_FACTOR}, this one knows ${latest}).`,
     );
+  }
+  if (installed > 0 && installed < latest * DEXIE_VERSION_FACTOR) {
+    await beforeUpgrade?.(Math.floor(installed / DEXIE_VERSION_FACTOR));
   }
   await database.open();
   return database;

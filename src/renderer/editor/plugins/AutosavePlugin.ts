@@ -6,7 +6,8 @@ import type { EditorState } from 'lexical';
 import { useEffect, useRef } from 'react';
 
 export const SAVE_PAUSE_MS = 300;
-export const SAVE_MAX_WAIT_MS = 1000;
+// 0.8 s, so that with the write itself the last second is the most a crash can take.
+export const SAVE_MAX_WAIT_MS = 800;
 const RETRY_MS = 2000;
 
 export type SaveStatus = 'saved' | 'pending' | 'failed';
