@@ -71,6 +71,10 @@ async function measure(page: Page, count: number) {
     const heapEmpty = await call(page, 'usedHeap');
     const built = await call(page, 'build', worker);
     const figures: Record<string, unknown> = { ...built, readyMs: round(built.readyMs), longestStallMs: round(built.longestStallMs) };
+    // Queries right after ready share the worker with its first live queries and its first
+    // save; they are timed apart (a few), then the steady state after a pause.
+    figures['justReady'] = await call(page, 'time', QUERIES.oneWord, 1);
+    await new Promise((settle) => setTimeout(settle, 3_000 + count / 100));
     for (const [kind, queries] of Object.entries(QUERIES)) figures[kind] = await call(page, 'time', queries, REPEAT);
     figures['pageHeapMB'] = mb((await call(page, 'usedHeap')) - heapEmpty);
     figures['editFoundMs'] = round(await call(page, 'freshness'));

@@ -2,7 +2,9 @@
 // notes, built in its worker or on the page, with its queries timed from the page.
 import Dexie from 'dexie';
 import { AppDB } from '../../src/renderer/db/AppDB';
+import { NoteIndex } from '../../src/renderer/features/search/NoteIndex';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
+import { indexWords } from '../../src/shared/text/fold';
 import { makeNotes } from '../search-page/corpus';
 
 const EXPEDITION = 'exp-bench';
@@ -97,11 +99,14 @@ function usedHeap(): number {
   return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 }
 
-/** Waits until the worker has saved its snapshot; its size in characters. */
+/** Waits until the worker has saved its snapshot; its size in bytes, roughly. */
 async function snapshotSaved(): Promise<number> {
   for (;;) {
     const saved = await open().searchIndexes.get(EXPEDITION);
-    if (saved) return saved.data.length;
+    if (saved) {
+      const data = saved.data as { terms: string[]; postings: Int32Array; facts: string; meta: string };
+      return data.postings.byteLength + 2 * (data.terms.join('').length + data.facts.length + data.meta.length);
+    }
     await new Promise((resume) => setTimeout(resume, 100));
   }
 }
@@ -110,8 +115,6 @@ Object.assign(window, { bench: { seed, build, time, freshness, reset, usedHeap, 
 
 /** Where a build's time goes: reading the notes (two ways), folding their words, indexing. */
 async function profile(): Promise<Record<string, number>> {
-  const { NoteIndex } = await import('../../src/renderer/features/search/NoteIndex');
-  const { indexWords } = await import('../../src/shared/text/fold');
   const table = open().notes;
   const out: Record<string, number> = {};
   let t = performance.now();
@@ -136,7 +139,7 @@ async function profile(): Promise<Record<string, number>> {
   t = performance.now();
   const data = index.serialize();
   out['serializeMs'] = performance.now() - t;
-  out['snapshotMB'] = data.length / 1e6;
+  out['snapshotMB'] = (data.postings.byteLength + 2 * data.terms.join('').length + 2 * data.facts.length + 2 * data.meta.length) / 1e6;
   t = performance.now();
   new NoteIndex().load(data);
   out['loadMs'] = performance.now() - t;

@@ -15,8 +15,8 @@ export interface SearchIndexRecord {
   /** Notes updated at or after this instant (epoch ms) are indexed again on loading. */
   takenAt: number;
   count: number;
-  /** The index and the notes' filter fields, as JSON. */
-  data: string;
+  /** The index and the notes' filter fields (NoteIndex's IndexSnapshot, opaque here). */
+  data: unknown;
 }
 
 export class AppDB extends Dexie {

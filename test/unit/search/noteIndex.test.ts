@@ -121,3 +121,35 @@ describe('NoteIndex postings by word', () => {
     }
   });
 });
+
+describe('NoteIndex snapshots', () => {
+  it('loads a snapshot that finds, ranks and filters as the index it was taken from', () => {
+    const notes = [
+      note({ title: 'Énergie', text: 'La transition de l’énergie dans les usines.', tags: ['énergie'], pinned: true }),
+      note({ text: "Visite de l'entreprise le matin, énergie solaire.", visitId: 'v2' }),
+      note({ text: 'Une culture de l’innovation ouverte.', tags: ['innovation'] }),
+      note({ text: 'Le caoutchouc naturel' }),
+    ];
+    const index = indexOf(...notes);
+    index.remove(notes[3]!.id);
+    const copy = new NoteIndex();
+    copy.load(structuredClone(index.serialize()));
+    for (const [query, filters] of [['energie', {}], ['ener', { visitId: 'v2' }], ['innov', {}], ['', { pinnedOnly: true }], ['caoutchouc', {}]] as const) {
+      expect(copy.search(query, filters)).toEqual(index.search(query, filters));
+    }
+    expect(copy.size).toBe(3);
+    expect([...copy.tagCounts()]).toEqual([...index.tagCounts()]);
+    // It goes on working as an index: edits and additions.
+    copy.upsert({ ...notes[2]!, text: 'Le caoutchouc', updatedAt: notes[2]!.updatedAt + 1 });
+    expect(ids(copy, 'caoutchouc')).toEqual([notes[2]!.id]);
+    expect(ids(copy, 'innovation')).toEqual([notes[2]!.id]);
+  });
+
+  it('refuses a snapshot cut short, and stays as it was', () => {
+    const index = indexOf(note({ text: 'Le volcan' }));
+    const snapshot = index.serialize();
+    const copy = indexOf(note({ text: 'La forêt' }));
+    expect(() => copy.load({ ...snapshot, postings: snapshot.postings.slice(0, -1) })).toThrow();
+    expect(ids(copy, 'foret')).toHaveLength(1);
+  });
+});

@@ -4,7 +4,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { Id, Note } from '../../../shared/model';
 import type { AppDB, SearchIndexRecord } from '../../db/AppDB';
-import { NoteIndex, SNAPSHOT_FORMAT } from './NoteIndex';
+import { NoteIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './NoteIndex';
 
 /** Notes read from IndexedDB at a time while building. */
 const READ_CHUNK = 250;
@@ -193,7 +193,7 @@ export class LiveNoteIndex {
     try {
       const saved = await this.database.searchIndexes.get(this.expeditionId);
       if (!saved || saved.format !== SNAPSHOT_FORMAT) return null;
-      this.index.load(saved.data);
+      this.index.load(saved.data as IndexSnapshot);
       return saved.takenAt;
     } catch (error) {
       // A damaged snapshot costs a rebuild, nothing more.
