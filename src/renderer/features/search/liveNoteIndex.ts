@@ -56,6 +56,10 @@ export class LiveNoteIndex {
   private unsaved = false;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saveAfterBuild = false;
+  /** Until a snapshot is saved: when the build began. Edits made while it read the notes
+   *  reach the index through a live query started after it, so the first snapshot is
+   *  dated no later than this, and a start re-indexes them whatever the build's length. */
+  private buildStartedAt: number | null = null;
   /** How the last build went, for measuring: where it started from and how long it took. */
   lastBuild: BuildReport | null = null;
 
@@ -100,6 +104,7 @@ export class LiveNoteIndex {
 
   private async build(): Promise<void> {
     const startedAt = Date.now();
+    this.buildStartedAt = startedAt;
     // Watching the trash first: a note trashed during the build is hidden at once.
     this.watch(
       () => this.database.notes.where('deletedAt').above(0).primaryKeys(),
@@ -222,10 +227,11 @@ export class LiveNoteIndex {
   async save(): Promise<void> {
     if (!this.snapshots || this.disposed || !this.unsaved) return;
     this.unsaved = false;
-    const takenAt = Date.now() - SNAPSHOT_MARGIN_MS;
+    const takenAt = Math.min(Date.now() - SNAPSHOT_MARGIN_MS, this.buildStartedAt ?? Infinity);
     const record: SearchIndexRecord = { expeditionId: this.expeditionId, format: SNAPSHOT_FORMAT, takenAt, count: this.index.size, data: this.index.serialize() };
     try {
       await this.database.searchIndexes.put(record);
+      this.buildStartedAt = null;
     } catch (error) {
       this.unsaved = true;
       console.warn('Search index snapshot not saved', error);
