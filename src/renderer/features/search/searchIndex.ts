@@ -126,14 +126,16 @@ export class SearchIndex {
   }
 
   /** The worker is gone or cannot work: the index is built on the page instead, and the
-   *  queries still waiting are answered from it. */
+   *  queries still waiting are answered from it once it is built. */
   private fallBack(reason: unknown): void {
     if (this.disposed || this.local) return;
     console.warn('Search worker unavailable, indexing on the page:', reason);
     this.worker?.terminate();
     this.worker = null;
     this.startLocal();
-    for (const { query, filters, limit, resolve } of this.pending.values()) void this.search(query, filters, limit).then(resolve);
+    for (const { query, filters, limit, resolve } of this.pending.values()) {
+      void this.ready.then(() => this.search(query, filters, limit)).then(resolve);
+    }
     this.pending.clear();
   }
 
