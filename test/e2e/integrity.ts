@@ -32,7 +32,9 @@ export function readDbState(page: Page): Promise<DbState> {
       request.onerror = () => fail(request.error);
     });
     try {
-      const names = [...db.objectStoreNames].sort();
+      // Derived data that the app rebuilds at will (the search index) is not the user's.
+      const derived = new Set(['searchIndexes']);
+      const names = [...db.objectStoreNames].filter((name) => !derived.has(name)).sort();
       // One read-only transaction over every store: a consistent picture of the database.
       const transaction = db.transaction(names, 'readonly');
       const raw = await Promise.all(
