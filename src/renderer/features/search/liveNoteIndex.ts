@@ -134,10 +134,24 @@ export class LiveNoteIndex {
       () => this.database.notes.where('updatedAt').aboveOrEqual(startedAt - 1).toArray(),
       (notes) => this.apply(notes),
     );
-    // Notes added or erased by any other path (import, purge), whatever their updatedAt.
+    // Notes added or erased by any other path (import, purge), whatever their updatedAt:
+    // their number changes, and then their keys are compared. (Reading every key on each
+    // save made most of the wait between a save and its words being found: 0.4 s at
+    // 10,000 notes, 2 s at 100,000. An addition and an erasure within one live-query round
+    // go unseen until the next start; a new note made in the app is seen by its updatedAt.)
+    let known = ids.length;
     this.watch(
-      () => this.database.notes.where('expeditionId').equals(this.expeditionId).primaryKeys(),
-      (current) => void this.reconcile(current),
+      () => this.database.notes.where('expeditionId').equals(this.expeditionId).count(),
+      (count) => {
+        if (count === known) return;
+        known = count;
+        this.database.notes
+          .where('expeditionId')
+          .equals(this.expeditionId)
+          .primaryKeys()
+          .then((current) => this.reconcile(current))
+          .catch((error: unknown) => console.error('Search index', error));
+      },
     );
   }
 
