@@ -128,7 +128,11 @@ export class LiveNoteIndex {
     if (this.disposed) return;
     this.lastBuild = { from: takenAt === null ? 'notes' : 'snapshot', reindexed, loadMs, totalMs: performance.now() - loadStarted };
     if (reindexed > 0) this.unsaved = true;
-    this.scheduleSave(FIRST_SAVE_DELAY_MS, true);
+    // After a build from every note the snapshot is saved soon; after a start from one, the
+    // few notes indexed again would be again at the next start, so there is no hurry
+    // (saving holds the worker for seconds at 100,000 notes).
+    if (takenAt === null) this.scheduleSave(FIRST_SAVE_DELAY_MS, true);
+    else this.scheduleSave(SNAPSHOT_DELAY_MS);
     // Notes written since the build began, and from then on every edit (saves bump updatedAt).
     this.watch(
       () => this.database.notes.where('updatedAt').aboveOrEqual(startedAt - 1).toArray(),
