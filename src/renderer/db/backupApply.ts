@@ -106,9 +106,12 @@ export async function planBackup(database: AppDB, contents: BackupContents, mode
 }
 
 export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<void> {
-  const tables = [database.expeditions, database.visits, database.lessons, database.notes, database.attachments, database.settings];
+  const tables = [database.expeditions, database.visits, database.lessons, database.notes, database.attachments, database.settings, database.searchIndexes];
   await database.transaction('rw', tables, async () => {
     const id = plan.expedition.id;
+    // Restored notes keep their old edit times, which the saved search index cannot tell
+    // from its own: it is dropped and rebuilt from the notes.
+    await database.searchIndexes.delete(id);
     if (plan.mode === 'restore') {
       await database.visits.where('expeditionId').equals(id).delete();
       await database.lessons.where('expeditionId').equals(id).delete();

@@ -43,9 +43,12 @@ export function BackupDialog({ contents, initialMode, onClose }: Props): JSX.Ele
     }
   };
   const line = (label: string, tally: Tally) => t('backup.tally', { label, ...tally });
+  // After a restore the notebook reopens, so that every view (and the search index,
+  // rebuilt from the restored notes) starts from the restored records.
+  const close = () => (state === 'done' && mode === 'restore' ? window.location.reload() : onClose());
 
   return (
-    <Dialog title={t('backup.title')} onClose={onClose} wide>
+    <Dialog title={t('backup.title')} onClose={close} wide>
       <div className="form">
         <p className="hint">{t('backup.source', { name: contents.name, title: contents.records.expedition.title, date: contents.createdAt })}</p>
         <fieldset className="backup-modes">
@@ -75,7 +78,7 @@ export function BackupDialog({ contents, initialMode, onClose }: Props): JSX.Ele
           </p>
         )}
         <footer className="form-actions">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {state === 'done' ? t('dismiss') : t('cancel')}
           </button>
           {state !== 'done' && (
