@@ -20,6 +20,8 @@ export const LIMITS = {
   maxOccurrencesPerEvent: 100,
   /** Nesting of JSON arrays/objects; Carnet's own format needs 4. */
   maxJsonDepth: 64,
+  /** Time allowed per note of a folder, on top of budgetMs (a 10,000-note vault). */
+  budgetPerNoteMs: 4,
   /** Folder walk: how deep, and how many entries looked at in all. */
   maxFolderDepth: 32,
   maxFolderEntries: 50_000,
@@ -52,10 +54,17 @@ export class GaveUp extends ImportFailure {}
 
 /** A point in time after which a parser gives up; checked in every loop over items. */
 export class Deadline {
-  private readonly endsAt: number;
+  private endsAt: number;
 
-  constructor(readonly budgetMs: number = LIMITS.budgetMs) {
+  constructor(public budgetMs: number = LIMITS.budgetMs) {
     this.endsAt = Date.now() + budgetMs;
+  }
+
+  /** More time for a large but legitimate import (a vault of thousands of notes): the
+   *  bound grows with what was found, so it still ends. */
+  extend(ms: number): void {
+    this.budgetMs += ms;
+    this.endsAt += ms;
   }
 
   check(): void {

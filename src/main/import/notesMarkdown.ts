@@ -57,6 +57,7 @@ export async function planNotesFolder(folder: string, context: ParseContext): Pr
   const { notes, images } = await walkFolder(root, context);
   if (notes.length === 0) throw badFormat(`${basename(root)} holds no Markdown notes (.md).`, { name: basename(root) });
   if (notes.length > LIMITS.maxNotes) throw tooMany('notes', LIMITS.maxNotes);
+  context.deadline.extend(notes.length * LIMITS.budgetPerNoteMs);
   const byName = new Map<string, string>();
   for (const image of images) if (!byName.has(basename(image).toLowerCase())) byName.set(basename(image).toLowerCase(), image);
   return planNotes(notes, { root, byName }, basename(root), context);
