@@ -99,7 +99,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
     void writeSetting(db(), 'currentVisitId', noteVisitId).then(() => writeSetting(db(), 'currentNoteId', noteId));
   };
   const lesson = view.kind === 'lesson' ? lessons.find((candidate) => candidate.id === view.lessonId) : undefined;
-  const selectNote = (id: string): void => void writeSetting(db(), 'currentNoteId', id);
+  const selectNote = useCallback((id: string): void => void writeSetting(db(), 'currentNoteId', id), []);
 
   /** A new note on `targetVisitId`, opened with the cursor ready. */
   const newNoteOn = useCallback(

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstLine } from '../../../shared/editor/derive';
 import type { Note } from '../../../shared/model';
@@ -16,27 +16,49 @@ export function noteLabel(note: Note, untitled: string): string {
   return note.title.trim() || firstLine(note.text) || untitled;
 }
 
-export function NoteList({ notes, selectedId, timeZone, onSelect }: Props): JSX.Element {
+interface ItemProps {
+  note: Note;
+  selected: boolean;
+  timeZone: string;
+  onSelect: (noteId: string) => void;
+}
+
+function NoteItemView({ note, selected, timeZone, onSelect }: ItemProps): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
+  return (
+    <li>
+      <button type="button" className="note-item" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(note.id)}>
+        <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span>
+        <span className="note-title">{noteLabel(note, t('notes.untitled'))}</span>
+        <span className="note-time">{formatDateTime(note.createdAt, locale, timeZone, { dateStyle: undefined, timeStyle: 'short' })}</span>
+      </button>
+    </li>
+  );
+}
+
+/** Every autosave reloads the visit's notes as new objects: an item is drawn again only
+ *  when what it shows changed (a long list otherwise re-renders on every keystroke). */
+const NoteItem = memo(
+  NoteItemView,
+  (before, after) =>
+    before.selected === after.selected &&
+    before.timeZone === after.timeZone &&
+    before.onSelect === after.onSelect &&
+    before.note.id === after.note.id &&
+    before.note.kind === after.note.kind &&
+    before.note.title === after.note.title &&
+    before.note.createdAt === after.note.createdAt &&
+    (before.note.text === after.note.text || firstLine(before.note.text) === firstLine(after.note.text)),
+);
+
+export function NoteList({ notes, selectedId, timeZone, onSelect }: Props): JSX.Element {
+  const { t } = useTranslation();
   if (notes.length === 0) return <p className="empty">{t('notes.none')}</p>;
   return (
     <ul className="note-list" aria-label={t('notes.heading')}>
       {notes.map((note) => (
-        <li key={note.id}>
-          <button
-            type="button"
-            className="note-item"
-            aria-current={note.id === selectedId ? 'true' : undefined}
-            onClick={() => onSelect(note.id)}
-          >
-            <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span>
-            <span className="note-title">{noteLabel(note, t('notes.untitled'))}</span>
-            <span className="note-time">
-              {formatDateTime(note.createdAt, locale, timeZone, { dateStyle: undefined, timeStyle: 'short' })}
-            </span>
-          </button>
-        </li>
+        <NoteItem key={note.id} note={note} selected={note.id === selectedId} timeZone={timeZone} onSelect={onSelect} />
       ))}
     </ul>
   );
