@@ -26,15 +26,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // The search index saved by its worker, so that a start loads it rather than
     // re-reading every note (src/renderer/features/search/liveNoteIndex.ts).
     version: 2,
-    stores: {
-      expeditions: 'id, updatedAt',
-      visits: 'id, expeditionId, [expeditionId+start], deletedAt',
-      notes:
-        'id, expeditionId, visitId, [visitId+createdAt], *tags, *lessonIds, *passageLessonIds, updatedAt, deletedAt',
-      lessons: 'id, expeditionId, [expeditionId+order]',
-      attachments: 'id, noteId, expeditionId',
-      settings: 'key',
-      searchIndexes: 'expeditionId',
-    },
+    // Dexie carries the tables a version does not name over from the version before.
+    stores: { searchIndexes: 'expeditionId' },
   },
 ];
