@@ -3,21 +3,12 @@
 // size first (cheap), then the file's first bytes (a renamed text file is not a photo),
 // then a real decode (a truncated JPEG is not one either).
 import { DISPLAY_LONG_SIDE, IMAGE_MIME, MAX_ATTACHMENT_BYTES, SNIFF_BYTES, sniffImageKind, type ImageKind } from '../../../shared/images';
+import type { Attachment } from '../../../shared/model';
 import { readCaptureTime } from './captureTime';
 
-export interface ProcessedImage {
-  name: string;
-  mime: string;
-  size: number;
-  /** Of the original, as displayed (EXIF orientation applied). */
-  width: number;
-  height: number;
-  /** The original bytes, untouched. */
-  blob: Blob;
-  /** A copy DISPLAY_LONG_SIDE px on its long side when the original is larger. */
-  display: Blob | null;
-  capturedAt: number | null;
-}
+/** What the attachments table stores of a photo, before it belongs to a note. (Width
+ *  and height are the original's as displayed, EXIF orientation applied.) */
+export type ProcessedImage = Pick<Attachment, 'name' | 'mime' | 'size' | 'width' | 'height' | 'blob' | 'display' | 'capturedAt'>;
 
 /** Keys of `photos.errors` in the messages. */
 export type ImageProblem = 'attachmentTooLarge' | 'notAnImage' | 'heicUnsupported' | 'imageUndecodable';
