@@ -47,36 +47,29 @@ export async function drawnImage(page: Page, type: 'image/jpeg' | 'image/png', w
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
-
-/** What the system does when a file copied in the file manager is pasted into the note. */
-export async function pasteFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
+/** A file handed to the note's editor as the system hands it over: pasted after a copy in
+ *  the file manager, or dragged from it and dropped on the note. */
+async function giveFile(page: Page, how: 'paste' | 'drop', bytes: Uint8Array, name: string, type: string): Promise<void> {
   await page.evaluate(
-    ({ base64, name, type }) => {
+    ({ how, base64, name, type }) => {
       const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
       const data = new DataTransfer();
       data.items.add(file);
       const editor = document.querySelector('.editor-input');
-      editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    { base64: Buffer.from(bytes).toString('base64'), name, type },
-  );
-}
-
-
-export async function dropFile(page: Page, bytes: Uint8Array, name: string, type: string): Promise<void> {
-  await page.evaluate(
-    ({ base64, name, type }) => {
-      const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
-      const data = new DataTransfer();
-      data.items.add(file);
-      const editor = document.querySelector('.editor-input');
+      if (how === 'paste') {
+        editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        return;
+      }
       const box = editor?.getBoundingClientRect();
       const at = { clientX: (box?.left ?? 0) + 40, clientY: (box?.bottom ?? 0) - 20 };
       for (const kind of ['dragenter', 'dragover', 'drop']) {
         editor?.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true, ...at }));
       }
     },
-    { base64: Buffer.from(bytes).toString('base64'), name, type },
+    { how, base64: Buffer.from(bytes).toString('base64'), name, type },
   );
 }
+
+export const pasteFile = (page: Page, bytes: Uint8Array, name: string, type: string) => giveFile(page, 'paste', bytes, name, type);
+export const dropFile = (page: Page, bytes: Uint8Array, name: string, type: string) => giveFile(page, 'drop', bytes, name, type);
 

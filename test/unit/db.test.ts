@@ -2,12 +2,12 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markdownToNote } from '../../src/shared/editor/markdown';
 import { AppDB } from '../../src/renderer/db/AppDB';
-import { createExpedition } from '../../src/renderer/db/expeditions';
 import { createNote, listNotes, saveNoteContent } from '../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../src/renderer/db/sample';
 import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
+import { seedExpeditionWithVisit } from '../fixtures/seed';
 import { readSettings, writeSetting } from '../../src/renderer/db/settings';
-import { createVisit, listVisits } from '../../src/renderer/db/visits';
+import { listVisits } from '../../src/renderer/db/visits';
 
 let counter = 0;
 const open: Dexie[] = [];
@@ -26,29 +26,7 @@ afterEach(async () => {
   }
 });
 
-async function seed(database: AppDB) {
-  const expedition = await createExpedition(database, {
-    title: 'Test',
-    place: 'Lyon',
-    startDate: '2024-11-19',
-    endDate: '2024-11-21',
-    timeZone: 'Europe/Paris',
-    participant: 'Camille',
-  });
-  const visit = await createVisit(database, expedition.id, {
-    title: 'Visite',
-    organisation: 'Org',
-    allDay: false,
-    start: Date.parse('2024-11-20T09:00:00+01:00'),
-    end: Date.parse('2024-11-20T12:00:00+01:00'),
-    date: null,
-    endDate: null,
-    location: '',
-    speakers: [],
-    description: '',
-  });
-  return { expedition, visit };
-}
+const seed = seedExpeditionWithVisit;
 
 describe('schema versions', () => {
   it('opens, with its data intact, a database made by every earlier schema version', async () => {

@@ -10,11 +10,10 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB, useDatabase } from '../../src/renderer/db/AppDB';
 import { addAttachment } from '../../src/renderer/db/attachments';
-import { createExpedition } from '../../src/renderer/db/expeditions';
 import { createNote } from '../../src/renderer/db/notes';
-import { createVisit } from '../../src/renderer/db/visits';
 import { NoteEditor } from '../../src/renderer/editor/NoteEditor';
 import { SAVE_MAX_WAIT_MS } from '../../src/renderer/editor/plugins/AutosavePlugin';
+import { seedExpeditionWithVisit } from '../fixtures/seed';
 import { markdownToNote } from '../../src/shared/editor/markdown';
 import type { Api } from '../../src/shared/ipc';
 
@@ -27,27 +26,8 @@ const revokeObjectURL = vi.fn();
 beforeEach(async () => {
   database = new AppDB(`carnet-photos-${Date.now()}-${Math.random()}`);
   useDatabase(database);
-  const expedition = await createExpedition(database, {
-    title: 'Test',
-    place: 'Lyon',
-    startDate: '2024-11-19',
-    endDate: '2024-11-21',
-    timeZone: 'Europe/Paris',
-    participant: 'Camille',
-  });
+  const { expedition, visit } = await seedExpeditionWithVisit(database);
   expeditionId = expedition.id;
-  const visit = await createVisit(database, expedition.id, {
-    title: 'Visite',
-    organisation: 'Org',
-    allDay: false,
-    start: Date.UTC(2024, 10, 20, 8),
-    end: Date.UTC(2024, 10, 20, 11),
-    date: null,
-    endDate: null,
-    location: '',
-    speakers: [],
-    description: '',
-  });
   noteId = (await createNote(database, { expeditionId: expedition.id, visitId: visit.id, author: 'Camille' })).id;
   Object.assign(URL, { createObjectURL, revokeObjectURL });
 });
