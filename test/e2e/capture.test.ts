@@ -110,13 +110,16 @@ describe('capture during visits', () => {
     page = session.page;
     await page.getByRole('heading', { name: 'Auvergne 2024' }).waitFor();
     await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Village by CA/ }).click();
-    await expect.poll(() => notesOf(page)).toEqual([expect.stringMatching(/^CITATION\s*« On leur donne de l’air. »/)]);
+    // The list follows the chosen visit through two live queries: give a busy machine time.
+    await page.getByRole('heading', { name: 'Village by CA', level: 2 }).waitFor();
+    await expect.poll(() => notesOf(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/^CITATION\s*« On leur donne de l’air. »/)]);
     await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
     await expect.poll(() => page.getByRole('combobox', { name: 'Intervenant cité' }).inputValue()).toBe('Claire Vernet');
     await page.getByRole('textbox', { name: 'Texte de la note' }).locator('img').waitFor();
     expect(await readStore(page, 'attachments')).toHaveLength(1);
     await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
-    await expect.poll(() => notesOf(page)).toEqual([expect.stringContaining('Seconde note, à supprimer puis restaurer')]);
+    await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
+    await expect.poll(() => notesOf(page), { timeout: 10_000 }).toEqual([expect.stringContaining('Seconde note, à supprimer puis restaurer')]);
     await page.screenshot({ path: resolve(__dirname, '../../test-results/capture.png') });
     await session.close();
   });
