@@ -29,6 +29,8 @@ export interface PlannedLesson {
 }
 
 export interface PlannedAttachment {
+  /** The id its attachment record will have: the note's state already points at it. */
+  id: string;
   /** Path of the image file as found (absolute, or inside the archive). */
   path: string;
   name: string;
@@ -45,8 +47,9 @@ export interface PlannedNote {
   lessons: string[];
   /** Plain text of the note. */
   text: string;
-  /** The note body as Markdown (front matter removed), converted to Lexical state on apply. */
-  markdown: string;
+  /** The note as it will be stored: serialised Lexical state, converted once from its
+   *  Markdown (front matter's tags as hashtags, its photos at the end). */
+  state: string;
   attachments: PlannedAttachment[];
   /** The file it came from, for the preview and the report. */
   source: string;

@@ -8,12 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../src/main/import/index';
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { createExpedition } from '../../src/renderer/db/expeditions';
-import { applyImport, buildImportRecords, type ImportContext } from '../../src/renderer/db/importApply';
+import { applyImport, buildImportRecords, type ImportContext, type ImportedImages } from '../../src/renderer/db/importApply';
 import { listLessons } from '../../src/renderer/db/lessons';
 import { listVisits } from '../../src/renderer/db/visits';
 import type { ImportPlan } from '../../src/shared/importPlan';
 import { toIsoWithOffset } from '../../src/shared/time';
-import { FIXTURES } from './import/helpers';
+import { FIXTURES, planOk, scratch } from './import/helpers';
 
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as {
   visits: { title: string; start?: string; date?: string }[];
@@ -86,5 +86,34 @@ describe('applying the sample expedition’s imports', () => {
     expect(again.imported.visits).toBe(0);
     expect(again.skipped.filter((issue) => issue.code === 'duplicateItem')).toHaveLength(expected.visits.length);
     expect(await database.visits.count()).toBe(expected.visits.length);
+  });
+
+  it('stores the state main converted, its photos pointing at the records written, an unread photo left out', async () => {
+    const files = scratch();
+    files.write('carnet/atelier.jpg', new Uint8Array([0xff, 0xd8, 0xff]));
+    files.write('carnet/plan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const note = files.write('carnet/visite.md', '---\ntags: atelier\n---\nVu ![](atelier.jpg) et ![](plan.png).\n');
+    const notePlan = await planOk(note);
+    const [atelier, plan] = notePlan.notes[0]!.attachments;
+    const expedition = await createExpedition(database, {
+      title: 'Photos', place: '', startDate: null, endDate: null, timeZone: 'Europe/Paris', participant: 'Camille',
+    });
+    const context: ImportContext = { expedition, visits: [], lessons: [], unassignedVisitTitle: 'Notes importées', now: Date.now() };
+    // Only the first photo could be read and processed.
+    const images: ImportedImages = new Map([
+      [atelier!.path, { name: 'atelier.jpg', mime: 'image/jpeg', size: 3, width: 4, height: 3, blob: new Blob([]), display: null, caption: '', capturedAt: null }],
+    ]);
+    const records = buildImportRecords(notePlan, context, images);
+    await applyImport(database, notePlan, records);
+
+    const [stored] = await database.notes.where('expeditionId').equals(expedition.id).toArray();
+    const imageIds = (JSON.parse(stored!.state) as { root: { children: { type: string; attachmentId?: string }[] } }).root.children
+      .filter((node) => node.type === 'image')
+      .map((node) => node.attachmentId);
+    expect(imageIds).toEqual([atelier!.id]);
+    expect(await database.attachments.get(atelier!.id)).toMatchObject({ noteId: stored!.id, name: 'atelier.jpg' });
+    expect(await database.attachments.get(plan!.id)).toBeUndefined();
+    expect(stored!.tags).toEqual(['atelier']);
+    expect(stored!.text).toContain('#atelier');
   });
 });

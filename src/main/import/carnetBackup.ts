@@ -47,7 +47,7 @@ export async function planCarnetBackup(bytes: Uint8Array, name: string): Promise
       tags: note.tags,
       lessons: [...new Set([...note.lessonIds, ...note.passageLessonIds])].flatMap((id) => lessonTitle.get(id) ?? []),
       text: note.text,
-      markdown: '',
+      state: note.state,
       attachments: [],
       source: name,
     })),

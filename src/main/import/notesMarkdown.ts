@@ -15,7 +15,9 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import { parse as parseYaml } from 'yaml';
 import { createHeadlessNoteEditor, markdownToNote } from '../../shared/editor/markdown';
 import type { ImportIssue, ImportPlan, PlannedAttachment, PlannedNote } from '../../shared/importPlan';
-import { normaliseTag } from '../../shared/text/hashtags';
+import { imageMarkdown } from '../../shared/editor/imageMarkdown';
+import { newId } from '../../shared/ids';
+import { extractHashtags, normaliseTag } from '../../shared/text/hashtags';
 import { headingText } from './lessonsMarkdown';
 import { conversionCost, MAX_CONVERSION_COST } from './markdownCost';
 import { badFormat, GaveUp, ImportFailure, LIMITS, tooMany } from './limits';
@@ -69,27 +71,55 @@ export async function planNoteFile(path: string, context: ParseContext, input?: 
   return planNotes([file], { root: dirname(file), byName: new Map() }, basename(file), context, input);
 }
 
+/** Files read at once: reading overlaps the (synchronous) conversion of the notes
+ *  already read, and a vault on a slow disk is not read one file at a time. */
+const READ_CONCURRENCY = 16;
+
+type NoteOutcome = { note: PlannedNote; warnings: ImportIssue[]; encoding: string } | { skipped: ImportIssue };
+
 async function planNotes(files: string[], scope: ImageScope, name: string, context: ParseContext, firstInput?: TextInput): Promise<ImportPlan> {
   const plan = emptyPlan('markdown', 'utf-8', name);
-  const encodings = new Set<string>();
   const editor = createHeadlessNoteEditor();
-  for (const file of files) {
+  const outcomes = await mapConcurrently(files, READ_CONCURRENCY, async (file): Promise<NoteOutcome> => {
     context.deadline.check();
     const source = relative(scope.root, file).split(sep).join('/');
     try {
       const input = firstInput && files.length === 1 ? firstInput : await readTextFile(file, { maxBytes: LIMITS.maxNoteBytes });
-      encodings.add(input.encoding);
-      const { note, warnings } = await readNote(input.text, file, source, scope, context, editor);
-      plan.notes.push(note);
-      plan.warnings.push(...warnings);
+      return { ...(await readNote(input.text, file, source, scope, context, editor)), encoding: input.encoding };
     } catch (error) {
       if (error instanceof GaveUp) throw error;
-      plan.skipped.push(skippedNote(source, error));
+      return { skipped: skippedNote(source, error) };
     }
+  });
+  const encodings = new Set<string>();
+  // In the folder's order, whatever order the files were read in.
+  for (const outcome of outcomes) {
+    if ('skipped' in outcome) {
+      plan.skipped.push(outcome.skipped);
+      continue;
+    }
+    encodings.add(outcome.encoding);
+    plan.notes.push(outcome.note);
+    plan.warnings.push(...outcome.warnings);
   }
   plan.source.encoding = encodings.size > 1 ? 'mixed' : ([...encodings][0] ?? 'utf-8');
   plan.itemCount = countItems(plan);
   return plan;
+}
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. The
+ *  first error stops the rest and is thrown. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function skippedNote(source: string, error: unknown): ImportIssue {
@@ -120,22 +150,39 @@ async function readNote(
 ): Promise<{ note: PlannedNote; warnings: ImportIssue[] }> {
   const warnings: ImportIssue[] = [];
   const { fields, body } = splitFrontMatter(text);
-  const { markdown, attachments } = await takeImages(body, file, source, scope, warnings);
+  const { markdown: withoutImages, attachments } = await takeImages(body, file, source, scope, warnings);
+  const frontMatterTags = readTags(fields);
+  const markdown = withPhotos(withTags(withoutImages, frontMatterTags), attachments);
   if (conversionCost(markdown) > MAX_CONVERSION_COST) throw new TooComplex();
+  // Converted here, once: the renderer stores this state as it is.
   const converted = markdownToNote(markdown, editor);
   const createdAt = readCreatedAt(fields, basename(file), context.timeZone, source, warnings);
   const note: PlannedNote = {
-    title: textOrNull(stringField(fields, 'title', 'titre')) ?? firstHeading(markdown),
+    title: textOrNull(stringField(fields, 'title', 'titre')) ?? firstHeading(withoutImages),
     visit: unlink(textOrNull(stringField(fields, 'visit', 'visite'))),
     createdAt,
-    tags: sortedTags([...readTags(fields), ...converted.tags]),
+    tags: sortedTags([...frontMatterTags, ...converted.tags]),
     lessons: readLessons(fields),
     text: converted.text,
-    markdown,
+    state: converted.state,
     attachments,
     source,
   };
   return { note, warnings };
+}
+
+/** Front-matter tags that the text does not already carry become a line of hashtags, so
+ *  that they live in the note like any tag typed in it. */
+function withTags(markdown: string, tags: string[]): string {
+  const present = new Set(extractHashtags(markdown));
+  const missing = tags.filter((tag) => !present.has(tag));
+  return missing.length ? `${markdown.trimEnd()}\n\n${missing.map((tag) => `#${tag}`).join(' ')}` : markdown;
+}
+
+/** The note's photos, each on a line of its own at the end, pointing at the attachment
+ *  record the renderer will write under the planned id. */
+function withPhotos(markdown: string, attachments: PlannedAttachment[]): string {
+  return [markdown, ...attachments.map((attachment) => imageMarkdown(attachment.id, ''))].join('\n\n');
 }
 
 // ——— Front matter ———
@@ -263,7 +310,7 @@ async function takeImages(
     } else if (where === null) {
       warnings.push(issue('missingImage', `Note ${source}: image ${target} was not found.`, { name: source, image: target }));
     } else {
-      attachments.set(where, { path: where, name: basename(where), mime: type });
+      if (!attachments.has(where)) attachments.set(where, { id: newId(), path: where, name: basename(where), mime: type });
     }
   }
   return { markdown: found.length > 0 ? markdown.replace(/\n{3,}/g, '\n\n') : markdown, attachments: [...attachments.values()] };

@@ -2,12 +2,10 @@
 // item of the file is imported, or nothing is. Items already in the notebook (same visit
 // title and start, same lesson title) are skipped and reported, so importing the same
 // file twice adds nothing.
-import { imageMarkdown } from '../../shared/editor/imageMarkdown';
-import { createHeadlessNoteEditor, markdownToNote } from '../../shared/editor/markdown';
+import { removeImagesInState } from '../../shared/editor/rewrite';
 import { newId } from '../../shared/ids';
-import type { ImportIssue, ImportPlan, PlannedNote, PlannedVisit } from '../../shared/importPlan';
+import type { ImportIssue, ImportPlan, PlannedVisit } from '../../shared/importPlan';
 import type { Attachment, Expedition, Lesson, Note, Visit } from '../../shared/model';
-import { extractHashtags, normaliseTag } from '../../shared/text/hashtags';
 import { zonedToEpoch } from '../../shared/time';
 import { visitInProgress } from '../../shared/visits';
 import type { AppDB } from './AppDB';
@@ -83,14 +81,6 @@ function toVisit(planned: PlannedVisit, context: ImportContext): Visit | null {
   };
 }
 
-/** Front-matter tags that the text does not already carry become a line of hashtags, so
- *  that they live in the note like any tag typed in it. */
-function markdownWithTags(note: PlannedNote): string {
-  const present = new Set(extractHashtags(note.markdown));
-  const missing = note.tags.map(normaliseTag).filter((tag) => tag && !present.has(tag));
-  return missing.length ? `${note.markdown.trimEnd()}\n\n${missing.map((tag) => `#${tag}`).join(' ')}` : note.markdown;
-}
-
 export function buildImportRecords(plan: ImportPlan, context: ImportContext, images: ImportedImages = new Map()): ImportRecords {
   const out: ImportRecords = { visits: [], lessons: [], notes: [], attachments: [], skipped: [], extra: { visits: 0, lessons: 0 } };
   const skip = (code: ImportIssue['code'], message: string, name: string) => out.skipped.push({ code, message, detail: { name } });
@@ -131,7 +121,6 @@ export function buildImportRecords(plan: ImportPlan, context: ImportContext, ima
 
   const allVisits = [...liveVisits, ...out.visits];
   let unassigned: Visit | undefined = allVisits.find((visit) => sameTitle(visit.title, context.unassignedVisitTitle));
-  const editor = createHeadlessNoteEditor();
   for (const planned of plan.notes) {
     const createdAt = instant(planned.createdAt, context.expedition.timeZone, '12:00') ?? context.now;
     let visit =
@@ -148,14 +137,13 @@ export function buildImportRecords(plan: ImportPlan, context: ImportContext, ima
       visit = unassigned;
     }
     const noteId = newId();
-    const photos = planned.attachments.flatMap((planned) => {
-      const image = images.get(planned.path);
-      if (!image) return [];
-      const attachment: Attachment = { ...image, id: newId(), noteId, expeditionId: context.expedition.id, createdAt: context.now };
-      out.attachments.push(attachment);
-      return [imageMarkdown(attachment.id, attachment.caption)];
-    });
-    const markdown = [markdownWithTags(planned), ...photos].join('\n\n');
+    // Photos that could not be read are left out of the note too.
+    const unread = new Set<string>();
+    for (const photo of planned.attachments) {
+      const image = images.get(photo.path);
+      if (image) out.attachments.push({ ...image, id: photo.id, noteId, expeditionId: context.expedition.id, createdAt: context.now });
+      else unread.add(photo.id);
+    }
     const lessonIds = planned.lessons.map((title) => {
       const existing = lessonByTitle(title);
       if (existing) return existing.id;
@@ -169,7 +157,10 @@ export function buildImportRecords(plan: ImportPlan, context: ImportContext, ima
       kind: 'observation',
       title: planned.title ?? '',
       speaker: '',
-      ...markdownToNote(markdown, editor),
+      state: (unread.size > 0 ? removeImagesInState(planned.state, unread) : null) ?? planned.state,
+      text: planned.text,
+      tags: planned.tags,
+      passageLessonIds: [],
       lessonIds: [...new Set(lessonIds)],
       pinned: false,
       author: context.expedition.participant,

@@ -88,6 +88,23 @@ export function unlinkLessonInState(stateJson: string, lessonId: string): string
   return changed ? JSON.stringify(state) : null;
 }
 
+/** Takes out the photos of a note whose attachment was not written (an import's image
+ *  that could not be read). Returns the new state, or null if there were none. */
+export function removeImagesInState(stateJson: string, attachmentIds: ReadonlySet<string>): string | null {
+  const state = parse(stateJson);
+  if (!state) return null;
+  let changed = false;
+  walk(state.root, (node) => {
+    if (!node.children) return;
+    const kept = node.children.filter((child) => !(child.type === 'image' && typeof child['attachmentId'] === 'string' && attachmentIds.has(child['attachmentId'])));
+    if (kept.length !== node.children.length) {
+      changed = true;
+      node.children = kept;
+    }
+  });
+  return changed ? JSON.stringify(state) : null;
+}
+
 /** The text of each passage of a note linked to `lessonId`, in reading order. */
 export function passagesInState(stateJson: string, lessonId: string): string[] {
   const state = parse(stateJson);

@@ -130,8 +130,8 @@ describe('notes from Markdown', () => {
     const plan = await planOk(vault);
     const michelin = plan.notes[2]!;
     expect(michelin.attachments).toEqual([
-      { path: join(vault, 'visites/img/atelier 1.jpg'), name: 'atelier 1.jpg', mime: 'image/jpeg' },
-      { path: join(vault, 'pièces jointes/plan.png'), name: 'plan.png', mime: 'image/png' },
+      { id: expect.any(String), path: join(vault, 'visites/img/atelier 1.jpg'), name: 'atelier 1.jpg', mime: 'image/jpeg' },
+      { id: expect.any(String), path: join(vault, 'pièces jointes/plan.png'), name: 'plan.png', mime: 'image/png' },
     ]);
     expect(plan.warnings.map((w) => [w.code, w.detail?.['image']])).toEqual([
       ['missingImage', 'img/absente.jpg'],
@@ -139,7 +139,11 @@ describe('notes from Markdown', () => {
       ['imageOutsideFolder', '/etc/secret.png'],
       ['imageOutsideFolder', 'img/lien.jpg'],
     ]);
-    expect(michelin.markdown).toContain('![distante](https://example.org/a.jpg)');
+    // A remote image stays where it was written, as a link to it.
+    expect(michelin.state).toContain('"url":"https://example.org/a.jpg"');
+    // The state points at the planned attachments, at the end of the note.
+    const images = JSON.parse(michelin.state).root.children.filter((node: { type: string }) => node.type === 'image');
+    expect(images.map((node: { attachmentId: string }) => node.attachmentId)).toEqual(michelin.attachments.map((a) => a.id));
   });
 
   it('reads one note file on its own, its images only from its folder', async () => {
