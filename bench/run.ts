@@ -10,6 +10,8 @@
 // bench/results/latest.json (and latest-<size>.json).
 //
 // Options: --large, --only=<figure id,…>, --runs=<n> (repetitions of the slow figures),
+// --profile or --trace (a CPU profile or a trace of the app during openNote and keystroke,
+// in bench/results),
 // --notes=<n> (another notebook size), --no-build (reuse the last build: while working on it).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -27,6 +29,10 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split('
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 const NOTES = Number(process.argv.find((a) => a.startsWith('--notes='))?.slice(8) ?? (large ? 100_000 : 10_000));
 const LONG_NOTE_WORDS = 5_000;
+/** Record a CPU profile (--profile) or a performance trace (--trace) of the app's tab
+ *  during openNote and keystroke, into bench/results. */
+const PROFILE = process.argv.includes('--profile');
+const TRACE = process.argv.includes('--trace');
 process.env['CARNET_E2E_PORT'] ??= '47871';
 const OUT = join(tmpdir(), `carnet-bench-build-${process.env['CARNET_E2E_PORT']}`);
 process.env['CARNET_RENDERER_DIR'] = join(OUT, 'renderer');
@@ -122,6 +128,52 @@ async function openApp(ctx: Context): Promise<Page> {
   return page;
 }
 
+/** Runs `work` under Chromium's CPU profiler when --profile is given; the profile is
+ *  written to bench/results/<name>.cpuprofile (open it in Chrome's DevTools). */
+async function profiled<T>(ctx: Context, page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  if (TRACE) return traced(ctx, page, name, work);
+  if (!PROFILE) return work();
+  const cdp = await ctx.session.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
+/** The same with a performance trace (open it in DevTools' Performance panel): style,
+ *  layout and paint, which a CPU profile lumps together as "(program)". */
+async function traced<T>(ctx: Context, page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const cdp = await ctx.session.context.newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading'] },
+  });
+  try {
+    return await work();
+  } finally {
+    const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (event) => done(event.stream ?? '')));
+    await cdp.send('Tracing.end');
+    const handle = await complete;
+    const chunks: string[] = [];
+    for (;;) {
+      const chunk = await cdp.send('IO.read', { handle });
+      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle });
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, `${name}.trace.json`), chunks.join(''));
+    await cdp.detach();
+  }
+}
+
 async function heapUsedMB(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -174,7 +226,7 @@ async function appOnLongNote(ctx: Context): Promise<Page> {
 async function openNote(ctx: Context): Promise<Figure> {
   const page = await appOnLongNote(ctx);
   const count = 40;
-  const samples = await page.evaluate(async (count) => {
+  const samples = await profiled(ctx, page, 'openNote', () => page.evaluate(async (count) => {
     const items = [...document.querySelectorAll<HTMLElement>('.note-list .note-item')];
     const out: number[] = [];
     const frame = () => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())));
@@ -200,7 +252,7 @@ async function openNote(ctx: Context): Promise<Figure> {
       out.push((await frame()) - t0);
     }
     return out;
-  }, count);
+  }, count));
   const value = summary(samples.slice(3)); // the first opens warm up the code paths
   return {
     id: 'openNote',
@@ -250,7 +302,7 @@ async function keystroke(ctx: Context): Promise<Figure> {
   const editor = page.locator('.editor-input[contenteditable="true"]');
   await editor.click();
   await page.keyboard.press('Control+End');
-  const app = await typeAndTime(page, TYPED, 50);
+  const app = await profiled(ctx, page, 'keystroke', () => typeAndTime(page, TYPED, 50));
   const words = await editor.evaluate((el) => (el.textContent ?? '').split(/\s+/).length);
 
   // The limit: a bare contenteditable holding the same number of words, same browser.

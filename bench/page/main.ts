@@ -5,6 +5,7 @@
 // index (the app's LiveNoteIndex) and make 12 MP photos with the app's image pipeline.
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { applyImport, buildImportRecords, type ImportRecords } from '../../src/renderer/db/importApply';
+import { noteSummary, putNotes } from '../../src/renderer/db/notes';
 import { processImage } from '../../src/renderer/features/attachments/processImage';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { createHeadlessNoteEditor } from '../../src/shared/editor/markdown';
@@ -43,7 +44,7 @@ async function seed(count: number, longWords: number): Promise<{ ms: number; con
     const t0 = performance.now();
     const notes = noteSeeds(Math.min(WRITE_CHUNK, count - at), 7, at).map((s) => toNote(editor, s, visitIds, lessonIds));
     const t1 = performance.now();
-    await database.notes.bulkPut(notes);
+    await putNotes(database, notes);
     writeMs += performance.now() - t1;
     convertMs += t1 - t0;
   }
@@ -64,7 +65,7 @@ async function seed(count: number, longWords: number): Promise<{ ms: number; con
     updatedAt: visit.start + 60_000,
     deletedAt: null,
   };
-  await database.notes.put(long);
+  await putNotes(database, [long]);
   await database.settings.bulkPut([
     { key: 'locale', value: 'fr' },
     { key: 'currentExpeditionId', value: EXPEDITION_ID },
@@ -107,11 +108,15 @@ async function rawBulkPut(): Promise<{ ms: number; notes: number }> {
   if (!lastRecords) throw new Error('importPlan first');
   const records = lastRecords;
   const database = await freshDatabase('carnet-bench-raw');
+  // The same records as Carnet stores them: each note in its two tables.
+  const summaries = records.notes.map(noteSummary);
+  const states = records.notes.map(({ id, state }) => ({ id, state }));
   const t0 = performance.now();
-  await database.transaction('rw', [database.visits, database.lessons, database.notes], async () => {
+  await database.transaction('rw', [database.visits, database.lessons, database.notes, database.noteStates], async () => {
     await database.visits.bulkPut(records.visits);
     await database.lessons.bulkPut(records.lessons);
-    await database.notes.bulkPut(records.notes);
+    await database.noteStates.bulkPut(states);
+    await database.notes.bulkPut(summaries);
   });
   const ms = performance.now() - t0;
   database.close();

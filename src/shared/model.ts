@@ -79,6 +79,17 @@ export interface Note {
   deletedAt: number | null;
 }
 
+/** A note as the notes table holds it: everything but its Lexical state, so that lists,
+ *  search and the matrix read a few hundred bytes a note, not the whole document. */
+export type NoteSummary = Omit<Note, 'state'>;
+
+/** A note's Lexical state, in a table of its own: read when the note is opened, exported
+ *  or rewritten. */
+export interface NoteStateRecord {
+  id: Id;
+  state: string;
+}
+
 export interface Lesson {
   id: Id;
   expeditionId: Id;

@@ -156,9 +156,11 @@ describe('crash safety', () => {
         const diff = withoutNavigation(diffStates(before, after));
         expect(diff.removed, where).toEqual({});
         expect(diff.changed, where).toEqual({});
-        expect(Object.keys(diff.added).filter((store) => store !== 'notes'), where).toEqual([]);
+        expect(Object.keys(diff.added).filter((store) => store !== 'notes' && store !== 'noteStates'), where).toEqual([]);
         const added = diff.added['notes'] ?? [];
         expect(added.length, where).toBeLessThanOrEqual(1);
+        // A note and its state are written in one transaction: never one without the other.
+        expect(diff.added['noteStates'] ?? [], where).toEqual(added);
         const saved = added.length === 0 ? '' : await noteText(session, JSON.parse(added[0]!) as string);
         const typed = typedAt.map((_, i) => sentence[i % sentence.length]).join('');
         expect(typed.startsWith(saved), `${where}: saved text is not what was typed`).toBe(true);

@@ -75,7 +75,7 @@ describe('hostile content', () => {
     expect(dom.html).not.toMatch(/javascript:|vbscript:|file:|data:text/i);
     expect(session.platform.opened).toEqual(['https://example.org/']);
 
-    const stored = (await readStore<{ state: string }>(page, 'notes')).map((note) => note.state).join('\n');
+    const stored = (await readStore<{ state: string }>(page, 'noteStates')).map((note) => note.state).join('\n');
     expect(stored).not.toMatch(/javascript:|vbscript:|file:|data:text|onerror|<script/i);
     expect(stored).toContain('bon lien');
     await session.close();

@@ -66,8 +66,10 @@ function storedAttachments(page: Page): Promise<StoredAttachment[]> {
 
 /** The note's stored Lexical state, by the text of its first line. */
 async function storedNoteState(page: Page, firstLine: string): Promise<string> {
-  const notes = await readStore<{ text: string; state: string }>(page, 'notes');
-  return notes.find((note) => note.text.startsWith(firstLine))?.state ?? '';
+  const notes = await readStore<{ id: string; text: string }>(page, 'notes');
+  const id = notes.find((note) => note.text.startsWith(firstLine))?.id;
+  const states = await readStore<{ id: string; state: string }>(page, 'noteStates');
+  return states.find((record) => record.id === id)?.state ?? '';
 }
 
 async function openNewNote(session: CarnetSession, firstLine: string): Promise<void> {

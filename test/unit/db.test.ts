@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markdownToNote } from '../../src/shared/editor/markdown';
 import { AppDB } from '../../src/renderer/db/AppDB';
-import { createNote, listNotes, saveNoteContent } from '../../src/renderer/db/notes';
+import { createNote, listNotes, readNoteState, saveNoteContent } from '../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../src/renderer/db/sample';
 import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
 import { seedExpeditionWithVisit } from '../fixtures/seed';
@@ -37,10 +37,16 @@ describe('schema versions', () => {
         legacy.version(version.version).stores(version.stores);
       }
       await legacy.open();
-      await legacy.table('notes').add({
-        id: 'n1', expeditionId: 'e1', visitId: 'v1', kind: 'observation', title: '', speaker: '', state: '', text: 'ancienne note',
+      const summary = {
+        id: 'n1', expeditionId: 'e1', visitId: 'v1', kind: 'observation', title: '', speaker: '', text: 'ancienne note',
         tags: ['énergie'], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1, updatedAt: 1, deletedAt: null,
-      });
+      };
+      // Up to version 2 a note held its state; from version 3 the state has a table of its own.
+      if (old.version < 3) await legacy.table('notes').add({ ...summary, state: '{"état":1}' });
+      else {
+        await legacy.table('notes').add(summary);
+        await legacy.table('noteStates').add({ id: 'n1', state: '{"état":1}' });
+      }
       legacy.close();
 
       const database = newDb(name);
@@ -51,6 +57,9 @@ describe('schema versions', () => {
       expect(await database.notes.where('tags').equals('énergie').count()).toBe(1);
       // Version 2: the search index snapshots, empty after an upgrade (rebuilt on start).
       expect(await database.searchIndexes.count()).toBe(0);
+      // Version 3: the state moved out of the note, unchanged.
+      expect(note).not.toHaveProperty('state');
+      expect(await readNoteState(database, 'n1')).toBe('{"état":1}');
     }
   });
 });
@@ -100,6 +109,8 @@ describe('notes repository', () => {
     await saveNoteContent(database, first.id, markdownToNote('Des #Idées et de l’#énergie'));
     const saved = await database.notes.get(first.id);
     expect(saved?.text).toBe('Des #Idées et de l’#énergie');
+    expect(await readNoteState(database, first.id)).toBe(markdownToNote('Des #Idées et de l’#énergie').state);
+    expect(saved).not.toHaveProperty('state');
     expect(saved?.tags).toEqual(['énergie', 'idées']);
     expect((await listNotes(database, visit.id)).map((n) => n.id)).toEqual([second.id, first.id]);
     await database.notes.update(first.id, { pinned: true });
@@ -130,7 +141,9 @@ describe('notes repository', () => {
     expect(await database.lessons.count()).toBe(4);
     const notes = await database.notes.toArray();
     expect(notes.length).toBeGreaterThanOrEqual(6);
-    expect(notes.every((n) => n.visitId && n.author === 'Camille' && n.state.startsWith('{'))).toBe(true);
+    expect(notes.every((n) => n.visitId && n.author === 'Camille')).toBe(true);
+    const states = await database.noteStates.bulkGet(notes.map((n) => n.id));
+    expect(states.every((s) => s?.state.startsWith('{'))).toBe(true);
     expect(await database.notes.where('tags').equals('écosystème').count()).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import { AppDB } from '../../src/renderer/db/AppDB';
 import { createExpedition } from '../../src/renderer/db/expeditions';
 import { applyImport, buildImportRecords, type ImportContext, type ImportedImages } from '../../src/renderer/db/importApply';
 import { listLessons } from '../../src/renderer/db/lessons';
+import { readNoteState } from '../../src/renderer/db/notes';
 import { listVisits } from '../../src/renderer/db/visits';
 import type { ImportPlan } from '../../src/shared/importPlan';
 import { toIsoWithOffset } from '../../src/shared/time';
@@ -107,7 +108,7 @@ describe('applying the sample expedition’s imports', () => {
     await applyImport(database, notePlan, records);
 
     const [stored] = await database.notes.where('expeditionId').equals(expedition.id).toArray();
-    const imageIds = (JSON.parse(stored!.state) as { root: { children: { type: string; attachmentId?: string }[] } }).root.children
+    const imageIds = (JSON.parse(await readNoteState(database, stored!.id)) as { root: { children: { type: string; attachmentId?: string }[] } }).root.children
       .filter((node) => node.type === 'image')
       .map((node) => node.attachmentId);
     expect(imageIds).toEqual([atelier!.id]);

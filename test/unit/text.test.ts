@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractHashtags, findHashtag, normaliseTag } from '../../src/shared/text/hashtags';
+import fc from 'fast-check';
+import { extractHashtags, findHashtag, hashtagPattern, hashtagsIn, normaliseTag } from '../../src/shared/text/hashtags';
 import { offsetMinutesAt, toIsoWithOffset, zonedDate, zonedToEpoch } from '../../src/shared/time';
 import { isAllowedUrl } from '../../src/shared/urls';
 
@@ -16,6 +17,21 @@ describe('hashtags', () => {
 
   it('ignores numbers, URL anchors and doubled hashes', () => {
     expect(extractHashtags('point #1, https://example.org/page#section, a#b, ##x, #2024')).toEqual([]);
+  });
+
+  it('finds, looking only at each #, exactly what the hashtag pattern matches', () => {
+    const piece = fc.constantFrom('#', '#', 'a', 'É', 'é', '1', '-', '_', '/', '&', ' ', '.', '\n', '𝒜', '😀', '\ud835', 'x#', '##', '#a-', '#b/c');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = [...text.matchAll(hashtagPattern())].map((m) => {
+          const start = m.index + (m[1]?.length ?? 0);
+          return { start, end: start + 1 + m[2]!.length, tag: m[2] };
+        });
+        expect([...hashtagsIn(text)]).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reports where a hashtag stands for highlighting', () => {

@@ -6,7 +6,7 @@ import Dexie, { type DBCore } from 'dexie';
 import { $getRoot, CONTROLLED_TEXT_INSERTION_COMMAND, type LexicalEditor } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB, useDatabase } from '../../src/renderer/db/AppDB';
-import { createNote } from '../../src/renderer/db/notes';
+import { createNote, noteSummary, readNoteState } from '../../src/renderer/db/notes';
 import { NotePane } from '../../src/renderer/features/notes/NotePane';
 
 afterEach(cleanup);
@@ -57,8 +57,8 @@ describe('a failed save', () => {
     await wait(1300);
     expect(screen.getByRole('status').textContent).toMatch(/Échec de l’enregistrement/);
     expect(input.textContent).toBe('Texte précieux');
-    expect((await database.notes.get(note.id))?.state).toBe('');
-    expect(await database.notes.get(other.id)).toEqual(other);
+    expect(await readNoteState(database, note.id)).toBe('');
+    expect(await database.notes.get(other.id)).toEqual(noteSummary(other));
 
     control.failing = false;
     await wait(2500);

@@ -18,8 +18,8 @@ describe('before a schema upgrade', () => {
     const name = `carnet-upgrade-${Date.now()}`;
     const old = new AppDB(name, 1);
     await old.expeditions.add({ id: 'exp', title: 'Ancienne', place: '', startDate: null, endDate: null, timeZone: 'Europe/Paris', participant: 'A', createdAt: 1, updatedAt: 1 });
-    await old.notes.add({
-      id: 'n1', expeditionId: 'exp', visitId: 'v', kind: 'observation', title: '', speaker: '', state: '', text: 'écrite avec la version 1',
+    await old.table('notes').add({
+      id: 'n1', expeditionId: 'exp', visitId: 'v', kind: 'observation', title: '', speaker: '', state: '{"v":1}', text: 'écrite avec la version 1',
       tags: [], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1, updatedAt: 1, deletedAt: null,
     });
     old.close();
@@ -40,7 +40,7 @@ describe('before a schema upgrade', () => {
 
     const database = await openAppDatabase(new AppDB(name), (schema) => snapshotBeforeUpgrade(schema, name));
     expect(calls).toEqual(['begin', 'finish']);
-    expect(snapshotted).toMatchObject({ expedition: { id: 'exp' }, notes: [{ text: 'écrite avec la version 1' }] });
+    expect(snapshotted).toMatchObject({ expedition: { id: 'exp' }, notes: [{ text: 'écrite avec la version 1', state: '{"v":1}' }] });
     expect(database.verno).toBe(latest);
     expect((await database.notes.get('n1'))?.text).toBe('écrite avec la version 1');
     database.close();

@@ -1,7 +1,7 @@
 // The notebook's IndexedDB database. Queries live in the repositories beside this file;
 // components read through them with useLiveQuery.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Attachment, Expedition, Id, Lesson, Note, SettingRecord, Visit } from '../../shared/model';
+import type { Attachment, Expedition, Id, Lesson, NoteStateRecord, NoteSummary, SettingRecord, Visit } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
 
 export const DEFAULT_DB_NAME = 'carnet';
@@ -22,7 +22,8 @@ export interface SearchIndexRecord {
 export class AppDB extends Dexie {
   expeditions!: EntityTable<Expedition, 'id'>;
   visits!: EntityTable<Visit, 'id'>;
-  notes!: EntityTable<Note, 'id'>;
+  notes!: EntityTable<NoteSummary, 'id'>;
+  noteStates!: EntityTable<NoteStateRecord, 'id'>;
   lessons!: EntityTable<Lesson, 'id'>;
   attachments!: EntityTable<Attachment, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;

@@ -5,6 +5,7 @@
 import type { BackupContents } from '../../shared/ipc';
 import type { Attachment, Expedition, Lesson, Note, SettingRecord, Visit } from '../../shared/model';
 import type { AppDB } from './AppDB';
+import { deleteNotes, putNotes } from './notes';
 
 export type BackupMode = 'restore' | 'merge';
 
@@ -34,7 +35,7 @@ function toAttachment(entry: BackupContents['attachments'][number]): Attachment 
 }
 
 /** Splits incoming records into added / updated / skipped against the local ones. */
-function mergeById<T extends { id: string; updatedAt?: number }>(incoming: T[], local: Map<string, T>, tally: Tally): T[] {
+function mergeById<T extends { id: string; updatedAt?: number }>(incoming: T[], local: Map<string, { updatedAt?: number }>, tally: Tally): T[] {
   const put: T[] = [];
   for (const record of incoming) {
     const mine = local.get(record.id);
@@ -106,7 +107,7 @@ export async function planBackup(database: AppDB, contents: BackupContents, mode
 }
 
 export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<void> {
-  const tables = [database.expeditions, database.visits, database.lessons, database.notes, database.attachments, database.settings, database.searchIndexes];
+  const tables = [database.expeditions, database.visits, database.lessons, database.notes, database.noteStates, database.attachments, database.settings, database.searchIndexes];
   await database.transaction('rw', tables, async () => {
     const id = plan.expedition.id;
     // Restored notes keep their old edit times, which the saved search index cannot tell
@@ -115,7 +116,7 @@ export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<vo
     if (plan.mode === 'restore') {
       await database.visits.where('expeditionId').equals(id).delete();
       await database.lessons.where('expeditionId').equals(id).delete();
-      await database.notes.where('expeditionId').equals(id).delete();
+      await deleteNotes(database, await database.notes.where('expeditionId').equals(id).primaryKeys());
       await database.attachments.where('expeditionId').equals(id).delete();
       await database.settings.bulkPut(plan.put.settings);
       await database.settings.put({ key: 'currentExpeditionId', value: id });
@@ -124,6 +125,6 @@ export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<vo
     await database.visits.bulkPut(plan.put.visits);
     await database.lessons.bulkPut(plan.put.lessons);
     await database.attachments.bulkPut(plan.put.attachments);
-    await database.notes.bulkPut(plan.put.notes);
+    await putNotes(database, plan.put.notes);
   });
 }

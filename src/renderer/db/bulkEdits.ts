@@ -6,6 +6,7 @@ import { renameTagInState, unlinkLessonInState } from '../../shared/editor/rewri
 import { normaliseTag } from '../../shared/text/hashtags';
 import type { Note } from '../../shared/model';
 import type { AppDB } from './AppDB';
+import { putNotes, withStates } from './notes';
 
 export interface TagCount {
   tag: string;
@@ -37,18 +38,18 @@ export async function renameTag(database: AppDB, expeditionId: string, from: str
   const source = normaliseTag(from);
   if (!source || (to !== null && !normaliseTag(to))) return 0;
   const editor = createHeadlessNoteEditor();
-  return database.transaction('rw', database.notes, async () => {
+  return database.transaction('rw', database.notes, database.noteStates, async () => {
     const notes = await database.notes
       .where('tags')
       .startsWith(source)
       .filter((note) => note.expeditionId === expeditionId)
       .distinct()
       .toArray();
-    const changed = notes.flatMap((note) => {
+    const changed = (await withStates(database, notes)).flatMap((note) => {
       const state = renameTagInState(note.state, source, to);
       return state ? [withState(note, state, editor)] : [];
     });
-    await database.notes.bulkPut(changed);
+    await putNotes(database, changed);
     return changed.length;
   });
 }
@@ -61,18 +62,18 @@ export function mergeTags(database: AppDB, expeditionId: string, from: string, i
 /** Deletes a lesson: notes keep their text, only the links (whole-note and passages) go. */
 export async function deleteLesson(database: AppDB, lessonId: string): Promise<void> {
   const editor = createHeadlessNoteEditor();
-  await database.transaction('rw', database.notes, database.lessons, async () => {
+  await database.transaction('rw', database.notes, database.noteStates, database.lessons, async () => {
     const linked = await database.notes.where('lessonIds').equals(lessonId).toArray();
     const passages = await database.notes.where('passageLessonIds').equals(lessonId).toArray();
     const byId = new Map<string, Note>();
-    for (const note of [...linked, ...passages]) {
+    for (const note of await withStates(database, [...linked, ...passages])) {
       // updatedAt moves so that the search index and backups see the change.
       let next: Note = { ...note, lessonIds: note.lessonIds.filter((id) => id !== lessonId), updatedAt: Date.now() };
       const state = unlinkLessonInState(note.state, lessonId);
       if (state) next = withState(next, state, editor);
       byId.set(note.id, next);
     }
-    await database.notes.bulkPut([...byId.values()]);
+    await putNotes(database, [...byId.values()]);
     await database.lessons.delete(lessonId);
   });
 }

@@ -10,6 +10,7 @@ import { zonedToEpoch } from '../../shared/time';
 import { visitInProgress } from '../../shared/visits';
 import type { AppDB } from './AppDB';
 import { LESSON_COLOURS } from './lessons';
+import { addNotes } from './notes';
 
 export interface ImportContext {
   expedition: Expedition;
@@ -174,11 +175,11 @@ export function buildImportRecords(plan: ImportPlan, context: ImportContext, ima
 
 /** Writes the records in one transaction and reports what happened to each item. */
 export async function applyImport(database: AppDB, plan: ImportPlan, records: ImportRecords): Promise<ImportReport> {
-  await database.transaction('rw', [database.visits, database.lessons, database.notes, database.attachments], async () => {
+  await database.transaction('rw', [database.visits, database.lessons, database.notes, database.noteStates, database.attachments], async () => {
     await database.visits.bulkAdd(records.visits);
     await database.lessons.bulkAdd(records.lessons);
     await database.attachments.bulkAdd(records.attachments);
-    await database.notes.bulkAdd(records.notes);
+    await addNotes(database, records.notes);
   });
   return {
     imported: {

@@ -1,7 +1,57 @@
 import type { DerivedNoteFields } from '../../shared/editor/derive';
 import { newId } from '../../shared/ids';
-import type { Note, NoteKind } from '../../shared/model';
+import type { Note, NoteKind, NoteSummary } from '../../shared/model';
 import type { AppDB } from './AppDB';
+
+// A note lives in two tables: its summary (everything but the Lexical state) in `notes`,
+// its state in `noteStates`. Whatever writes notes goes through `addNotes`/`putNotes` in
+// a transaction holding both tables; whatever needs the states reads them with
+// `withStates` or `readNoteState`.
+
+/** The note without its state, as the notes table holds it. */
+export function noteSummary(note: Note): NoteSummary {
+  const { state: _inItsOwnTable, ...summary } = note;
+  return summary;
+}
+
+/** Writes whole notes (new ones; `putNotes` also replaces). The caller's transaction,
+ *  if any, must include `notes` and `noteStates`. */
+export async function addNotes(database: AppDB, notes: readonly Note[]): Promise<void> {
+  await database.transaction('rw', database.notes, database.noteStates, async () => {
+    await database.noteStates.bulkAdd(notes.map(({ id, state }) => ({ id, state })));
+    await database.notes.bulkAdd(notes.map(noteSummary));
+  });
+}
+
+export async function putNotes(database: AppDB, notes: readonly Note[]): Promise<void> {
+  await database.transaction('rw', database.notes, database.noteStates, async () => {
+    await database.noteStates.bulkPut(notes.map(({ id, state }) => ({ id, state })));
+    await database.notes.bulkPut(notes.map(noteSummary));
+  });
+}
+
+/** Deletes notes for good, states included. */
+export async function deleteNotes(database: AppDB, ids: readonly string[]): Promise<void> {
+  await database.transaction('rw', database.notes, database.noteStates, async () => {
+    await database.noteStates.bulkDelete([...ids]);
+    await database.notes.bulkDelete([...ids]);
+  });
+}
+
+/** The notes with their states. A database still at schema 2 (read before upgrading it)
+ *  has the states inside its notes. */
+export async function withStates(database: AppDB, notes: readonly NoteSummary[]): Promise<Note[]> {
+  if (!database.tables.some((table) => table.name === 'noteStates')) {
+    return notes.map((note) => ({ ...note, state: (note as Partial<Note>).state ?? '' }));
+  }
+  const states = await database.noteStates.bulkGet(notes.map((note) => note.id));
+  return notes.map((note, index) => ({ ...note, state: states[index]?.state ?? '' }));
+}
+
+/** One note's state ('' for an empty note). */
+export async function readNoteState(database: AppDB, id: string): Promise<string> {
+  return (await database.noteStates.get(id))?.state ?? '';
+}
 
 export interface NewNote {
   expeditionId: string;
@@ -35,7 +85,7 @@ export async function createNote(database: AppDB, input: NewNote): Promise<Note>
     updatedAt: createdAt,
     deletedAt: null,
   };
-  await database.notes.add(note);
+  await addNotes(database, [note]);
   return note;
 }
 
@@ -46,10 +96,12 @@ export async function saveNoteContent(
   id: string,
   content: DerivedNoteFields & { state: string },
 ): Promise<void> {
-  await database.transaction('rw', database.notes, async () => {
-    const note = await database.notes.get(id);
-    if (!note || note.state === content.state) return;
-    await database.notes.update(id, { ...content, updatedAt: Date.now() });
+  const { state, ...derived } = content;
+  await database.transaction('rw', database.notes, database.noteStates, async () => {
+    const stored = await database.noteStates.get(id);
+    if (!stored || stored.state === state) return;
+    await database.noteStates.put({ id, state });
+    await database.notes.update(id, { ...derived, updatedAt: Date.now() });
   });
 }
 
@@ -62,7 +114,7 @@ export async function updateNote(
 }
 
 /** A visit's notes: pinned first, then newest first; trash excluded. */
-export async function listNotes(database: AppDB, visitId: string): Promise<Note[]> {
+export async function listNotes(database: AppDB, visitId: string): Promise<NoteSummary[]> {
   const notes = await database.notes
     .where('[visitId+createdAt]')
     .between([visitId, -Infinity], [visitId, Infinity])

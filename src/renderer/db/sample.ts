@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids';
 import type { Expedition, Lesson, Note, NoteKind, Visit } from '../../shared/model';
 import { zonedToEpoch } from '../../shared/time';
 import type { AppDB } from './AppDB';
+import { addNotes } from './notes';
 
 export async function createSampleExpedition(database: AppDB, participant: string): Promise<Expedition> {
   const now = Date.now();
@@ -60,11 +61,11 @@ export async function createSampleExpedition(database: AppDB, participant: strin
       deletedAt: null,
     };
   });
-  await database.transaction('rw', [database.expeditions, database.visits, database.lessons, database.notes], async () => {
+  await database.transaction('rw', [database.expeditions, database.visits, database.lessons, database.notes, database.noteStates], async () => {
     await database.expeditions.add(expedition);
     await database.lessons.bulkAdd(lessons);
     await database.visits.bulkAdd(visits);
-    await database.notes.bulkAdd(notes);
+    await addNotes(database, notes);
   });
   return expedition;
 }

@@ -29,4 +29,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Dexie carries the tables a version does not name over from the version before.
     stores: { searchIndexes: 'expeditionId' },
   },
+  {
+    // Each note's Lexical state moves to a table of its own: a visit's list, the search
+    // index and the matrix then read the notes without their documents.
+    version: 3,
+    stores: { noteStates: 'id' },
+    upgrade: moveStatesOutOfNotes,
+  },
 ];
+
+/** Notes moved at a time, so that a 100,000-note notebook is not held in memory at once. */
+const UPGRADE_CHUNK = 500;
+
+async function moveStatesOutOfNotes(tx: Transaction): Promise<void> {
+  const notes = tx.table<{ id: string; state?: string }, string>('notes');
+  const states = tx.table<{ id: string; state: string }, string>('noteStates');
+  let after = '';
+  for (;;) {
+    const chunk = await notes.where(':id').above(after).limit(UPGRADE_CHUNK).toArray();
+    if (chunk.length === 0) return;
+    await states.bulkPut(chunk.map((note) => ({ id: note.id, state: note.state ?? '' })));
+    await notes.bulkPut(chunk.map(({ state: _moved, ...summary }) => summary));
+    after = chunk[chunk.length - 1]!.id;
+  }
+}

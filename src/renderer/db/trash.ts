@@ -1,5 +1,6 @@
 // The trash keeps deleted notes and visits for 30 days, then they are purged for good.
-import type { Note, Visit } from '../../shared/model';
+import type { NoteSummary, Visit } from '../../shared/model';
+import { deleteNotes } from './notes';
 import type { AppDB } from './AppDB';
 
 export const TRASH_DAYS = 30;
@@ -8,7 +9,7 @@ const TRASH_MS = TRASH_DAYS * 24 * 3600_000;
 export interface TrashContents {
   visits: Visit[];
   /** Notes trashed on their own (those trashed with their visit come back with it). */
-  notes: Note[];
+  notes: NoteSummary[];
 }
 
 export async function listTrash(database: AppDB, expeditionId: string): Promise<TrashContents> {
@@ -29,11 +30,11 @@ export async function listTrash(database: AppDB, expeditionId: string): Promise<
 /** Deletes for good what has been in the trash longer than 30 days, attachments included. */
 export async function purgeTrash(database: AppDB, now = Date.now()): Promise<number> {
   const limit = now - TRASH_MS;
-  return database.transaction('rw', [database.visits, database.notes, database.attachments], async () => {
+  return database.transaction('rw', [database.visits, database.notes, database.noteStates, database.attachments], async () => {
     const noteIds = await database.notes.where('deletedAt').between(0, limit, false, true).primaryKeys();
     const visitIds = await database.visits.where('deletedAt').between(0, limit, false, true).primaryKeys();
     await database.attachments.where('noteId').anyOf(noteIds).delete();
-    await database.notes.bulkDelete(noteIds);
+    await deleteNotes(database, noteIds);
     await database.visits.bulkDelete(visitIds);
     return noteIds.length + visitIds.length;
   });

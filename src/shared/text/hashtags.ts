@@ -3,7 +3,8 @@
 // list of points is not a tag, and the '#' must follow a space or punctuation, so a URL's
 // '#anchor' is not one either.
 const TAG_BODY = String.raw`[\p{L}\p{N}_\-]*\p{L}[\p{L}\p{N}_\-]*(?:\/[\p{L}\p{N}_\-]+)*`;
-const BEFORE = String.raw`(^|[^\p{L}\p{N}_&/#])`;
+const BEFORE_CHAR = String.raw`[^\p{L}\p{N}_&/#]`;
+const BEFORE = `(^|${BEFORE_CHAR})`;
 
 /** Matches one hashtag; group 1 is what precedes it, group 2 the tag without '#'. */
 export function hashtagPattern(): RegExp {
@@ -22,23 +23,51 @@ export function normaliseTag(tag: string): string {
 /** Every distinct tag in a text, normalised and sorted. */
 export function extractHashtags(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.matchAll(hashtagPattern())) {
-    const tag = match[2];
-    if (tag) found.add(normaliseTag(tag));
-  }
+  for (const { tag } of hashtagsIn(text)) found.add(normaliseTag(tag));
   return sortTags(found);
 }
 
+const TAG_AT = new RegExp(TAG_BODY, 'uy');
+const ALLOWED_BEFORE = new RegExp(`^${BEFORE_CHAR}$`, 'u');
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/**
+ * The hashtags of a text, in order: what `hashtagPattern()` matches, found by looking only
+ * where a '#' stands (the pattern's leading class makes the engine try every position,
+ * which costs milliseconds on a long note at every save and keystroke).
+ */
+export function* hashtagsIn(text: string): Generator<{ start: number; end: number; tag: string }> {
+  // As with the global pattern, the character before a '#' may not belong to the
+  // previous match.
+  let consumedUpTo = 0;
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    if (at > 0) {
+      // The character before, whole when it is written with two UTF-16 units.
+      const beforeStart = at >= 2 && isLowSurrogate(text.charCodeAt(at - 1)) && isHighSurrogate(text.charCodeAt(at - 2)) ? at - 2 : at - 1;
+      if (beforeStart < consumedUpTo || !ALLOWED_BEFORE.test(text.slice(beforeStart, at))) continue;
+    }
+    TAG_AT.lastIndex = at + 1;
+    const match = TAG_AT.exec(text);
+    if (!match) continue;
+    const end = at + 1 + match[0].length;
+    yield { start: at, end, tag: match[0] };
+    consumedUpTo = end;
+  }
+}
+
+/** One collator for every sort (localeCompare with a locale builds one per comparison). */
+const FRENCH_ORDER = new Intl.Collator('fr');
+
 export function sortTags(tags: Iterable<string>): string[] {
-  return [...new Set(tags)].sort((a, b) => a.localeCompare(b, 'fr'));
+  return [...new Set(tags)].sort(FRENCH_ORDER.compare);
 }
 
 /** Where each hashtag of a text starts and ends (the '#' included), for highlighting. */
 export function findHashtag(text: string): { start: number; end: number } | null {
-  const match = hashtagPattern().exec(text);
-  if (!match || match[2] === undefined) return null;
-  const start = match.index + (match[1]?.length ?? 0);
-  return { start, end: start + 1 + match[2].length };
+  for (const { start, end } of hashtagsIn(text)) return { start, end };
+  return null;
 }
 
 /** Whether a tag (without '#') can be written as a hashtag and read back as the same tag. */

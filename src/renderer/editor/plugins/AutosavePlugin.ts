@@ -6,9 +6,18 @@ import type { EditorState } from 'lexical';
 import { useEffect, useRef } from 'react';
 
 export const SAVE_PAUSE_MS = 300;
-// 0.8 s, so that with the write itself the last second is the most a crash can take.
+// 0.8 s (then at most IDLE_WAIT_MS for an idle moment), so that with the write itself the
+// last second is the most a crash can take.
 export const SAVE_MAX_WAIT_MS = 800;
 const RETRY_MS = 2000;
+/** Serialising a long note takes milliseconds: it waits for an idle moment between two
+ *  keystrokes, but never longer than this. */
+const IDLE_WAIT_MS = 100;
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+  else run();
+}
 
 export type SaveStatus = 'saved' | 'pending' | 'failed';
 
@@ -65,7 +74,7 @@ export function AutosavePlugin({ initialJson, save, onStatus }: Props): null {
       if (!timer) firstChangeAt = now;
       clearTimeout(timer);
       const wait = Math.min(SAVE_PAUSE_MS, Math.max(0, firstChangeAt + SAVE_MAX_WAIT_MS - now));
-      timer = setTimeout(flush, wait);
+      timer = setTimeout(() => whenIdle(flush), wait);
     };
 
     const unregister = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, prevEditorState }) => {

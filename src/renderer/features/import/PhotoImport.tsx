@@ -10,6 +10,7 @@ import type { Attachment, Expedition, Note, Visit } from '../../../shared/model'
 import { visitInProgress } from '../../../shared/visits';
 import { db } from '../../db/AppDB';
 import type { ImportReport } from '../../db/importApply';
+import { addNotes } from '../../db/notes';
 import { formatDateTime } from '../../i18n';
 import { blobOf, carnet } from '../../platform';
 import { processImage, type ProcessedImage } from '../attachments/processImage';
@@ -78,9 +79,9 @@ export function PhotoImport({ expedition, visits, onDone }: Props): JSX.Element 
       };
     });
     try {
-      await db().transaction('rw', db().notes, db().attachments, async () => {
+      await db().transaction('rw', [db().notes, db().noteStates, db().attachments], async () => {
         await db().attachments.bulkAdd(attachments);
-        await db().notes.bulkAdd(notes);
+        await addNotes(db(), notes);
       });
       onDone({
         imported: { visits: 0, lessons: 0, notes: notes.length, photos: attachments.length },

@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../../shared/journal/formats';
 import type { JournalOptions } from '../../../shared/journal/options';
 import { attachmentMeta, type ExportRecords } from '../../../shared/journal/records';
 import type { AppDB } from '../../db/AppDB';
+import { withStates } from '../../db/notes';
 import { carnet } from '../../platform';
 
 /** Every record of one expedition. A backup keeps trashed ones too (restore is exact);
@@ -14,7 +15,7 @@ import { carnet } from '../../platform';
 export async function gatherRecords(database: AppDB, expeditionId: string): Promise<ExportRecords> {
   const expedition = await database.expeditions.get(expeditionId);
   if (!expedition) throw new Error('expedition not found');
-  const [visits, lessons, notes, settings] = await Promise.all([
+  const [visits, lessons, summaries, settings] = await Promise.all([
     database.visits.where('expeditionId').equals(expeditionId).toArray(),
     database.lessons.where('expeditionId').equals(expeditionId).toArray(),
     database.notes.where('expeditionId').equals(expeditionId).toArray(),
@@ -25,7 +26,7 @@ export async function gatherRecords(database: AppDB, expeditionId: string): Prom
   await database.attachments.where('expeditionId').equals(expeditionId).each((attachment) => {
     attachments.push(attachmentMeta(attachment));
   });
-  return { expedition, visits, lessons, notes, attachments, settings };
+  return { expedition, visits, lessons, notes: await withStates(database, summaries), attachments, settings };
 }
 
 export type ExportProgress = { phase: 'photos'; done: number; total: number } | { phase: 'writing' };

@@ -80,7 +80,13 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const visit = visits?.find((candidate) => candidate.id === settings.currentVisitId) ?? nowVisit ?? null;
   const visitId = visit?.id ?? null;
   const notes = useLiveQuery(async () => (visitId ? listNotes(db(), visitId) : []), [visitId]);
-  const note = notes?.find((candidate) => candidate.id === settings.currentNoteId) ?? null;
+  // The note chosen a moment ago shows at once; the setting that remembers it follows.
+  const [chosenNoteId, setChosenNoteId] = useState<string | null>(null);
+  const currentNoteId = chosenNoteId ?? settings.currentNoteId;
+  useEffect(() => {
+    if (chosenNoteId === settings.currentNoteId) setChosenNoteId(null);
+  }, [chosenNoteId, settings.currentNoteId]);
+  const note = notes?.find((candidate) => candidate.id === currentNoteId) ?? null;
 
   useEffect(() => {
     void purgeTrash(db());
@@ -90,16 +96,20 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
     void carnet().setMenuLanguage({ locale });
   }, [locale]);
 
-  const selectVisit = (id: string): void => {
+  const selectVisit = useCallback((id: string): void => {
     setView({ kind: 'visits' });
     void writeSetting(db(), 'currentVisitId', id);
-  };
+  }, []);
   const openNote = (noteId: string, noteVisitId: string): void => {
     setView({ kind: 'visits' });
+    setChosenNoteId(noteId);
     void writeSetting(db(), 'currentVisitId', noteVisitId).then(() => writeSetting(db(), 'currentNoteId', noteId));
   };
   const lesson = view.kind === 'lesson' ? lessons.find((candidate) => candidate.id === view.lessonId) : undefined;
-  const selectNote = useCallback((id: string): void => void writeSetting(db(), 'currentNoteId', id), []);
+  const selectNote = useCallback((id: string): void => {
+    setChosenNoteId(id);
+    void writeSetting(db(), 'currentNoteId', id);
+  }, []);
 
   /** A new note on `targetVisitId`, opened with the cursor ready. */
   const newNoteOn = useCallback(
@@ -111,6 +121,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       }
       const created = await createNote(db(), { expeditionId: expedition.id, visitId: targetVisitId, author: expedition.participant });
       setFocusNoteId(created.id);
+      setChosenNoteId(created.id);
       setView({ kind: 'visits' });
       await writeSetting(db(), 'currentVisitId', targetVisitId);
       await writeSetting(db(), 'currentNoteId', created.id);

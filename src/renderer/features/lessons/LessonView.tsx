@@ -8,6 +8,7 @@ import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { deleteLesson } from '../../db/bulkEdits';
 import { moveLesson, updateLesson } from '../../db/lessons';
+import { withStates } from '../../db/notes';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
@@ -33,7 +34,7 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
       db().notes.where('passageLessonIds').equals(lesson.id).toArray(),
     ]);
     const unique = new Map([...whole, ...passages].map((note) => [note.id, note]));
-    return lessonEvidence(lesson, visits, [...unique.values()]);
+    return lessonEvidence(lesson, visits, await withStates(db(), [...unique.values()]));
   }, [lesson, visits]);
   const saveSynthesis = useCallback((json: string) => updateLesson(db(), lesson.id, { synthesis: json }), [lesson.id]);
   const day = (ms: number) => formatDateTime(ms, locale, expedition.timeZone, { dateStyle: 'medium', timeStyle: undefined });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { evidenceCount, evidenceMatrix, matrixToCsv, type EvidenceItem } from '../../../shared/journal/evidence';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
+import { withStates } from '../../db/notes';
 import { carnet } from '../../platform';
 import { EvidenceItemView } from './EvidenceItemView';
 
@@ -24,7 +25,9 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
   const [status, setStatus] = useState<string | null>(null);
   const matrix = useLiveQuery(async () => {
     const notes = await db().notes.where('expeditionId').equals(expedition.id).toArray();
-    return evidenceMatrix(visits, lessons, notes);
+    // Only linked notes are evidence: the others' states are not read.
+    const linked = notes.filter((note) => note.lessonIds.length > 0 || note.passageLessonIds.length > 0);
+    return evidenceMatrix(visits, lessons, await withStates(db(), linked));
   }, [expedition.id, visits, lessons]);
   if (!matrix) return <p className="empty">…</p>;
   if (matrix.lessons.length === 0 || matrix.visits.length === 0) return <p className="empty">{t('matrix.empty')}</p>;

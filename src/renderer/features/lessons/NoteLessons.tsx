@@ -1,12 +1,12 @@
 // The lessons a whole note is linked to, shown as chips in the note's header.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lesson, Note } from '../../../shared/model';
+import type { Lesson, NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { updateNote } from '../../db/notes';
 import { LessonPicker } from './LessonPicker';
 
-export function NoteLessons({ note, lessons }: { note: Note; lessons: Lesson[] }): JSX.Element {
+export function NoteLessons({ note, lessons }: { note: NoteSummary; lessons: Lesson[] }): JSX.Element {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
   const linked = note.lessonIds.flatMap((id) => lessons.filter((lesson) => lesson.id === id));

@@ -1,23 +1,23 @@
 import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstLine } from '../../../shared/editor/derive';
-import type { Note } from '../../../shared/model';
+import type { NoteSummary } from '../../../shared/model';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
 
 interface Props {
-  notes: Note[];
+  notes: NoteSummary[];
   selectedId: string | null;
   timeZone: string;
   onSelect: (noteId: string) => void;
 }
 
-export function noteLabel(note: Note, untitled: string): string {
+export function noteLabel(note: NoteSummary, untitled: string): string {
   return note.title.trim() || firstLine(note.text) || untitled;
 }
 
 interface ItemProps {
-  note: Note;
+  note: NoteSummary;
   selected: boolean;
   timeZone: string;
   onSelect: (noteId: string) => void;

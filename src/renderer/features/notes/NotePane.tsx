@@ -1,11 +1,11 @@
 import type { EditorState } from 'lexical';
-import { useCallback, useState, type JSX } from 'react';
+import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
-import { NOTE_KINDS, type Lesson, type Note, type NoteKind, type Visit } from '../../../shared/model';
+import { NOTE_KINDS, type Lesson, type NoteKind, type NoteSummary, type Visit } from '../../../shared/model';
 import { TrashIcon } from '../../components/icons';
 import { db } from '../../db/AppDB';
-import { saveNoteContent, trashNote, updateNote } from '../../db/notes';
+import { readNoteState, saveNoteContent, trashNote, updateNote } from '../../db/notes';
 import type { SaveStatus } from '../../editor/plugins/AutosavePlugin';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
@@ -13,7 +13,7 @@ import { NoteLessons } from '../lessons/NoteLessons';
 import { useLocale } from '../settings/useLocale';
 
 interface Props {
-  note: Note;
+  note: NoteSummary;
   visits: Visit[];
   lessons: Lesson[];
   timeZone: string;
@@ -24,6 +24,22 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props):
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [status, setStatus] = useState<SaveStatus>('saved');
+  // The note's document is read once, when it is opened: from then on the editor holds it.
+  const [initialState, setInitialState] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState(false);
+  useEffect(() => {
+    let current = true;
+    readNoteState(db(), note.id).then(
+      (state) => current && setInitialState(state),
+      (error: unknown) => {
+        console.error('[carnet] note could not be read', error);
+        if (current) setUnreadable(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [note.id]);
   const visit = visits.find((candidate) => candidate.id === note.visitId);
   const save = useCallback(
     (json: string, state: EditorState) => saveNoteContent(db(), note.id, { state: json, ...deriveNoteFields(state) }),
@@ -102,7 +118,14 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props):
           </span>
         </p>
       </header>
-      <NoteEditor key={note.id} noteId={note.id} initialState={note.state} save={save} onStatus={setStatus} autoFocus={autoFocus} />
+      {unreadable && (
+        <p className="empty" role="alert">
+          {t('errors.internal')}
+        </p>
+      )}
+      {initialState !== null && (
+        <NoteEditor key={note.id} noteId={note.id} initialState={initialState} save={save} onStatus={setStatus} autoFocus={autoFocus} />
+      )}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type JSX, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../shared/model';
+import { sortTags } from '../../../shared/text/hashtags';
 import { db } from '../../db/AppDB';
 import { listLessons } from '../../db/lessons';
 import { listVisits } from '../../db/visits';
@@ -38,7 +39,8 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
   const expedition = useLiveQuery(() => db().expeditions.get(expeditionId), [expeditionId]);
   const visits = useLiveQuery(() => listVisits(db(), expeditionId), [expeditionId]) ?? [];
   const lessons = useLiveQuery(() => listLessons(db(), expeditionId), [expeditionId]) ?? [];
-  const tags = useMemo(() => [...search.index.tagCounts().keys()].sort((a, b) => a.localeCompare(b, 'fr')), [search.index, search.version]);
+  // Sorted only while the filters are shown: the index changes at every save.
+  const tags = useMemo(() => (showFilters ? sortTags(search.index.tagCounts().keys()) : []), [showFilters, search.index, search.version]);
   const visitsById = useMemo(() => new Map(visits.map((visit) => [visit.id, visit])), [visits]);
 
   useEffect(() => onActiveChange?.(active), [active, onActiveChange]);

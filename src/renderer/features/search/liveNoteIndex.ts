@@ -2,7 +2,7 @@
 // keeps it in step with the database through Dexie live queries — which also see writes
 // made by other windows or workers of the same origin.
 import { liveQuery, type Subscription } from 'dexie';
-import type { Id, Note } from '../../../shared/model';
+import type { Id, NoteSummary } from '../../../shared/model';
 import type { AppDB, SearchIndexRecord } from '../../db/AppDB';
 import { NoteIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './NoteIndex';
 
@@ -159,7 +159,7 @@ export class LiveNoteIndex {
     );
   }
 
-  private async addInSlices(notes: (Note | undefined)[]): Promise<void> {
+  private async addInSlices(notes: (NoteSummary | undefined)[]): Promise<void> {
     let sliceStart = performance.now();
     for (const note of notes) {
       if (!note) continue;
@@ -173,7 +173,7 @@ export class LiveNoteIndex {
     await yieldToEventLoop();
   }
 
-  private apply(notes: Note[]): void {
+  private apply(notes: NoteSummary[]): void {
     for (const note of notes) {
       if (note.expeditionId === this.expeditionId) {
         if (note.updatedAt !== this.index.updatedAt(note.id)) this.unsaved = true;

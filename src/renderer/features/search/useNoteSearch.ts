@@ -2,7 +2,7 @@
 // by every component that searches, built once (in a worker) and kept live.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Id, Note } from '../../../shared/model';
+import type { Id, NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import type { SearchFilters } from './filters';
 import type { IndexStatus } from './liveNoteIndex';
@@ -23,7 +23,7 @@ export function noteIndexFor(expeditionId: Id): SearchIndex {
 
 export interface FoundNote {
   hit: SearchHit;
-  note: Note;
+  note: NoteSummary;
 }
 
 export interface NoteSearch {

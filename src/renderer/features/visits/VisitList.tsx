@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expedition, Visit } from '../../../shared/model';
 import { zonedDate } from '../../../shared/time';
@@ -14,8 +14,9 @@ interface Props {
   onSelect: (visitId: string) => void;
 }
 
-/** Visits in time order, grouped under a heading per day. */
-export function VisitList({ expedition, visits, selectedId, nowId, onSelect }: Props): JSX.Element {
+/** Visits in time order, grouped under a heading per day. Drawn again only when its
+ *  props change (not at every save of the note being written). */
+export const VisitList = memo(function VisitList({ expedition, visits, selectedId, nowId, onSelect }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const zone = expedition.timeZone;
@@ -57,4 +58,4 @@ export function VisitList({ expedition, visits, selectedId, nowId, onSelect }: P
       ))}
     </nav>
   );
-}
+});
