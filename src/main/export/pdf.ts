@@ -1,6 +1,6 @@
-// The journal as a book-quality PDF, printed twice: once to learn on which page each
-// chapter starts (from the PDF outline), then again with those numbers in the table of
-// contents. Photos are the display copies (≤ 2,000 px), loaded from files beside the
+// The journal as a book-quality PDF, printed twice: once as a draft to learn on which page
+// each chapter starts (from the PDF outline; photos not painted, no header or footer:
+// neither moves the text), then again with those numbers in the table of contents. Photos are the display copies (≤ 2,000 px), loaded from files beside the
 // page so the HTML stays small whatever the number of photos.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../files';
 import type { PdfRequest, Platform } from '../platform/types';
 import type { AttachmentStore } from './attachments';
 import { journalFontCss } from './fonts';
-import { chapterPages, outlinePages } from './pdfPages';
+import { chapterPages, loadPdfReader, outlinePages } from './pdfPages';
 
 export const PDF_MARGINS_MM = { top: 22, right: 20, bottom: 20, left: 20 };
 
@@ -41,9 +41,11 @@ export async function writePdf(
   const htmlPath = join(workDir, 'journal.html');
   const request: PdfRequest = { htmlPath, margins: PDF_MARGINS_MM, ...templates(journal) };
 
-  await writeFile(htmlPath, renderJournalHtml(journal, { imageSrc, fontCss }));
+  await writeFile(htmlPath, renderJournalHtml(journal, { imageSrc, fontCss, draft: true }));
   signal.throwIfAborted();
-  const draft = await platform.printToPDF(request);
+  // Loaded while Chromium prints (outlinePages waits for it, and says if it failed).
+  loadPdfReader().catch(() => undefined);
+  const draft = await platform.printToPDF({ ...request, draft: true });
   signal.throwIfAborted();
   const toc = [...journal.chapters, ...(journal.tagIndex.length > 0 ? [{ anchor: 'tags', title: JOURNAL_STRINGS[journal.language].tagIndex }] : [])];
   const pageNumbers = chapterPages(await outlinePages(draft), toc, journal.language);

@@ -11,9 +11,21 @@ interface OutlineItem {
 /** Titles compared without spaces: Chromium drops the space where a long heading wraps. */
 const normalise = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '');
 
+let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+
+/** pdf.js, loaded once. Loading it takes over a second: an export starts it while
+ *  Chromium prints the draft. */
+export function loadPdfReader(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  pdfjsLoading ??= import('pdfjs-dist/legacy/build/pdf.mjs').catch((error: unknown) => {
+    pdfjsLoading = null;
+    throw error;
+  });
+  return pdfjsLoading;
+}
+
 /** The page (1-based) of each top-level outline entry, in order. */
 export async function outlinePages(pdf: Uint8Array): Promise<{ title: string; page: number }[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfReader();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const document = await pdfjs.getDocument({ data: pdf.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   try {

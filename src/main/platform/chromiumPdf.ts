@@ -42,7 +42,7 @@ export async function printWithChromium(request: PdfRequest): Promise<Uint8Array
     const pdf = await page.pdf({
       format: 'A4',
       margin: { top: mm(request.margins.top), right: mm(request.margins.right), bottom: mm(request.margins.bottom), left: mm(request.margins.left) },
-      displayHeaderFooter: true,
+      displayHeaderFooter: !request.draft,
       headerTemplate: request.headerTemplate,
       footerTemplate: request.footerTemplate,
       printBackground: true,

@@ -39,7 +39,7 @@ export async function printWithElectron(request: PdfRequest): Promise<Uint8Array
         bottom: inches(request.margins.bottom),
         left: inches(request.margins.left),
       },
-      displayHeaderFooter: true,
+      displayHeaderFooter: !request.draft,
       headerTemplate: request.headerTemplate,
       footerTemplate: request.footerTemplate,
       printBackground: true,

@@ -33,6 +33,8 @@ export interface PdfRequest {
   footerTemplate: string;
   /** Page margins in millimetres. */
   margins: { top: number; right: number; bottom: number; left: number };
+  /** Printed only to read its outline: no header or footer (they do not move the text). */
+  draft?: boolean;
 }
 
 export interface OpenDialogOptions {
