@@ -47,12 +47,16 @@ export interface WordSpan {
  *  word after the elision (its span starts there too); a word joined by an apostrophe that
  *  is not an elision (aujourd’hui) yields its parts. */
 export function wordSpans(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
+  return [...eachWordSpan(text)];
+}
+
+/** The same, one at a time: a caller looking for the first match folds no further. */
+export function* eachWordSpan(text: string): Generator<WordSpan> {
   for (const match of text.matchAll(WORD)) {
     const written = match[0];
     // Most words have no apostrophe: one fold, no splitting.
     if (!APOSTROPHE.test(written)) {
-      spans.push({ word: fold(written).slice(0, MAX_WORD_LENGTH), start: match.index, end: match.index + written.length });
+      yield { word: fold(written).slice(0, MAX_WORD_LENGTH), start: match.index, end: match.index + written.length };
       continue;
     }
     const elided = ELISION.exec(fold(written))?.[0].length ?? 0;
@@ -60,11 +64,10 @@ export function wordSpans(text: string): WordSpan[] {
     let start = match.index + elided;
     for (const part of written.slice(elided).split(APOSTROPHE)) {
       const word = fold(part).slice(0, MAX_WORD_LENGTH);
-      if (word) spans.push({ word, start, end: start + part.length });
+      if (word) yield { word, start, end: start + part.length };
       start += part.length + 1;
     }
   }
-  return spans;
 }
 
 /** The folded words of a text, in order, repeats kept (term frequencies count them). The
