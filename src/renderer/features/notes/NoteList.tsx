@@ -1,7 +1,8 @@
-import { memo, useEffect, useRef, useState, type JSX } from 'react';
+import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstLine } from '../../../shared/editor/derive';
 import type { NoteSummary } from '../../../shared/model';
+import { useDrawnCount } from '../../components/useDrawnCount';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
 
@@ -52,43 +53,20 @@ const NoteItem = memo(
     (before.note.text === after.note.text || firstLine(before.note.text) === firstLine(after.note.text)),
 );
 
-/** Notes drawn at first, and added each time the end of the list comes into view: a visit
- *  of hundreds of notes opens as fast as one of a few dozen. */
+/** Notes drawn at first, and added each time the end of the list comes into view. */
 const NOTES_PER_STEP = 60;
 
 export function NoteList({ notes, selectedId, timeZone, onSelect }: Props): JSX.Element {
   const { t } = useTranslation();
-  const [drawn, setDrawn] = useState(NOTES_PER_STEP);
-  const sentinel = useRef<HTMLLIElement>(null);
   // The open note is always drawn, wherever it is in the list.
-  const selectedAt = notes.findIndex((note) => note.id === selectedId);
-  const count = Math.max(drawn, selectedAt + 1);
-  const more = count < notes.length;
-  useEffect(() => {
-    const end = sentinel.current;
-    if (!more || !end) return;
-    // Without IntersectionObserver (a test DOM), the whole list is drawn at once.
-    if (typeof IntersectionObserver === 'undefined') {
-      setDrawn(notes.length);
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setDrawn((before) => before + NOTES_PER_STEP);
-      },
-      // The pane that scrolls the list, so that the margin draws ahead of the scrolling.
-      { root: end.closest('.pane'), rootMargin: '800px 0px' },
-    );
-    observer.observe(end);
-    return () => observer.disconnect();
-  }, [more, count, notes.length]);
+  const { count, sentinel } = useDrawnCount(notes.length, NOTES_PER_STEP, notes.findIndex((note) => note.id === selectedId) + 1);
   if (notes.length === 0) return <p className="empty">{t('notes.none')}</p>;
   return (
     <ul className="note-list" aria-label={t('notes.heading')}>
       {notes.slice(0, count).map((note) => (
         <NoteItem key={note.id} note={note} selected={note.id === selectedId} timeZone={timeZone} onSelect={onSelect} />
       ))}
-      {more && <li ref={sentinel} className="note-list-more" aria-hidden="true" />}
+      {count < notes.length && <li ref={sentinel} className="list-more" aria-hidden="true" />}
     </ul>
   );
 }

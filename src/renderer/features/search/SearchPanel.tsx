@@ -10,6 +10,7 @@ import { db } from '../../db/AppDB';
 import { listLessons } from '../../db/lessons';
 import { listVisits } from '../../db/visits';
 import { hasActiveFilter, type SearchFilters } from './filters';
+import { useDrawnCount } from '../../components/useDrawnCount';
 import { SearchFilterBar } from './SearchFilterBar';
 import { SearchResult } from './SearchResult';
 import { useNoteSearch } from './useNoteSearch';
@@ -22,6 +23,9 @@ interface Props {
   /** Told when results start or stop replacing the children. */
   onActiveChange?: (active: boolean) => void;
 }
+
+/** Results drawn at first (about two screens), and added as the list scrolls. */
+const RESULTS_PER_STEP = 15;
 
 export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange }: Props): JSX.Element {
   const { t } = useTranslation();
@@ -58,6 +62,8 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
   }, []);
 
   const found = search.found ?? [];
+  // The results in view first (the active one always drawn), the rest as the list scrolls.
+  const drawn = useDrawnCount(found.length, RESULTS_PER_STEP, activeIndex + 1);
   const open = (at: number): void => {
     const entry = found[at];
     if (entry) onOpenNote(entry.note.id, entry.note.visitId);
@@ -124,7 +130,7 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
             {search.status === 'building' ? t('search.building') : found.length === 0 && search.found ? t('search.none') : t('search.count', { count: search.total })}
           </p>
           <ul id={listId} className="search-results" role="listbox" aria-label={t('search.results')}>
-            {found.map((entry, at) => (
+            {found.slice(0, drawn.count).map((entry, at) => (
               <SearchResult
                 key={entry.note.id}
                 id={optionId(at)}
@@ -136,6 +142,7 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
                 onOpen={() => open(at)}
               />
             ))}
+            {drawn.count < found.length && <li ref={drawn.sentinel} className="list-more" aria-hidden="true" />}
           </ul>
         </>
       ) : (
