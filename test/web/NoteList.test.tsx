@@ -53,6 +53,15 @@ describe('the note list of a large visit', () => {
     expect(screen.getByRole('button', { name: /Note 139/ }).getAttribute('aria-current')).toBe('true');
   });
 
+  it('keeps drawn what it drew for a note far down when a note near the top is opened', () => {
+    const list = notes(150);
+    const { rerender } = render(<NoteList notes={list} selectedId="n139" timeZone="Europe/Paris" onSelect={() => undefined} />);
+    const far = screen.getByRole('button', { name: /Note 139/ });
+    rerender(<NoteList notes={list} selectedId="n3" timeZone="Europe/Paris" onSelect={() => undefined} />);
+    expect(drawn()).toBe(140);
+    expect(far.isConnected).toBe(true);
+  });
+
   it('draws a short visit whole', () => {
     render(<NoteList notes={notes(12)} selectedId={null} timeZone="Europe/Paris" onSelect={() => undefined} />);
     expect(drawn()).toBe(12);

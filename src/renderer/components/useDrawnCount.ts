@@ -15,6 +15,9 @@ export interface DrawnCount {
 export function useDrawnCount(length: number, step: number, keep = 0): DrawnCount {
   const [drawn, setDrawn] = useState(step);
   const sentinel = useRef<HTMLLIElement>(null);
+  // What was drawn for the selection stays drawn when the selection moves up the list:
+  // a list that shrank under the pointer would lose its scroll position.
+  if (keep > drawn) setDrawn(keep);
   const count = Math.min(length, Math.max(drawn, keep));
   const more = count < length;
   useEffect(() => {
