@@ -99,7 +99,9 @@ export async function saveNoteContent(
   const { state, ...derived } = content;
   await database.transaction('rw', database.notes, database.noteStates, async () => {
     const stored = await database.noteStates.get(id);
-    if (!stored || stored.state === state) return;
+    if (stored?.state === state) return;
+    // A note deleted for good meanwhile is not brought back by its editor's last save.
+    if (!stored && !(await database.notes.get(id))) return;
     await database.noteStates.put({ id, state });
     await database.notes.update(id, { ...derived, updatedAt: Date.now() });
   });

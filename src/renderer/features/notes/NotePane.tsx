@@ -30,7 +30,9 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props):
   useEffect(() => {
     let current = true;
     readNoteState(db(), note.id).then(
-      (state) => current && setInitialState(state),
+      (state) => {
+        if (current) setInitialState(state);
+      },
       (error: unknown) => {
         console.error('[carnet] note could not be read', error);
         if (current) setUnreadable(true);
