@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markdownToNote } from '../../src/shared/editor/markdown';
 import { AppDB } from '../../src/renderer/db/AppDB';
-import { createNote, listNotes, readNoteState, saveNoteContent } from '../../src/renderer/db/notes';
+import { createNote, deleteNotes, listNotes, readNoteState, saveNoteContent } from '../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../src/renderer/db/sample';
 import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
 import { seedExpeditionWithVisit } from '../fixtures/seed';
@@ -116,6 +116,20 @@ describe('notes repository', () => {
     await database.notes.update(first.id, { pinned: true });
     expect((await listNotes(database, visit.id)).map((n) => n.id)).toEqual([first.id, second.id]);
     expect(await database.notes.where('tags').equals('énergie').primaryKeys()).toEqual([first.id]);
+  });
+
+  it('saves a note even without its state record, but never brings back a note deleted for good', async () => {
+    const database = newDb();
+    const { expedition, visit } = await seed(database);
+    const note = await createNote(database, { expeditionId: expedition.id, visitId: visit.id, author: 'C' });
+    await database.noteStates.delete(note.id);
+    await saveNoteContent(database, note.id, markdownToNote('Gardé'));
+    expect((await database.notes.get(note.id))?.text).toBe('Gardé');
+    expect(await readNoteState(database, note.id)).toBe(markdownToNote('Gardé').state);
+    await deleteNotes(database, [note.id]);
+    await saveNoteContent(database, note.id, markdownToNote('Trop tard'));
+    expect(await database.notes.get(note.id)).toBeUndefined();
+    expect(await database.noteStates.get(note.id)).toBeUndefined();
   });
 
   it('does not touch a note whose state did not change', async () => {
