@@ -19,6 +19,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { QUERIES as SEARCH_QUERIES } from './searchBench';
 import { summary, table, type Figure, type Summary } from './stats';
 import type { BenchPage } from './page/main';
 
@@ -38,11 +39,7 @@ const OUT = join(tmpdir(), `carnet-bench-build-${process.env['CARNET_E2E_PORT']}
 process.env['CARNET_RENDERER_DIR'] = join(OUT, 'renderer');
 
 /** The queries of the search figures: words of varied frequency, prefixes, unaccented. */
-const QUERIES = {
-  oneWord: ['territoire', 'caoutchouc', 'volcan', 'entreprise', 'gouvernance', 'recyclage', 'qualité', 'mobilité'],
-  prefix: ['innov', 'entrep', 'territ', 'cooper', 'ecosys', 'forma', 'indus', 'valor'],
-  unaccented: ['energie', 'ecologique', 'universite', 'securite', 'oeuvre', 'coeur', 'reseau', 'developpement'],
-};
+const QUERIES = { oneWord: SEARCH_QUERIES.oneWord, prefix: SEARCH_QUERIES.prefix, unaccented: SEARCH_QUERIES.unaccented };
 
 type Harness = typeof import('../test/e2e/harness');
 interface Context {

@@ -4,51 +4,11 @@
 // the page's JS heap, and how soon an edit is found.
 //   npx tsx bench/search-worker.ts [--large] [--only=10000] [--no-page]
 // Writes bench/results/search-worker.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../src/main/security';
+import { callBench as call, QUERIES, REPEAT, runSearchBench } from './searchBench';
 
-const PORT = Number(process.env['CARNET_BENCH_PORT'] ?? 47882);
-const OUT = join(tmpdir(), 'carnet-search-worker-bench');
-const RESULTS = resolve(__dirname, 'results');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const large = process.argv.includes('--large');
 const onPage = !process.argv.includes('--no-page');
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
-const sizes = only ? [Number(only)] : large ? [10_000, 100_000] : [10_000];
-
-const QUERIES = {
-  oneWord: ['territoire', 'caoutchouc', 'volcan', 'entreprise', 'gouvernance', 'recyclage', 'qualité', 'mobilité'],
-  prefix: ['innov', 'entrep', 'territ', 'cooper', 'ecosys', 'forma', 'indus', 'valor'],
-  unaccented: ['energie', 'ecologique', 'universite', 'securite', 'oeuvre', 'coeur', 'reseau', 'developpement'],
-  twoWords: ['entreprise territoire', 'innovation énergie', 'projet univ', 'salarié form', 'usine robot', 'région financement', 'données plateforme', 'eau forêt'],
-};
-const REPEAT = 12;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const call = (page: Page, name: string, ...args: unknown[]): Promise<any> =>
-  page.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> }).bench[n as string]!(...(a as unknown[])), [name, args] as const);
-
-async function serve(): Promise<() => Promise<void>> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-  const server = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    try {
-      const body = await readFile(join(OUT, path === '/' ? 'index.html' : path));
-      // The app's CSP, so that the worker is started under the same rules as in Carnet.
-      response.writeHead(200, { 'Content-Type': types[extname(path) || '.html'] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(PORT, '127.0.0.1', done));
-  return () => new Promise((done) => server.close(() => done()));
-}
 
 const round = (value: number) => Math.round(value * 10) / 10;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -85,34 +45,15 @@ async function measure(page: Page, count: number) {
   return run;
 }
 
-async function main(): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: resolve(__dirname, 'search-worker-page'),
-    build: { outDir: OUT, emptyOutDir: true, minify: true, modulePreload: { polyfill: false } },
-  });
-  const stop = await serve();
-  const context = await chromium.launchPersistentContext(join(tmpdir(), `carnet-search-worker-profile-${Date.now()}`), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(0);
-  page.on('console', (message) => console.error('page:', message.text()));
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`http://127.0.0.1:${PORT}/`);
-  const runs = [];
-  for (const count of sizes) runs.push(await measure(page, count));
-  await context.close();
-  await stop();
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, 'search-worker.json'), JSON.stringify({ date: new Date().toISOString(), runs }, null, 2));
-  console.log(JSON.stringify(runs, null, 1));
-}
-
-main().catch((error) => {
+runSearchBench({
+  name: 'search-worker',
+  pageDir: 'search-worker-page',
+  port: Number(process.env['CARNET_BENCH_PORT'] ?? 47882),
+  // The app's CSP, so that the worker is started under the same rules as in Carnet.
+  headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  verbose: true,
+  measure,
+}).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

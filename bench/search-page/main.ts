@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import type { Note } from '../../src/shared/model';
 import { searchWords } from '../../src/shared/text/fold';
 import { AppDB } from '../../src/renderer/db/AppDB';
+import { putNotes } from '../../src/renderer/db/notes';
 import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
 import { LiveNoteIndex } from '../../src/renderer/features/search/liveNoteIndex';
 import { queryWords } from '../../src/renderer/features/search/NoteIndex';
@@ -23,8 +24,9 @@ class WordsDB extends Dexie {
   notes!: Dexie.Table<WordNote, string>;
   constructor(name: string) {
     super(name);
-    const last = SCHEMA_VERSIONS.at(-1)!;
-    this.version(last.version).stores({ ...last.stores, notes: `${last.stores['notes']}, *words` });
+    // The notes table as Carnet's schema last defines it (a version names only what it changes).
+    const notes = [...SCHEMA_VERSIONS].reverse().find((version) => version.stores['notes'])!.stores['notes'];
+    this.version(1).stores({ notes: `${notes}, *words` });
   }
 }
 
@@ -47,7 +49,9 @@ async function seed(design: 'A' | 'B', count: number): Promise<{ writeMs: number
       wordsMs += performance.now() - started;
     }
     const started = performance.now();
-    await database.table('notes').bulkPut(records);
+    // Design A is Carnet's own layout: each note's summary and state in their two tables.
+    if (design === 'A') await putNotes(appDb!, records);
+    else await database.table('notes').bulkPut(records);
     writeMs += performance.now() - started;
   }
   return { writeMs, wordsMs };

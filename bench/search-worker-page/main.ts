@@ -2,6 +2,7 @@
 // notes, built in its worker or on the page, with its queries timed from the page.
 import Dexie from 'dexie';
 import { AppDB } from '../../src/renderer/db/AppDB';
+import { putNotes } from '../../src/renderer/db/notes';
 import { NoteIndex } from '../../src/renderer/features/search/NoteIndex';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { indexWords } from '../../src/shared/text/fold';
@@ -20,7 +21,7 @@ const open = () => (database ??= new AppDB(NAME));
 async function seed(count: number): Promise<number> {
   const started = performance.now();
   for (let at = 0; at < count; at += WRITE_CHUNK) {
-    await open().notes.bulkPut(makeNotes(Math.min(WRITE_CHUNK, count - at), EXPEDITION, VISITS, LESSONS, 7, at));
+    await putNotes(open(), makeNotes(Math.min(WRITE_CHUNK, count - at), EXPEDITION, VISITS, LESSONS, 7, at));
   }
   return performance.now() - started;
 }
@@ -79,7 +80,7 @@ async function freshness(): Promise<number> {
   const [note] = makeNotes(1, EXPEDITION, VISITS, LESSONS, 99, 0);
   const word = `zyxwvu${Date.now()}`;
   const started = performance.now();
-  await open().notes.put({ ...note!, id: 'fresh-note', text: `${note!.text} ${word}`, updatedAt: Date.now() });
+  await putNotes(open(), [{ ...note!, id: 'fresh-note', text: `${note!.text} ${word}`, updatedAt: Date.now() }]);
   for (;;) {
     if ((await index!.search(word)).total === 1) return performance.now() - started;
     await new Promise((resume) => setTimeout(resume, 2));
