@@ -64,6 +64,33 @@ describe('schema versions', () => {
   });
 });
 
+describe('schema 3', () => {
+  it('moves every note’s state out of a large notebook, chunk after chunk, none lost or mixed up', async () => {
+    const name = freshName();
+    const legacy = new Dexie(name);
+    for (const version of SCHEMA_VERSIONS.filter((v) => v.version <= 2)) legacy.version(version.version).stores(version.stores);
+    await legacy.open();
+    const count = 1_203;
+    await legacy.table('notes').bulkAdd(
+      Array.from({ length: count }, (_, at) => ({
+        id: `note-${String(at).padStart(5, '0')}`, expeditionId: 'e1', visitId: 'v1', kind: 'observation', title: '', speaker: '',
+        state: `{"n":${at}}`, text: `note ${at}`, tags: [], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A',
+        createdAt: at, updatedAt: at, deletedAt: null,
+      })),
+    );
+    legacy.close();
+
+    const database = newDb(name);
+    await database.open();
+    const notes = await database.notes.toArray();
+    expect(notes).toHaveLength(count);
+    expect(notes.some((note) => 'state' in note)).toBe(false);
+    const states = await database.noteStates.toArray();
+    expect(states).toHaveLength(count);
+    for (const state of states) expect(state.state).toBe(`{"n":${Number(state.id.slice(5))}}`);
+  });
+});
+
 describe('settings', () => {
   it('round-trips valid values', async () => {
     const database = newDb();
