@@ -45,13 +45,9 @@ export interface WordSpan {
 
 /** The words of a text with their place in it, for highlighting. An elided word yields the
  *  word after the elision (its span starts there too); a word joined by an apostrophe that
- *  is not an elision (aujourd’hui) yields its parts. */
-export function wordSpans(text: string): WordSpan[] {
-  return [...eachWordSpan(text)];
-}
-
-/** The same, one at a time: a caller looking for the first match folds no further. */
-export function* eachWordSpan(text: string): Generator<WordSpan> {
+ *  is not an elision (aujourd’hui) yields its parts. One at a time: a caller looking for
+ *  the first match folds no further. */
+export function* wordSpans(text: string): Generator<WordSpan> {
   for (const match of text.matchAll(WORD)) {
     const written = match[0];
     // Most words have no apostrophe: one fold, no splitting.

@@ -1,7 +1,7 @@
 // Which parts of a note's text to show under a result, and which words in them to mark.
 // Works on the original text: words are folded one by one to be compared, so the marks
 // fall on the words as written (accents, elisions and capitals kept).
-import { eachWordSpan } from '../../../shared/text/fold';
+import { wordSpans } from '../../../shared/text/fold';
 
 export interface Segment {
   text: string;
@@ -19,7 +19,7 @@ export function wordMatcher(matched: readonly string[], queryWords: readonly str
 export function highlight(text: string, isMatch: (word: string) => boolean): Segment[] {
   const segments: Segment[] = [];
   let at = 0;
-  for (const span of eachWordSpan(text)) {
+  for (const span of wordSpans(text)) {
     if (!isMatch(span.word)) continue;
     if (span.start > at) segments.push({ text: text.slice(at, span.start), marked: false });
     segments.push({ text: text.slice(span.start, span.end), marked: true });
@@ -35,7 +35,7 @@ export function snippet(text: string, isMatch: (word: string) => boolean, length
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= length) return flat;
   let first: { start: number } | undefined;
-  for (const span of eachWordSpan(flat)) {
+  for (const span of wordSpans(flat)) {
     if (!isMatch(span.word)) continue;
     first = span;
     break;
