@@ -4,7 +4,8 @@
 // Pure TypeScript: the bench page (Chromium) converts these notes with the app's own
 // Lexical code; the runner (Node) writes the same notes as files for the import figure
 // and builds the journal's records from them.
-import { makeNoteText, random } from './search-page/corpus';
+import { seededRandom } from '../test/fixtures/seededRandom';
+import { makeNoteText } from './search-page/corpus';
 
 export const EXPEDITION_ID = 'bench-expedition';
 export const TIME_ZONE = 'Europe/Paris';
@@ -101,7 +102,7 @@ function shape(text: string, next: () => number): string {
 }
 
 export function noteSeeds(count: number, seed = 7, firstIndex = 0): NoteSeed[] {
-  const next = random(seed * 1_000_003 + firstIndex);
+  const next = seededRandom(seed * 1_000_003 + firstIndex);
   const visits = benchVisits();
   const notes: NoteSeed[] = [];
   for (let i = 0; i < count; i++) {
@@ -126,7 +127,7 @@ export function noteSeeds(count: number, seed = 7, firstIndex = 0): NoteSeed[] {
 
 /** A long note: `words` words in paragraphs of ~100 words, for the keystroke figure. */
 export function longMarkdown(words: number, seed = 99): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const paragraphs: string[] = [];
   let total = 0;
   while (total < words) {

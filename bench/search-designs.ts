@@ -4,6 +4,7 @@
 //   npx tsx bench/search-designs.ts [--large] [--only=10000]
 // Writes bench/results/search-designs.json and prints it.
 import type { Page } from 'playwright-core';
+import type { Timing } from './search-page/measure';
 import { callBench, QUERIES, REPEAT, runSearchBench } from './searchBench';
 
 interface Bench {
@@ -16,7 +17,6 @@ interface Bench {
   timeB(queries: string[], repeat: number): Promise<Timing>;
   reopenB(): Promise<number>;
 }
-interface Timing { p50: number; p95: number; max: number; found: number }
 
 function call<K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>): Promise<Awaited<ReturnType<Bench[K]>>> {
   return callBench(page, name, ...args);

@@ -2,6 +2,7 @@
 // elisions, #hashtags, spread over visits. The vocabulary follows a Zipf law over real
 // words and derived forms (~20,000 distinct), as a real corpus of notes would.
 import type { Note, NoteKind } from '../../src/shared/model';
+import { seededRandom } from '../../test/fixtures/seededRandom';
 
 const STEMS = (
   'entreprise territoire innovation énergie salarié projet start-up université recherche ' +
@@ -27,23 +28,12 @@ const ELIDED = ["l'", 'l’', "d'", 'd’', 'qu’', 'j’', 'n’', 's’', 'c�
 const VOWEL_START = /^[aeiouyéèêàâîïôœæh]/i;
 const KINDS: NoteKind[] = ['observation', 'quote', 'question', 'idea', 'action'];
 
-/** Small fast deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Real stems with a few inflections each, then a long tail of French-looking invented
  *  words, shuffled so that frequent and rare words are drawn from both. */
 const SYLLABLES = ['ma', 'ré', 'con', 'ti', 'pa', 'lé', 'cho', 'vi', 'sa', 'gu', 'per', 'nou', 'ver', 'bo', 'dé', 'mi', 'tra', 'pô', 'ci', 'fa', 'lan', 'gè', 'ro', 'su', 'ben', 'cal', 'dou', 'fi', 'gra', 'jo'];
 function buildVocabulary(): string[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const words = STEMS.flatMap((stem) => SUFFIXES.slice(0, 8).map((suffix) => stem + suffix));
   for (let i = 0; i < 15_000; i++) {
     const syllables = 2 + Math.floor(next() * 3);
@@ -91,7 +81,7 @@ function stateOf(text: string): string {
 }
 
 export function makeNotes(count: number, expeditionId: string, visitIds: string[], lessonIds: string[], seed = 1, firstIndex = 0): Note[] {
-  const next = random(seed + firstIndex);
+  const next = seededRandom(seed + firstIndex);
   const base = Date.parse('2024-11-18T08:00:00Z');
   const notes: Note[] = [];
   for (let i = 0; i < count; i++) {

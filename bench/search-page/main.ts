@@ -11,6 +11,7 @@ import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
 import { LiveNoteIndex } from '../../src/renderer/features/search/liveNoteIndex';
 import { queryWords } from '../../src/renderer/features/search/NoteIndex';
 import { makeNotes } from './corpus';
+import { timeQueries, watchMainThread } from './measure';
 
 const EXPEDITION = 'exp-bench';
 const VISITS = Array.from({ length: 20 }, (_, i) => `visit-${i}`);
@@ -61,19 +62,12 @@ async function seed(design: 'A' | 'B', count: number): Promise<{ writeMs: number
  *  meanwhile (what a keystroke would wait at worst), measured by a 4 ms ticker. */
 async function buildA(): Promise<{ readyMs: number; longestStallMs: number; size: number }> {
   appDb ??= new AppDB('bench-a');
-  let longestStallMs = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longestStallMs = Math.max(longestStallMs, now - last - 4);
-    last = now;
-  }, 4);
+  const mainThread = watchMainThread();
   const started = performance.now();
   live = new LiveNoteIndex(appDb, EXPEDITION);
   await live.ready;
   const readyMs = performance.now() - started;
-  clearInterval(ticker);
-  return { readyMs, longestStallMs, size: live.index.size };
+  return { readyMs, longestStallMs: mainThread.stop(), size: live.index.size };
 }
 
 function queryA(query: string): number {
@@ -106,22 +100,6 @@ async function readResults(design: 'A' | 'B', query: string): Promise<number> {
   return (await database.table('notes').bulkGet(ids)).length;
 }
 
-async function timeMany(run: (query: string) => unknown, queries: string[], repeat: number): Promise<{ p50: number; p95: number; max: number; found: number }> {
-  const times: number[] = [];
-  let found = 0;
-  for (let r = 0; r < repeat; r++) {
-    for (const query of queries) {
-      const started = performance.now();
-      const count = await run(query);
-      times.push(performance.now() - started);
-      if (r === 0) found += Number(count);
-    }
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: times.at(-1)!, found: Math.round(found / queries.length) };
-}
-
 async function reset(): Promise<void> {
   live?.dispose();
   live = null;
@@ -144,8 +122,8 @@ Object.assign(window, {
     reset,
     usedHeap,
     readResults,
-    timeA: (queries: string[], repeat: number) => timeMany(queryA, queries, repeat),
-    timeB: (queries: string[], repeat: number) => timeMany(queryB, queries, repeat),
+    timeA: (queries: string[], repeat: number) => timeQueries(queryA, queries, repeat),
+    timeB: (queries: string[], repeat: number) => timeQueries(queryB, queries, repeat),
     reopenB: async () => {
       wordsDb?.close();
       wordsDb = new WordsDB('bench-b');

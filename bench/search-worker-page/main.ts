@@ -7,6 +7,7 @@ import { NoteIndex } from '../../src/renderer/features/search/NoteIndex';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { indexWords } from '../../src/shared/text/fold';
 import { makeNotes } from '../search-page/corpus';
+import { timeQueries, watchMainThread, type Timing } from '../search-page/measure';
 
 const EXPEDITION = 'exp-bench';
 const VISITS = Array.from({ length: 20 }, (_, i) => `visit-${i}`);
@@ -30,13 +31,7 @@ async function seed(count: number): Promise<number> {
  *  (what a keystroke would wait at worst) and the long tasks Chromium reports. */
 async function build(worker: boolean): Promise<{ readyMs: number; longestStallMs: number; longTasks: number; size: number; where: string; lastBuild: unknown; busiestMessageMs: number }> {
   index?.dispose();
-  let longestStallMs = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longestStallMs = Math.max(longestStallMs, now - last - 4);
-    last = now;
-  }, 4);
+  const mainThread = watchMainThread();
   // The page's share of indexing: handling the worker's messages.
   let busiestMessageMs = 0;
   const internals = SearchIndex.prototype as unknown as { receive(message: unknown): void };
@@ -53,26 +48,14 @@ async function build(worker: boolean): Promise<{ readyMs: number; longestStallMs
   index = new SearchIndex(open(), EXPEDITION, { worker });
   await index.ready;
   const readyMs = performance.now() - started;
-  clearInterval(ticker);
+  const longestStallMs = mainThread.stop();
   observer.disconnect();
   internals.receive = receive;
   return { readyMs, longestStallMs, longTasks, size: index.size, where: index.where, lastBuild: index.lastBuild, busiestMessageMs };
 }
 
-async function time(queries: string[], repeat: number): Promise<{ p50: number; p95: number; max: number; found: number }> {
-  const times: number[] = [];
-  let found = 0;
-  for (let r = 0; r < repeat; r++) {
-    for (const query of queries) {
-      const started = performance.now();
-      const { total } = await index!.search(query, {}, 50);
-      times.push(performance.now() - started);
-      if (r === 0) found += total;
-    }
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p95: at(0.95), max: times.at(-1)!, found: Math.round(found / queries.length) };
+function time(queries: string[], repeat: number): Promise<Timing> {
+  return timeQueries(async (query) => (await index!.search(query, {}, 50)).total, queries, repeat);
 }
 
 /** A note edited on the page: how long until the index finds it by a new word. */

@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
-import { addedCounts, checksum, counts, diffStates, prng, readDbState, type DbDiff, type DbState } from './integrity';
+import { seededRandom } from '../fixtures/seededRandom';
+import { addedCounts, checksum, counts, diffStates, readDbState, type DbDiff, type DbState } from './integrity';
 
 afterAll(stopHarness);
 
@@ -100,7 +101,7 @@ function visibleExportsAreWhole(outDir: string, where: string): string[] {
 describe('crash safety', () => {
   it(`keeps every record through ${ROUNDS} browser kills while typing, importing and exporting`, async () => {
     console.log(`crash test seed: ${SEED} (replay with CARNET_CRASH_SEED=${SEED})`);
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
     const workDir = mkdtempSync(join(tmpdir(), 'carnet-crash-'));
     const outDir = join(workDir, 'out');
@@ -273,7 +274,7 @@ const SAMPLE_BACKUP = resolve(__dirname, '../fixtures/sample.carnet');
 
 describe.skipIf(!existsSync(CLI))('crash safety of exports when main itself dies', () => {
   it('never leaves a half-written export under its name', async () => {
-    const random = prng(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const outDir = mkdtempSync(join(tmpdir(), 'carnet-crash-cli-'));
     // The CLI's formats (the PDF one would leave its printing Chromium behind the kill).
     const formats: Format[] = ['html', 'md', 'docx'];

@@ -105,14 +105,3 @@ export function addedCounts(diff: DbDiff): Record<string, number> {
   return Object.fromEntries(Object.entries(diff.added).map(([store, keys]) => [store, keys.length]));
 }
 
-/** A small seeded PRNG (mulberry32), so that a failing run can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
