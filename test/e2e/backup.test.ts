@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { openSample, startEmptyExpedition } from './onboarding';
 import { readStore } from './pageData';
 
 afterAll(stopHarness);
@@ -22,9 +23,7 @@ describe('backups', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'carnet-data-'));
     let session = await launchCarnet({ dataDir });
     let page = session.page;
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
-    await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
+    await openSample(page, 'Camille');
 
     await page.getByRole('button', { name: 'Réglages' }).click();
     const settings = page.getByRole('dialog', { name: 'Réglages' });
@@ -69,10 +68,7 @@ describe('backups', () => {
   it('merges a .carnet file from File › Import, saying what it adds', async () => {
     const session = await launchCarnet();
     const { page } = session;
-    await page.getByLabel('Votre nom').fill('Sam');
-    await page.getByLabel('Titre de l’expédition').fill('Vide');
-    await page.getByRole('button', { name: 'Créer une expédition vide' }).click();
-    await page.getByRole('heading', { name: 'Vide' }).waitFor();
+    await startEmptyExpedition(page, 'Sam', 'Vide');
     session.platform.dialogAnswers.push([SAMPLE_BACKUP]);
     await page.getByRole('button', { name: 'Importer…' }).click();
     await page.getByRole('dialog', { name: 'Importer' }).getByRole('button', { name: /Sauvegarde Carnet/ }).click();

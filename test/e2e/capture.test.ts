@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { openSample, startEmptyExpedition } from './onboarding';
 import { drawnImage, pasteFile, readStore } from './pageData';
 
 afterAll(stopHarness);
@@ -37,10 +38,7 @@ describe('capture during visits', () => {
     let page = session.page;
     const { profileDir } = session;
 
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByLabel('Titre de l’expédition').fill('Auvergne 2024');
-    await page.getByRole('button', { name: 'Créer une expédition vide' }).click();
-    await page.getByRole('heading', { name: 'Auvergne 2024' }).waitFor();
+    await startEmptyExpedition(page, 'Camille', 'Auvergne 2024');
     await page.getByText('Aucune visite pour l’instant.').first().waitFor();
 
     // A visit with a bad time range is refused with a message.
@@ -128,8 +126,7 @@ describe('capture during visits', () => {
     let session = await launchCarnet();
     const { profileDir } = session;
     let page = session.page;
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await openSample(page, 'Camille');
     await page.getByRole('button', { name: 'Nouvelle note' }).click();
     const editor = page.getByRole('textbox', { name: 'Texte de la note' });
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);

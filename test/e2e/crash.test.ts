@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { openSample } from './onboarding';
 import { seededRandom } from '../fixtures/seededRandom';
 import { addedCounts, checksum, counts, diffStates, readDbState, type DbDiff, type DbState } from './integrity';
 
@@ -113,8 +114,7 @@ describe('crash safety', () => {
 
     let session = await launchCarnet();
     const { profileDir } = session;
-    await session.page.getByLabel('Votre nom').fill('Camille');
-    await session.page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await openSample(session.page, 'Camille');
     await ready(session);
 
     // Activities in a shuffled order: 20 typing, 15 import, 15 export for 50 rounds.

@@ -1,26 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
 
 const SHOTS = resolve(__dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
 
 afterAll(stopHarness);
 
-async function openSample(session: CarnetSession, name: string): Promise<void> {
-  const { page } = session;
-  await page.getByLabel(/Votre nom|Your name/).fill(name);
-  await page.getByRole('button', { name: /expédition exemple|sample expedition/ }).click();
-  await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
-}
-
 describe('first launch, writing, and nothing lost', () => {
   it('speaks the system language first, opens the sample, and keeps typed notes across reloads and restarts', async () => {
     let session = await launchCarnet({ locale: 'fr-FR' });
     const { page, profileDir } = session;
     await page.getByRole('heading', { name: 'Bienvenue dans Carnet' }).waitFor();
-    await openSample(session, 'Camille Dupont');
+    await openSample(session.page, 'Camille Dupont');
 
     await page.getByRole('button', { name: /Michelin — pratiques/ }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Notes' }).getByRole('listitem').count()).toBe(3);
@@ -56,7 +50,7 @@ describe('first launch, writing, and nothing lost', () => {
     const session = await launchCarnet({ locale: 'en-GB' });
     const { page } = session;
     await page.getByRole('heading', { name: 'Welcome to Carnet' }).waitFor();
-    await openSample(session, 'Sam Taylor');
+    await openSample(session.page, 'Sam Taylor');
     await page.getByRole('button', { name: /Village by CA/ }).click();
     await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
     await page.getByRole('textbox', { name: 'Note text' }).waitFor();

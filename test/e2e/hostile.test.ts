@@ -3,6 +3,7 @@
 // non-http(s)/mailto URL.
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
 import { readStore } from './pageData';
 
 afterAll(stopHarness);
@@ -39,8 +40,7 @@ describe('hostile content', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await openSample(page, 'Camille');
     await page.getByRole('button', { name: 'Nouvelle note' }).click();
     const editor = page.getByRole('textbox', { name: 'Texte de la note' });
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { startEmptyExpedition } from './onboarding';
 
 afterAll(stopHarness);
 
@@ -26,10 +27,7 @@ describe('import through the app', () => {
   it('imports the programme, the lessons and a notes folder, and refuses a broken file', async () => {
     const session = await launchCarnet();
     const { page } = session;
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByLabel('Titre de l’expédition').fill('Clermont 2024');
-    await page.getByRole('button', { name: 'Créer une expédition vide' }).click();
-    await page.getByRole('heading', { name: 'Clermont 2024' }).waitFor();
+    await startEmptyExpedition(page, 'Camille', 'Clermont 2024');
     const dialog = page.getByRole('dialog', { name: 'Importer' });
 
     // A truncated calendar: a clear message, nothing written.

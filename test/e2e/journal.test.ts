@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PdfRequest } from '../../src/main/platform/types';
 import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
 
 afterAll(stopHarness);
 
@@ -13,8 +14,7 @@ describe('journal export', () => {
   it('exports a PDF through the dialog, then cancels an export midway leaving nothing', async () => {
     const session = await launchCarnet();
     const { page, platform } = session;
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await openSample(page, 'Camille');
     await page.getByRole('navigation', { name: 'Visites' }).waitFor();
 
     // Bytes travel from the renderer to main as a Uint8Array (the schema accepts them;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
 
 afterAll(stopHarness);
 
@@ -33,8 +34,7 @@ describe('lessons, passages, matrix and tags', () => {
   it('links a passage and a note to lessons, shows the evidence, and merges tags', async () => {
     const session = await launchCarnet();
     const { page } = session;
-    await page.getByLabel('Votre nom').fill('Camille');
-    await page.getByRole('button', { name: 'Ouvrir l’expédition exemple' }).click();
+    await openSample(page, 'Camille');
     await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
     await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Les compétences des salariés/ }).click();
 

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withExif } from '../fixtures/images/exif';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { openSample } from './onboarding';
 import { drawnImage, dropFile, pasteFile, readStore } from './pageData';
 
 const SHOTS = resolve(__dirname, '../../test-results');
@@ -74,9 +75,7 @@ async function storedNoteState(page: Page, firstLine: string): Promise<string> {
 
 async function openNewNote(session: CarnetSession, firstLine: string): Promise<void> {
   const { page } = session;
-  await page.getByLabel(/Votre nom|Your name/).fill('Camille Dupont');
-  await page.getByRole('button', { name: /expédition exemple|sample expedition/ }).click();
-  await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
+  await openSample(page, 'Camille Dupont');
   await page.getByRole('button', { name: /Michelin — pratiques/ }).click();
   await page.getByRole('button', { name: 'Nouvelle note' }).click();
   const editor = page.getByRole('textbox', { name: 'Texte de la note' });

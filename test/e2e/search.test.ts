@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
 
 afterAll(stopHarness);
 
@@ -8,9 +9,7 @@ describe('search', () => {
   it('finds a note by an unaccented prefix as you type, highlights it, and opens it with Enter', async () => {
     const session = await launchCarnet({ locale: 'fr-FR' });
     const { page } = session;
-    await page.getByLabel('Votre nom').fill('Camille Dupont');
-    await page.getByRole('button', { name: /expédition exemple/ }).click();
-    await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
+    await openSample(page, 'Camille Dupont');
 
     await page.keyboard.press('Control+k');
     const box = page.getByRole('combobox', { name: 'Rechercher dans les notes' });
