@@ -9,7 +9,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
-import type { JSX } from 'react';
+import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setImageDecorator } from '../../shared/editor/ImageNode';
 import { NOTE_TRANSFORMERS } from '../../shared/editor/markdown';
@@ -41,7 +41,9 @@ interface Props {
   autoFocus?: boolean;
 }
 
-export function NoteEditor({ noteId, initialState, save, onStatus, autoFocus }: Props): JSX.Element {
+/** Drawn again only when its own props change: the note's header follows every save, the
+ *  editor and its toolbar need not. */
+export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus }: Props): JSX.Element {
   const { t } = useTranslation();
   const config: InitialConfigType = {
     namespace: 'carnet-note',
@@ -81,4 +83,4 @@ export function NoteEditor({ noteId, initialState, save, onStatus, autoFocus }: 
       </div>
     </LexicalComposer>
   );
-}
+});

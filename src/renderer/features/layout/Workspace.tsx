@@ -8,7 +8,7 @@ import type { Expedition } from '../../../shared/model';
 import { visitHappeningNow, visitInProgress } from '../../../shared/visits';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { db } from '../../db/AppDB';
-import { createNote, listNotes } from '../../db/notes';
+import { createNote } from '../../db/notes';
 import { writeSetting, type Settings } from '../../db/settings';
 import { purgeTrash } from '../../db/trash';
 import { listLessons } from '../../db/lessons';
@@ -27,9 +27,9 @@ import { LessonView } from '../lessons/LessonView';
 import { MatrixView } from '../lessons/MatrixView';
 import { TagManager } from '../tags/TagManager';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
-import { NoteList } from '../notes/NoteList';
+import { VisitNoteList } from '../notes/NoteList';
 import { SearchPanel } from '../search/SearchPanel';
-import { NotePane } from '../notes/NotePane';
+import { OpenNote } from '../notes/NotePane';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { requestPersistentStorage } from '../settings/storage';
 import { useLocale } from '../settings/useLocale';
@@ -79,14 +79,12 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const inProgressId = visits ? (visitInProgress(visits, now, expedition.timeZone)?.id ?? null) : null;
   const visit = visits?.find((candidate) => candidate.id === settings.currentVisitId) ?? nowVisit ?? null;
   const visitId = visit?.id ?? null;
-  const notes = useLiveQuery(async () => (visitId ? listNotes(db(), visitId) : []), [visitId]);
   // The note chosen a moment ago shows at once; the setting that remembers it follows.
   const [chosenNoteId, setChosenNoteId] = useState<string | null>(null);
   const currentNoteId = chosenNoteId ?? settings.currentNoteId;
   useEffect(() => {
     if (chosenNoteId === settings.currentNoteId) setChosenNoteId(null);
   }, [chosenNoteId, settings.currentNoteId]);
-  const note = notes?.find((candidate) => candidate.id === currentNoteId) ?? null;
 
   useEffect(() => {
     void purgeTrash(db());
@@ -247,17 +245,15 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           </div>
           <SearchPanel expeditionId={expedition.id} onOpenNote={openNote}>
             {visitId ? (
-              notes && <NoteList notes={notes} selectedId={note?.id ?? null} timeZone={expedition.timeZone} onSelect={selectNote} />
+              <VisitNoteList visitId={visitId} selectedId={currentNoteId} timeZone={expedition.timeZone} onSelect={selectNote} />
             ) : (
               <p className="empty">{visits?.length ? t('notes.noVisit') : t('visits.none')}</p>
             )}
           </SearchPanel>
         </section>
         <section className="pane editor-pane">
-          {note && visits ? (
-            <NotePane key={note.id} note={note} visits={visits} lessons={lessons} timeZone={expedition.timeZone} autoFocus={note.id === focusNoteId} />
-          ) : (
-            <p className="empty">{t('notes.select')}</p>
+          {visits && (
+            <OpenNote noteId={currentNoteId} visitId={visitId} visits={visits} lessons={lessons} timeZone={expedition.timeZone} focusNoteId={focusNoteId} />
           )}
         </section>
         </>

@@ -1,8 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstLine } from '../../../shared/editor/derive';
 import type { NoteSummary } from '../../../shared/model';
 import { useDrawnCount } from '../../components/useDrawnCount';
+import { db } from '../../db/AppDB';
+import { listNotes } from '../../db/notes';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
 
@@ -69,4 +72,11 @@ export function NoteList({ notes, selectedId, timeZone, onSelect }: Props): JSX.
       {count < notes.length && <li ref={sentinel} className="list-more" aria-hidden="true" />}
     </ul>
   );
+}
+
+/** A visit's notes, kept up to date. The query lives here, not in the workspace: every
+ *  autosave changes the visit's notes, and only this list has to be drawn again. */
+export function VisitNoteList({ visitId, ...props }: Omit<Props, 'notes'> & { visitId: string }): JSX.Element | null {
+  const notes = useLiveQuery(() => listNotes(db(), visitId), [visitId]);
+  return notes ? <NoteList notes={notes} {...props} /> : null;
 }

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,24 @@ interface Props {
   lessons: Lesson[];
   timeZone: string;
   autoFocus: boolean;
+}
+
+interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus'> {
+  noteId: string | null;
+  /** The visit on screen: a note moved elsewhere or trashed is no longer shown. */
+  visitId: string | null;
+  /** A note just created, to be typed in at once. */
+  focusNoteId: string | null;
+}
+
+/** The chosen note, read and kept up to date on its own: its header follows its saves
+ *  without the rest of the workspace being drawn again. */
+export function OpenNote({ noteId, visitId, focusNoteId, ...props }: OpenNoteProps): JSX.Element | null {
+  const { t } = useTranslation();
+  const note = useLiveQuery(async () => (noteId ? ((await db().notes.get(noteId)) ?? null) : null), [noteId]);
+  if (note === undefined) return null; // still being read
+  if (!note || note.deletedAt !== null || note.visitId !== visitId) return <p className="empty">{t('notes.select')}</p>;
+  return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} {...props} />;
 }
 
 export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props): JSX.Element {
