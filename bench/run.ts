@@ -647,7 +647,7 @@ async function journalRecords(shots: Photo[]) {
 
 async function journal(ctx: Context): Promise<Figure[]> {
   const { ExportJob } = await import('../src/main/export/job');
-  const { printWithChromium, closeChromiumPdf } = await import('../src/main/platform/chromiumPdf');
+  const { openWithChromium, closeChromiumPdf } = await import('../src/main/platform/chromiumPdf');
   const { defaultJournalOptions } = await import('../src/shared/journal/options');
   const { buildJournal } = await import('../src/shared/journal/build');
   const { renderJournalHtml } = await import('../src/shared/journal/html');
@@ -657,7 +657,7 @@ async function journal(ctx: Context): Promise<Figure[]> {
   const { records } = await journalRecords(shots);
   const options = defaultJournalOptions(records, 'fr');
   const outDir = mkdtempSync(join(tmpdir(), 'carnet-bench-journal-'));
-  const platform = { printToPDF: printWithChromium, appVersion: 'bench' };
+  const platform = { openForPrinting: openWithChromium, appVersion: 'bench' };
 
   const exportOnce = async (format: 'pdf' | 'html' | 'md', out: string) => {
     const t0 = performance.now();
@@ -685,7 +685,12 @@ async function journal(ctx: Context): Promise<Figure[]> {
   await writeFile(bareHtml, renderJournalHtml(bare, { imageSrc: () => '', fontCss }));
   const header = `<div style="font-size:9pt;width:100%;text-align:right;padding:0 20mm">${records.expedition.title}</div>`;
   const footer = '<div style="font-size:9pt;width:100%;text-align:center"><span class="pageNumber"></span></div>';
-  await printWithChromium({ htmlPath: bareHtml, margins: PDF_MARGINS_MM, headerTemplate: header, footerTemplate: footer }); // warm the printing browser
+  const printBare = async () => {
+    const page = await openWithChromium(bareHtml);
+    await page.print({ margins: PDF_MARGINS_MM, final: { headerTemplate: header, footerTemplate: footer } });
+    await page.close();
+  };
+  await printBare(); // warm the printing browser
 
   const pdf: number[] = [];
   const pdfMB: number[] = [];
@@ -693,7 +698,7 @@ async function journal(ctx: Context): Promise<Figure[]> {
   const pdfPhases = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    await printWithChromium({ htmlPath: bareHtml, margins: PDF_MARGINS_MM, headerTemplate: header, footerTemplate: footer });
+    await printBare();
     limit.push(performance.now() - t0);
     const out = join(outDir, `journal-${i}.pdf`);
     const run = await exportOnce('pdf', out);

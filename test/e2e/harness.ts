@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { METHODS, type MenuCommand } from '../../src/shared/ipc';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
-import { printWithChromium } from '../../src/main/platform/chromiumPdf';
+import { openWithChromium } from '../../src/main/platform/chromiumPdf';
 import type { Platform } from '../../src/main/platform/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
 
@@ -117,7 +117,7 @@ export function createTestingPlatform(systemLocale: string, dataDir = mkdtempSyn
       platform.quitsReady++;
     },
     // PDF printing by the same Chromium, as the CLI does.
-    printToPDF: (request) => printWithChromium(request),
+    openForPrinting: (htmlPath) => openWithChromium(htmlPath),
     showItemInFolder: (path) => {
       platform.shownInFolder.push(path);
     },

@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PdfRequest } from '../../src/main/platform/types';
 import { launchCarnet, stopHarness } from './harness';
 import { openSample } from './onboarding';
 
@@ -49,10 +48,10 @@ describe('journal export', () => {
     // A second export, held while it prints, then cancelled.
     let release: () => void = () => undefined;
     const gate = new Promise<void>((done) => (release = done));
-    const print = platform.printToPDF;
-    platform.printToPDF = async (request: PdfRequest) => {
+    const open = platform.openForPrinting;
+    platform.openForPrinting = async (htmlPath: string) => {
       await gate;
-      return print(request);
+      return open(htmlPath);
     };
     platform.saveAnswers.push(join(platform.saveDir, 'annule.pdf'));
     await page.getByRole('button', { name: 'Exporter le cahier de voyage' }).click();

@@ -15,8 +15,8 @@ export function fakePlatform(overrides: Partial<Platform> = {}): Platform {
     quitReady: () => undefined,
     showOpenDialog: async () => [],
     showSaveDialog: async () => null,
-    printToPDF: async () => {
-      throw new Error('printToPDF is not available in this test');
+    openForPrinting: async () => {
+      throw new Error('printing is not available in this test');
     },
     showItemInFolder: () => undefined,
     ...overrides,

@@ -7,7 +7,7 @@ import { defaultJournalOptions } from '../../shared/journal/options';
 import type { ExportFormat } from '../../shared/journal/formats';
 import type { ExportRecords } from '../../shared/journal/records';
 import { BackupError, readBackup, type Backup } from '../backup';
-import { closeChromiumPdf, printWithChromium } from '../platform/chromiumPdf';
+import { closeChromiumPdf, openWithChromium } from '../platform/chromiumPdf';
 import { ExportJob } from './job';
 
 export type JournalOutcome = { ok: true; path: string } | { ok: false; error: string };
@@ -54,7 +54,7 @@ export async function journalCommand(args: string[], appVersion: string): Promis
       const data = wanted.variant === 'display' ? attachment?.display : attachment?.original;
       if (data) await job.addAttachment(wanted.attachmentId, wanted.variant, data);
     }
-    await job.run({ appVersion, printToPDF: printWithChromium });
+    await job.run({ appVersion, openForPrinting: openWithChromium });
     return { ok: true, path: out };
   } finally {
     await job.dispose();

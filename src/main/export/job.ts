@@ -75,7 +75,7 @@ export class ExportJob {
   /** True while `run` writes the output. */
   running = false;
 
-  async run(platform: Pick<Platform, 'printToPDF' | 'appVersion'>): Promise<void> {
+  async run(platform: Pick<Platform, 'openForPrinting' | 'appVersion'>): Promise<void> {
     this.running = true;
     try {
       await this.write(platform);
@@ -84,7 +84,7 @@ export class ExportJob {
     }
   }
 
-  private async write(platform: Pick<Platform, 'printToPDF' | 'appVersion'>): Promise<void> {
+  private async write(platform: Pick<Platform, 'openForPrinting' | 'appVersion'>): Promise<void> {
     const signal = this.controller.signal;
     if (this.format === 'carnet') {
       if (this.missing().length > 0) throw new Error(`${this.missing().length} attachment(s) never arrived`);

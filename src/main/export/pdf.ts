@@ -1,22 +1,22 @@
-// The journal as a book-quality PDF, printed twice: once as a draft to learn on which page
-// each chapter starts (from the PDF outline; photos not painted, no header or footer:
-// neither moves the text), then again with those numbers in the table of contents. Photos are the display copies (≤ 2,000 px), loaded from files beside the
-// page so the HTML stays small whatever the number of photos.
+// The journal as a book-quality PDF. The page is loaded once and printed twice: first as
+// a draft, to learn on which page each chapter starts (photos not painted, no header or
+// footer: neither moves the text), then, its table of contents filled in, as the book.
+// Photos are the display copies (≤ 2,000 px), loaded from files beside the page so the
+// HTML stays small whatever the number of photos.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Journal } from '../../shared/journal/build';
-import { escapeHtml, renderJournalHtml } from '../../shared/journal/html';
+import { contentsAnchors, escapeHtml, renderJournalContents, renderJournalHtml, type HtmlOptions } from '../../shared/journal/html';
 import { printedVariant } from '../../shared/journal/records';
-import { JOURNAL_STRINGS } from '../../shared/journal/strings';
 import { writeFileAtomic } from '../files';
-import type { PdfRequest, Platform } from '../platform/types';
+import type { Platform, PrintablePage, PrintOptions } from '../platform/types';
 import type { AttachmentStore } from './attachments';
 import { journalFontCss } from './fonts';
-import { chapterPages, loadPdfReader, outlinePages } from './pdfPages';
+import { destinationPages, loadPdfReader } from './pdfPages';
 
 export const PDF_MARGINS_MM = { top: 22, right: 20, bottom: 20, left: 20 };
 
-function templates(journal: Journal): Pick<PdfRequest, 'headerTemplate' | 'footerTemplate'> {
+function bookTemplates(journal: Journal): NonNullable<PrintOptions['final']> {
   const style = "font-family: 'Noto Serif', 'DejaVu Serif', serif; font-size: 9pt; color: #6b7280; width: 100%; box-sizing: border-box; padding: 0 20mm;";
   return {
     headerTemplate: `<div style="${style} text-align: right;">${escapeHtml(journal.title)}</div>`,
@@ -24,12 +24,26 @@ function templates(journal: Journal): Pick<PdfRequest, 'headerTemplate' | 'foote
   };
 }
 
+/** The node a selector finds in the page, through the DevTools protocol. */
+async function findNode(page: PrintablePage, selector: string): Promise<number> {
+  const { root } = (await page.send('DOM.getDocument', { depth: 0 })) as { root?: { nodeId?: unknown } };
+  const { nodeId } = (await page.send('DOM.querySelector', { nodeId: root?.nodeId, selector })) as { nodeId?: unknown };
+  if (typeof nodeId !== 'number' || nodeId === 0) throw new Error(`The journal page has no ${selector}`);
+  return nodeId;
+}
+
+/** From draft to book: photos painted, the table of contents with its page numbers. */
+async function showBook(page: PrintablePage, contents: string): Promise<void> {
+  await page.send('DOM.removeNode', { nodeId: await findNode(page, 'style#draft') });
+  await page.send('DOM.setOuterHTML', { nodeId: await findNode(page, 'nav.toc'), outerHTML: contents });
+}
+
 export async function writePdf(
   journal: Journal,
   store: AttachmentStore,
   workDir: string,
   out: string,
-  platform: Pick<Platform, 'printToPDF'>,
+  platform: Pick<Platform, 'openForPrinting'>,
   signal: AbortSignal,
 ): Promise<void> {
   const attachments = new Map(journal.attachments.map((a) => [a.id, a]));
@@ -37,22 +51,24 @@ export async function writePdf(
     const meta = attachments.get(id);
     return meta ? `${store.dir.slice(workDir.length + 1)}/${store.fileName(meta, printedVariant(meta))}` : '';
   };
-  const fontCss = await journalFontCss();
+  const options: HtmlOptions = { imageSrc, fontCss: await journalFontCss() };
   const htmlPath = join(workDir, 'journal.html');
-  const request: PdfRequest = { htmlPath, margins: PDF_MARGINS_MM, ...templates(journal) };
-
-  await writeFile(htmlPath, renderJournalHtml(journal, { imageSrc, fontCss, draft: true }));
+  await writeFile(htmlPath, renderJournalHtml(journal, { ...options, draft: true }));
   signal.throwIfAborted();
-  // Loaded while Chromium prints (outlinePages waits for it, and says if it failed).
+  // Loaded while Chromium prints (destinationPages waits for it, and says if it failed).
   loadPdfReader().catch(() => undefined);
-  const draft = await platform.printToPDF({ ...request, draft: true });
-  signal.throwIfAborted();
-  const toc = [...journal.chapters, ...(journal.tagIndex.length > 0 ? [{ anchor: 'tags', title: JOURNAL_STRINGS[journal.language].tagIndex }] : [])];
-  const pageNumbers = chapterPages(await outlinePages(draft), toc, journal.language);
-
-  await writeFile(htmlPath, renderJournalHtml(journal, { imageSrc, fontCss, pageNumbers }));
-  signal.throwIfAborted();
-  const final = await platform.printToPDF(request);
-  signal.throwIfAborted();
-  await writeFileAtomic(out, final);
+  const page = await platform.openForPrinting(htmlPath);
+  try {
+    signal.throwIfAborted();
+    const draft = await page.print({ margins: PDF_MARGINS_MM });
+    signal.throwIfAborted();
+    const pageNumbers = await destinationPages(draft, contentsAnchors(journal));
+    await showBook(page, renderJournalContents(journal, { ...options, pageNumbers }));
+    signal.throwIfAborted();
+    const book = await page.print({ margins: PDF_MARGINS_MM, final: bookTemplates(journal) });
+    signal.throwIfAborted();
+    await writeFileAtomic(out, book);
+  } finally {
+    await page.close();
+  }
 }

@@ -1,15 +1,6 @@
-// Where each chapter starts in a printed journal: Chromium's PDF outline has one entry
-// per <h1>, in order, each pointing at its page. pdf.js reads it.
-import { typography } from '../../shared/text/typography';
-import type { Locale } from '../../shared/model';
-
-interface OutlineItem {
-  title: string;
-  dest: string | unknown[] | null;
-}
-
-/** Titles compared without spaces: Chromium drops the space where a long heading wraps. */
-const normalise = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '');
+// Where each chapter starts in a printed journal. Chromium keeps a named destination for
+// every element a link of the page points at, the table of contents' links included:
+// pdf.js reads, for each chapter's anchor, the page its destination is on.
 
 let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 
@@ -23,42 +14,21 @@ export function loadPdfReader(): Promise<typeof import('pdfjs-dist/legacy/build/
   return pdfjsLoading;
 }
 
-/** The page (1-based) of each top-level outline entry, in order. */
-export async function outlinePages(pdf: Uint8Array): Promise<{ title: string; page: number }[]> {
+/** The page (1-based) each anchor's destination is on; anchors without one are left out. */
+export async function destinationPages(pdf: Uint8Array, anchors: readonly string[]): Promise<Map<string, number>> {
   const pdfjs = await loadPdfReader();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const document = await pdfjs.getDocument({ data: pdf.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   try {
-    const outline = ((await document.getOutline()) ?? []) as OutlineItem[];
-    const pages: { title: string; page: number }[] = [];
-    for (const item of outline) {
-      const dest = typeof item.dest === 'string' ? await document.getDestination(item.dest) : item.dest;
-      const target = dest?.[0];
+    const pages = new Map<string, number>();
+    for (const anchor of anchors) {
+      const target: unknown = (await document.getDestination(anchor))?.[0];
       if (target === undefined || target === null) continue;
       const index = typeof target === 'number' ? target : await document.getPageIndex(target as { num: number; gen: number });
-      pages.push({ title: normalise(item.title), page: index + 1 });
+      pages.set(anchor, index + 1);
     }
     return pages;
   } finally {
     await document.destroy();
   }
-}
-
-/** Matches the outline to the chapters (same titles, same order): anchor → page. */
-export function chapterPages(
-  outline: { title: string; page: number }[],
-  chapters: { anchor: string; title: string }[],
-  language: Locale,
-): Map<string, number> {
-  const pages = new Map<string, number>();
-  let cursor = 0;
-  for (const chapter of chapters) {
-    const wanted = normalise(typography(chapter.title, language));
-    const at = outline.findIndex((item, index) => index >= cursor && item.title === wanted);
-    if (at < 0) continue;
-    const found = outline[at];
-    if (found) pages.set(chapter.anchor, found.page);
-    cursor = at + 1;
-  }
-  return pages;
 }

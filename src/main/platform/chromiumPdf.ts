@@ -6,11 +6,11 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { isFileInside } from './fileScope';
-import type { PdfRequest } from './types';
+import type { PrintablePage } from './types';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** The browser stays open between the passes of one export, then closes when idle. */
+/** The browser stays open for exports that follow one another, then closes when idle. */
 const IDLE_CLOSE_MS = 5_000;
 
 let browser: Promise<Browser> | null = null;
@@ -30,30 +30,41 @@ function launch(): Promise<Browser> {
   return browser;
 }
 
-export async function printWithChromium(request: PdfRequest): Promise<Uint8Array> {
+export async function openWithChromium(htmlPath: string): Promise<PrintablePage> {
   if (idleTimer) clearTimeout(idleTimer);
   const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
-  try {
-    const folder = dirname(request.htmlPath);
-    await context.route('**/*', (route) => (isFileInside(route.request().url(), folder) ? route.continue() : route.abort('blockedbyclient')));
-    const page = await context.newPage();
-    await page.goto(pathToFileURL(request.htmlPath).href, { waitUntil: 'load' });
-    const mm = (value: number) => `${value}mm`;
-    const pdf = await page.pdf({
-      format: 'A4',
-      margin: { top: mm(request.margins.top), right: mm(request.margins.right), bottom: mm(request.margins.bottom), left: mm(request.margins.left) },
-      displayHeaderFooter: !request.draft,
-      headerTemplate: request.headerTemplate,
-      footerTemplate: request.footerTemplate,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-    });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  } finally {
+  const closed = async (): Promise<void> => {
     await context.close();
     idleTimer = setTimeout(() => void closeChromiumPdf(), IDLE_CLOSE_MS);
     idleTimer.unref();
+  };
+  try {
+    const folder = dirname(htmlPath);
+    await context.route('**/*', (route) => (isFileInside(route.request().url(), folder) ? route.continue() : route.abort('blockedbyclient')));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    return {
+      print: async ({ margins, final }) => {
+        const mm = (value: number) => `${value}mm`;
+        const pdf = await page.pdf({
+          format: 'A4',
+          margin: { top: mm(margins.top), right: mm(margins.right), bottom: mm(margins.bottom), left: mm(margins.left) },
+          displayHeaderFooter: final !== undefined,
+          ...(final ?? {}),
+          printBackground: true,
+          outline: final !== undefined,
+          tagged: final !== undefined,
+        });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      },
+      // Playwright types each protocol method; the page's callers check what they get back.
+      send: (method, params) => cdp.send(method as 'DOM.getDocument', params) as Promise<Record<string, unknown>>,
+      close: closed,
+    };
+  } catch (error) {
+    await closed();
+    throw error;
   }
 }
 

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { MENU_CHANNEL } from '../../shared/ipc';
 import { menuTemplate } from '../menu';
-import { printWithElectron } from './electronPdf';
+import { openWithElectron } from './electronPdf';
 import type { Platform } from './types';
 
 /** Called when the renderer has taken its last snapshot before quitting. */
@@ -37,7 +37,7 @@ export function createElectronPlatform(): Platform {
       const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command);
       Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(locale, send)));
     },
-    printToPDF: printWithElectron,
+    openForPrinting: openWithElectron,
     showItemInFolder: (path) => shell.showItemInFolder(path),
   };
 }

@@ -1,16 +1,18 @@
 // PDF printing in the app: a hidden, sandboxed window with no preload and JavaScript off
 // loads the journal from its temporary folder; every request outside that folder is
-// cancelled, navigation and new windows are refused, then webContents.printToPDF.
+// cancelled, navigation and new windows are refused, then webContents.printToPDF. The
+// DOM is changed between two prints through the window's own DevTools protocol.
 import { dirname } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { hardenSession } from '../security';
 import { isFileInside } from './fileScope';
-import type { PdfRequest } from './types';
+import type { PrintablePage } from './types';
 
 const MM_PER_INCH = 25.4;
+const PROTOCOL_VERSION = '1.3';
 
-export async function printWithElectron(request: PdfRequest): Promise<Uint8Array> {
-  const folder = dirname(request.htmlPath);
+export async function openWithElectron(htmlPath: string): Promise<PrintablePage> {
+  const folder = dirname(htmlPath);
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
@@ -28,26 +30,32 @@ export async function printWithElectron(request: PdfRequest): Promise<Uint8Array
   hardenSession(contents.session);
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  try {
-    await window.loadFile(request.htmlPath);
-    const inches = (mm: number) => mm / MM_PER_INCH;
-    const pdf = await contents.printToPDF({
-      pageSize: 'A4',
-      margins: {
-        top: inches(request.margins.top),
-        right: inches(request.margins.right),
-        bottom: inches(request.margins.bottom),
-        left: inches(request.margins.left),
-      },
-      displayHeaderFooter: !request.draft,
-      headerTemplate: request.headerTemplate,
-      footerTemplate: request.footerTemplate,
-      printBackground: true,
-      generateDocumentOutline: true,
-      generateTaggedPDF: true,
-    });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  } finally {
+  const close = async (): Promise<void> => {
+    if (contents.debugger.isAttached()) contents.debugger.detach();
     window.destroy();
+  };
+  try {
+    await window.loadFile(htmlPath);
+    contents.debugger.attach(PROTOCOL_VERSION);
+  } catch (error) {
+    await close();
+    throw error;
   }
+  const inches = (mm: number) => mm / MM_PER_INCH;
+  return {
+    print: async ({ margins, final }) => {
+      const pdf = await contents.printToPDF({
+        pageSize: 'A4',
+        margins: { top: inches(margins.top), right: inches(margins.right), bottom: inches(margins.bottom), left: inches(margins.left) },
+        displayHeaderFooter: final !== undefined,
+        ...(final ?? {}),
+        printBackground: true,
+        generateDocumentOutline: final !== undefined,
+        generateTaggedPDF: final !== undefined,
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    },
+    send: (method, params) => contents.debugger.sendCommand(method, params) as Promise<Record<string, unknown>>,
+    close,
+  };
 }

@@ -18,23 +18,29 @@ export interface Platform {
   quitReady(): void;
   /** Rebuilds the application menu in the user's language. */
   setMenuLanguage(locale: Locale): void;
-  /** Prints an HTML file (its images beside it) to PDF with Chromium: A4, the margins
-   *  and header/footer templates given, an outline from the headings, tagged text. */
-  printToPDF(request: PdfRequest): Promise<Uint8Array>;
+  /** Loads an HTML file (its images beside it) in a hidden page that runs no script and
+   *  reaches nothing outside the file's folder, to print it with Chromium. */
+  openForPrinting(htmlPath: string): Promise<PrintablePage>;
   /** Shows a file in the system's file manager. */
   showItemInFolder(path: string): void;
 }
 
-export interface PdfRequest {
-  /** The page to print; it may load files from its own folder and nothing else. */
-  htmlPath: string;
-  /** Chromium header/footer templates (classes pageNumber, totalPages, title…). */
-  headerTemplate: string;
-  footerTemplate: string;
+export interface PrintablePage {
+  /** Prints the page as it is now: A4, the margins given. */
+  print(options: PrintOptions): Promise<Uint8Array>;
+  /** One DevTools protocol command to the page. The page runs no script: what changes it
+   *  between two prints (the journal's page numbers) goes through the DOM domain. */
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface PrintOptions {
   /** Page margins in millimetres. */
   margins: { top: number; right: number; bottom: number; left: number };
-  /** Printed only to read its outline: no header or footer (they do not move the text). */
-  draft?: boolean;
+  /** The book itself: these header and footer templates (classes pageNumber, totalPages…),
+   *  tagged text and an outline from the headings. Without it, a draft printed only to
+   *  learn where its links lead: none of these, which do not move the text. */
+  final?: { headerTemplate: string; footerTemplate: string };
 }
 
 export interface OpenDialogOptions {

@@ -15,7 +15,7 @@ export interface HtmlOptions {
   /** Page of each chapter (by anchor), for the PDF's table of contents. */
   pageNumbers?: ReadonlyMap<string, number>;
   /** A draft printed only to learn where chapters start: photos keep their place but are
-   *  not painted, which halves the time Chromium takes to print it. */
+   *  not painted (the rule is the <style id="draft">, removed before the final print). */
   draft?: boolean;
 }
 
@@ -28,6 +28,20 @@ export function escapeHtml(text: string): string {
 export function renderJournalHtml(journal: Journal, options: HtmlOptions): string {
   const r = new HtmlRenderer(journal, options);
   return r.document();
+}
+
+/** The anchor of the index of tags, the last entry of the contents. */
+const TAG_INDEX_ANCHOR = 'tags';
+
+/** What the table of contents points at, in order: each chapter, then the index of tags. */
+export function contentsAnchors(journal: Journal): string[] {
+  return [...journal.chapters.map((chapter) => chapter.anchor), ...(journal.tagIndex.length > 0 ? [TAG_INDEX_ANCHOR] : [])];
+}
+
+/** The table of contents alone (the <nav class="toc"> of the document), to put the page
+ *  numbers in once the draft has told them. */
+export function renderJournalContents(journal: Journal, options: HtmlOptions): string {
+  return new HtmlRenderer(journal, options).contents();
 }
 
 class HtmlRenderer {
@@ -64,7 +78,8 @@ class HtmlRenderer {
       `<meta name="author" content="${escapeHtml(j.author)}">`,
       '<meta name="generator" content="Carnet">',
       `<title>${this.t(j.title)}</title>`,
-      `<style>${this.options.fontCss ?? ''}\n${JOURNAL_CSS}${this.options.draft ? '\nimg { visibility: hidden; }' : ''}</style>`,
+      `<style>${this.options.fontCss ?? ''}\n${JOURNAL_CSS}</style>`,
+      this.options.draft ? '<style id="draft">img { visibility: hidden; }</style>' : '',
       '</head>',
       '<body>',
       this.cover(),
@@ -95,7 +110,7 @@ class HtmlRenderer {
     return `<li class="${cls}"><a href="#${anchor}"><span class="toc-title">${this.t(title)}</span><span class="toc-page">${page ?? ''}</span></a></li>`;
   }
 
-  private contents(): string {
+  contents(): string {
     const visits = this.journal.chapters.filter((c): c is VisitChapter => c.kind === 'visit');
     const lessons = this.journal.chapters.filter((c): c is LessonChapter => c.kind === 'lesson');
     const part = (title: string, chapters: Chapter[]) =>
@@ -108,7 +123,7 @@ class HtmlRenderer {
       '<ol>',
       part(this.s.visits, visits),
       part(this.s.lessons, lessons),
-      this.journal.tagIndex.length > 0 ? this.tocEntry('tags', this.s.tagIndex, 'toc-entry toc-single') : '',
+      this.journal.tagIndex.length > 0 ? this.tocEntry(TAG_INDEX_ANCHOR, this.s.tagIndex, 'toc-entry toc-single') : '',
       '</ol>',
       '</nav>',
     ].join('\n');
@@ -188,7 +203,7 @@ class HtmlRenderer {
           .map((n) => `<a href="#${n.anchor}">${this.t(n.reference)}</a>`)
           .join(', ')}</li>`,
     );
-    return [`<section class="chapter tags" id="tags">`, `<h1>${this.t(this.s.tagIndex)}</h1>`, `<ul class="tag-index">${entries.join('')}</ul>`, '</section>'].join(
+    return [`<section class="chapter tags" id="${TAG_INDEX_ANCHOR}">`, `<h1>${this.t(this.s.tagIndex)}</h1>`, `<ul class="tag-index">${entries.join('')}</ul>`, '</section>'].join(
       '\n',
     );
   }
