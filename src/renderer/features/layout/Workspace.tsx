@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand, PlannedImport } from '../../../shared/ipc';
-import type { Expedition } from '../../../shared/model';
+import type { Expedition, NoteSummary } from '../../../shared/model';
 import { visitHappeningNow, visitInProgress } from '../../../shared/visits';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { db } from '../../db/AppDB';
@@ -104,9 +104,12 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
     void writeSetting(db(), 'currentVisitId', noteVisitId).then(() => writeSetting(db(), 'currentNoteId', noteId));
   };
   const lesson = view.kind === 'lesson' ? lessons.find((candidate) => candidate.id === view.lessonId) : undefined;
-  const selectNote = useCallback((id: string): void => {
-    setChosenNoteId(id);
-    void writeSetting(db(), 'currentNoteId', id);
+  // The summary of the note last clicked in the list: the pane draws it at once.
+  const [listedNote, setListedNote] = useState<NoteSummary | null>(null);
+  const selectNote = useCallback((listed: NoteSummary): void => {
+    setListedNote(listed);
+    setChosenNoteId(listed.id);
+    void writeSetting(db(), 'currentNoteId', listed.id);
   }, []);
 
   /** A new note on `targetVisitId`, opened with the cursor ready. */
@@ -253,7 +256,15 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
         </section>
         <section className="pane editor-pane">
           {visits && (
-            <OpenNote noteId={currentNoteId} visitId={visitId} visits={visits} lessons={lessons} timeZone={expedition.timeZone} focusNoteId={focusNoteId} />
+            <OpenNote
+              noteId={currentNoteId}
+              listed={listedNote}
+              visitId={visitId}
+              visits={visits}
+              lessons={lessons}
+              timeZone={expedition.timeZone}
+              focusNoteId={focusNoteId}
+            />
           )}
         </section>
         </>

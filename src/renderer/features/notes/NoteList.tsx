@@ -13,7 +13,8 @@ interface Props {
   notes: NoteSummary[];
   selectedId: string | null;
   timeZone: string;
-  onSelect: (noteId: string) => void;
+  /** The note as the list shows it: the pane can draw it before reading it again. */
+  onSelect: (note: NoteSummary) => void;
 }
 
 export function noteLabel(note: NoteSummary, untitled: string): string {
@@ -24,7 +25,7 @@ interface ItemProps {
   note: NoteSummary;
   selected: boolean;
   timeZone: string;
-  onSelect: (noteId: string) => void;
+  onSelect: (note: NoteSummary) => void;
 }
 
 function NoteItemView({ note, selected, timeZone, onSelect }: ItemProps): JSX.Element {
@@ -32,7 +33,7 @@ function NoteItemView({ note, selected, timeZone, onSelect }: ItemProps): JSX.El
   const [locale] = useLocale();
   return (
     <li>
-      <button type="button" className="note-item" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(note.id)}>
+      <button type="button" className="note-item" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(note)}>
         <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span>
         <span className="note-title">{noteLabel(note, t('notes.untitled'))}</span>
         <span className="note-time">{formatDateTime(note.createdAt, locale, timeZone, { dateStyle: undefined, timeStyle: 'short' })}</span>

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EditorState } from 'lexical';
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
 import { NOTE_KINDS, type Lesson, type NoteKind, type NoteSummary, type Visit } from '../../../shared/model';
@@ -19,10 +19,14 @@ interface Props {
   lessons: Lesson[];
   timeZone: string;
   autoFocus: boolean;
+  /** The note's document, when reading it has already begun; else the pane reads it. */
+  document?: Promise<string>;
 }
 
-interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus'> {
+interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus' | 'document'> {
   noteId: string | null;
+  /** The note as the list showed it when it was clicked, drawn until it is read. */
+  listed: NoteSummary | null;
   /** The visit on screen: a note moved elsewhere or trashed is no longer shown. */
   visitId: string | null;
   /** A note just created, to be typed in at once. */
@@ -31,15 +35,25 @@ interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus'> {
 
 /** The chosen note, read and kept up to date on its own: its header follows its saves
  *  without the rest of the workspace being drawn again. */
-export function OpenNote({ noteId, visitId, focusNoteId, ...props }: OpenNoteProps): JSX.Element | null {
+export function OpenNote({ noteId, listed, visitId, focusNoteId, ...props }: OpenNoteProps): JSX.Element | null {
   const { t } = useTranslation();
-  const note = useLiveQuery(async () => (noteId ? ((await db().notes.get(noteId)) ?? null) : null), [noteId]);
+  // Tagged with the id it was read for: while another note is being read, the last
+  // answer (kept by useLiveQuery) is not this note's.
+  const read = useLiveQuery(async () => ({ noteId, note: noteId ? ((await db().notes.get(noteId)) ?? null) : null }), [noteId]);
+  // The document is read beside the summary, not after it: one wait when a note is opened.
+  const document = useMemo(() => {
+    if (!noteId) return undefined;
+    const reading = readNoteState(db(), noteId);
+    reading.catch(() => undefined); // the pane says so, if it is shown
+    return reading;
+  }, [noteId]);
+  const note = read?.noteId === noteId ? read.note : listed && listed.id === noteId ? listed : undefined;
   if (note === undefined) return null; // still being read
   if (!note || note.deletedAt !== null || note.visitId !== visitId) return <p className="empty">{t('notes.select')}</p>;
-  return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} {...props} />;
+  return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} document={document} {...props} />;
 }
 
-export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props): JSX.Element {
+export function NotePane({ note, visits, lessons, timeZone, autoFocus, document }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [status, setStatus] = useState<SaveStatus>('saved');
@@ -48,7 +62,7 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props):
   const [unreadable, setUnreadable] = useState(false);
   useEffect(() => {
     let current = true;
-    readNoteState(db(), note.id).then(
+    (document ?? readNoteState(db(), note.id)).then(
       (state) => {
         if (current) setInitialState(state);
       },
@@ -60,6 +74,7 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus }: Props):
     return () => {
       current = false;
     };
+    // `document` is this note's: the pane is keyed by the note's id.
   }, [note.id]);
   const visit = visits.find((candidate) => candidate.id === note.visitId);
   const save = useCallback(
