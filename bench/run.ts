@@ -532,9 +532,13 @@ async function importFigure(ctx: Context): Promise<Figure> {
   // As the app calls it (default time budget): does a 10,000-note folder get through at all?
   const d0 = performance.now();
   const asTheApp = await planImport(folder, { timeZone: 'Europe/Paris' });
+  const acceptedByDefault = asTheApp.ok;
   const defaultBudget = asTheApp.ok ? `accepted in ${ms(performance.now() - d0)} ms` : `refused after ${ms(performance.now() - d0)} ms: ${asTheApp.error.message}`;
   log(`planImport with the default budget: ${defaultBudget}`);
   for (let i = 0; i < RUNS; i++) {
+    // Each run starts as an import in the app does: without the benchmark's garbage of the
+    // run before (its plan, sent to the page as tens of MB of CDP JSON) left to collect.
+    (globalThis as { gc?: () => void }).gc?.();
     const t0 = performance.now();
     // A budget large enough to measure the whole pipeline even where the default gives up.
     const planned = await planImport(folder, { timeZone: 'Europe/Paris', budgetMs: 600_000 });
@@ -579,7 +583,7 @@ async function importFigure(ctx: Context): Promise<Figure> {
     label: `import ${IMPORT_NOTES.toLocaleString('en')} Markdown notes, end to end`,
     unit: 'notes/s',
     target: '≥ 1,000 notes/s; ≥ 50 % of raw bulkPut',
-    pass: value.median >= 1000 && share >= 0.5 && asTheApp.ok,
+    pass: value.median >= 1000 && share >= 0.5 && acceptedByDefault,
     value,
     limit: { label: 'raw Dexie bulkPut', value: limit, ratio: `${Math.round(share * 100)} %` },
     detail: { withDefaultBudget: defaultBudget, phases, note: 'median and p95 of throughput: p95 is the 95th percentile of notes/s over runs; planTransferMs (CDP) is not counted' },

@@ -1,9 +1,16 @@
 // Reading a text file an import starts from: bounded in size, refused when it is empty or
 // binary, decoded from UTF-8 (with or without BOM), UTF-16 with BOM, or — when the bytes
 // are not valid UTF-8 — Windows-1252, which is what French office suites write.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile as readFileCallback, stat as statCallback } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename } from 'node:path';
 import { ImportFailure, LIMITS } from './limits';
+
+// The callback functions, promisified: fs/promises' readFile goes through a FileHandle
+// (open, fstat, read, close as four awaited steps), which made reading a 10,000-file
+// folder 0.6-0.7 s slower.
+const readFile = promisify(readFileCallback);
+const stat = promisify(statCallback);
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
