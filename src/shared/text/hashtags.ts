@@ -17,7 +17,9 @@ export function normaliseTag(tag: string): string {
     .normalize('NFC')
     .replace(/^#/, '')
     .replace(/\/+$/, '')
-    .toLocaleLowerCase('fr');
+    // Unicode's language-specific lower-casing is for Turkish, Azeri and Lithuanian only:
+    // for French it is toLowerCase, which is four times faster (import, every save).
+    .toLowerCase();
 }
 
 /** Every distinct tag in a text, normalised and sorted. */
