@@ -154,4 +154,30 @@ describe('capture during visits', () => {
     expect(saved.length).toBeGreaterThanOrEqual(mustHave - 1);
     await session.close();
   });
+
+  it('shows a note as last saved when its visit is left and come back to, or after another note', async () => {
+    const session = await launchCarnet();
+    const { page } = session;
+    await openSample(page, 'Camille');
+    const visits = page.getByRole('navigation', { name: 'Visites' });
+    await visits.getByRole('button', { name: /Michelin/ }).click();
+    const notes = page.getByRole('list', { name: 'Notes' }).getByRole('button');
+    await notes.first().click();
+    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Ajouté pendant la visite.');
+    await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor();
+    await expect.poll(() => editor.innerText()).toContain('Ajouté pendant la visite.');
+
+    // Another visit, then back: the note is read again, with what was typed.
+    await visits.getByRole('button', { name: /Village by CA/ }).click();
+    await visits.getByRole('button', { name: /Michelin/ }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toContain('Ajouté pendant la visite.');
+    // Another note, then back.
+    await notes.nth(1).click();
+    await notes.first().click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toContain('Ajouté pendant la visite.');
+    await session.close();
+  });
 });

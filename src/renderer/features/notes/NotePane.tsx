@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EditorState } from 'lexical';
-import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
 import { NOTE_KINDS, type Lesson, type NoteKind, type NoteSummary, type Visit } from '../../../shared/model';
@@ -19,11 +19,11 @@ interface Props {
   lessons: Lesson[];
   timeZone: string;
   autoFocus: boolean;
-  /** The note's document, when reading it has already begun; else the pane reads it. */
-  document?: Promise<string>;
+  /** Reads the note's document (once, when the pane opens); by default from the database. */
+  readDocument?: (noteId: string) => Promise<string>;
 }
 
-interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus' | 'document'> {
+interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus' | 'readDocument'> {
   noteId: string | null;
   /** The note as the list showed it when it was clicked, drawn until it is read. */
   listed: NoteSummary | null;
@@ -40,20 +40,32 @@ export function OpenNote({ noteId, listed, visitId, focusNoteId, ...props }: Ope
   // Tagged with the id it was read for: while another note is being read, the last
   // answer (kept by useLiveQuery) is not this note's.
   const read = useLiveQuery(async () => ({ noteId, note: noteId ? ((await db().notes.get(noteId)) ?? null) : null }), [noteId]);
-  // The document is read beside the summary, not after it: one wait when a note is opened.
-  const document = useMemo(() => {
-    if (!noteId) return undefined;
+  // The document is read beside the summary, not after it: one wait when a note is
+  // opened. That early read serves that opening only: a pane shown later for the same
+  // note (its visit left and come back to, the note restored) reads the document afresh.
+  const early = useRef<{ noteId: string; reading: Promise<string> | null } | null>(null);
+  if (noteId && early.current?.noteId !== noteId) {
     const reading = readNoteState(db(), noteId);
     reading.catch(() => undefined); // the pane says so, if it is shown
-    return reading;
-  }, [noteId]);
+    early.current = { noteId, reading };
+  }
+  const readDocument = useCallback((id: string): Promise<string> => {
+    const started = early.current;
+    const reading = started?.noteId === id ? started.reading : null;
+    if (started) started.reading = null;
+    return reading ?? readNoteState(db(), id);
+  }, []);
   const note = read?.noteId === noteId ? read.note : listed && listed.id === noteId ? listed : undefined;
   if (note === undefined) return null; // still being read
-  if (!note || note.deletedAt !== null || note.visitId !== visitId) return <p className="empty">{t('notes.select')}</p>;
-  return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} document={document} {...props} />;
+  if (!note || note.deletedAt !== null || note.visitId !== visitId) {
+    // Not shown now: by the time it is, the early read may be out of date.
+    if (early.current) early.current.reading = null;
+    return <p className="empty">{t('notes.select')}</p>;
+  }
+  return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} readDocument={readDocument} {...props} />;
 }
 
-export function NotePane({ note, visits, lessons, timeZone, autoFocus, document }: Props): JSX.Element {
+export function NotePane({ note, visits, lessons, timeZone, autoFocus, readDocument }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [status, setStatus] = useState<SaveStatus>('saved');
@@ -62,7 +74,7 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus, document 
   const [unreadable, setUnreadable] = useState(false);
   useEffect(() => {
     let current = true;
-    (document ?? readNoteState(db(), note.id)).then(
+    (readDocument ?? ((id: string) => readNoteState(db(), id)))(note.id).then(
       (state) => {
         if (current) setInitialState(state);
       },
@@ -74,7 +86,7 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus, document 
     return () => {
       current = false;
     };
-    // `document` is this note's: the pane is keyed by the note's id.
+    // Read once per opening: the pane is keyed by the note's id.
   }, [note.id]);
   const visit = visits.find((candidate) => candidate.id === note.visitId);
   const save = useCallback(
