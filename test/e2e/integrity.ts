@@ -104,4 +104,3 @@ export function diffStates(before: DbState, after: DbState): DbDiff {
 export function addedCounts(diff: DbDiff): Record<string, number> {
   return Object.fromEntries(Object.entries(diff.added).map(([store, keys]) => [store, keys.length]));
 }
-

@@ -24,18 +24,19 @@ function bookTemplates(journal: Journal): NonNullable<PrintOptions['final']> {
   };
 }
 
-/** The node a selector finds in the page, through the DevTools protocol. */
-async function findNode(page: PrintablePage, selector: string): Promise<number> {
-  const { root } = (await page.send('DOM.getDocument', { depth: 0 })) as { root?: { nodeId?: unknown } };
-  const { nodeId } = (await page.send('DOM.querySelector', { nodeId: root?.nodeId, selector })) as { nodeId?: unknown };
-  if (typeof nodeId !== 'number' || nodeId === 0) throw new Error(`The journal page has no ${selector}`);
-  return nodeId;
-}
-
-/** From draft to book: photos painted, the table of contents with its page numbers. */
+/** From draft to book, through the DevTools protocol: photos painted, the table of
+ *  contents with its page numbers. */
 async function showBook(page: PrintablePage, contents: string): Promise<void> {
-  await page.send('DOM.removeNode', { nodeId: await findNode(page, 'style#draft') });
-  await page.send('DOM.setOuterHTML', { nodeId: await findNode(page, 'nav.toc'), outerHTML: contents });
+  const { root } = (await page.send('DOM.getDocument', { depth: 0 })) as { root?: { nodeId?: unknown } };
+  const find = async (selector: string): Promise<number> => {
+    const { nodeId } = (await page.send('DOM.querySelector', { nodeId: root?.nodeId, selector })) as { nodeId?: unknown };
+    if (typeof nodeId !== 'number' || nodeId === 0) throw new Error(`The journal page has no ${selector}`);
+    return nodeId;
+  };
+  const draftStyle = await find('style#draft');
+  const toc = await find('nav.toc');
+  await page.send('DOM.removeNode', { nodeId: draftStyle });
+  await page.send('DOM.setOuterHTML', { nodeId: toc, outerHTML: contents });
 }
 
 export async function writePdf(
