@@ -174,6 +174,7 @@ async function readNote(
 /** Front-matter tags that the text does not already carry become a line of hashtags, so
  *  that they live in the note like any tag typed in it. */
 function withTags(markdown: string, tags: string[]): string {
+  if (tags.length === 0) return markdown;
   const present = new Set(extractHashtags(markdown));
   const missing = tags.filter((tag) => !present.has(tag));
   return missing.length ? `${markdown.trimEnd()}\n\n${missing.map((tag) => `#${tag}`).join(' ')}` : markdown;

@@ -13,6 +13,7 @@ import { createEditor, type EditorState, type LexicalEditor } from 'lexical';
 import { deriveNoteFields, type DerivedNoteFields } from './derive';
 import { IMAGE } from './imageMarkdown';
 import { NOTE_NODES } from './nodes';
+import { plainMarkdownToNote } from './plainMarkdown';
 import { registerNotePolicies } from './policies';
 
 /** Check lists first: '- [ ] x' would otherwise read as a bulleted item. Images before
@@ -42,7 +43,14 @@ export interface ConvertedNote extends DerivedNoteFields {
   state: string;
 }
 
-export function markdownToNote(markdown: string, editor = createHeadlessNoteEditor()): ConvertedNote {
+/** The note a Markdown text makes: by the fast path when the text is plain enough for it
+ *  (plainMarkdown.ts), else by Lexical; both give the same state. */
+export function markdownToNote(markdown: string, editor?: LexicalEditor): ConvertedNote {
+  return plainMarkdownToNote(markdown) ?? lexicalMarkdownToNote(markdown, editor);
+}
+
+/** Lexical's conversion, whatever the Markdown holds. */
+export function lexicalMarkdownToNote(markdown: string, editor = createHeadlessNoteEditor()): ConvertedNote {
   editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS, undefined, false), {
     discrete: true,
   });
