@@ -1,10 +1,14 @@
 // A visit's list draws its first notes, then more each time its end comes into view; the
-// open note is drawn wherever it stands. (jsdom has no IntersectionObserver: a stand-in
-// lets the test say when the end of the list comes into view.)
+// open note is drawn wherever it stands; it follows the database, but not while a note is
+// being typed. (jsdom has no IntersectionObserver: a stand-in lets the test say when the
+// end of the list comes into view.)
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NoteList } from '../../src/renderer/features/notes/NoteList';
+import { AppDB, useDatabase } from '../../src/renderer/db/AppDB';
+import { createNote, trashNote, updateNote } from '../../src/renderer/db/notes';
+import { TYPING_PAUSE_MS } from '../../src/renderer/editor/typingActivity';
+import { NoteList, VisitNoteList } from '../../src/renderer/features/notes/NoteList';
 import type { NoteSummary } from '../../src/shared/model';
 
 let inView: (() => void) | null = null;
@@ -66,5 +70,37 @@ describe('the note list of a large visit', () => {
     render(<NoteList notes={notes(12)} selectedId={null} timeZone="Europe/Paris" onSelect={() => undefined} />);
     expect(drawn()).toBe(12);
     expect(inView).toBeNull();
+  });
+});
+
+describe("a visit's list, kept up to date", () => {
+  it('shows notes added, changed or trashed; while a note is typed, only once the typing pauses', async () => {
+    const database = new AppDB(`carnet-list-${Date.now()}`);
+    useDatabase(database);
+    const first = await createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', title: 'Première', createdAt: 1 });
+    render(<VisitNoteList visitId="v" selectedId={first.id} timeZone="Europe/Paris" onSelect={() => undefined} />);
+    expect(await screen.findByText('Première')).toBeTruthy();
+
+    // Changes made while nobody types are shown at once.
+    await act(() => createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', title: 'Deuxième', createdAt: 2 }));
+    expect(await screen.findByText('Deuxième')).toBeTruthy();
+    await act(() => createNote(database, { expeditionId: 'e', visitId: 'other', author: 'A', title: 'Ailleurs', createdAt: 3 }));
+
+    // A keystroke in a note (jsdom has no isContentEditable: the stand-in says so).
+    const editable = document.createElement('div');
+    Object.defineProperty(editable, 'isContentEditable', { value: true });
+    document.body.append(editable);
+    editable.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await act(() => updateNote(database, first.id, { title: 'Première, retouchée' }));
+    await act(() => new Promise((done) => setTimeout(done, TYPING_PAUSE_MS / 2)));
+    expect(screen.queryByText('Première, retouchée')).toBeNull();
+    expect(await screen.findByText('Première, retouchée', {}, { timeout: TYPING_PAUSE_MS * 3 })).toBeTruthy();
+    editable.remove();
+
+    await act(() => trashNote(database, first.id));
+    await waitFor(() => expect(screen.queryByText('Première, retouchée')).toBeNull());
+    expect(screen.getByText('Deuxième')).toBeTruthy();
+    expect(screen.queryByText('Ailleurs')).toBeNull();
+    database.close();
   });
 });

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { createNote, saveNoteContent, trashNote, restoreNote, updateNote } from '../../../src/renderer/db/notes';
-import { LiveNoteIndex } from '../../../src/renderer/features/search/liveNoteIndex';
+import { LiveNoteIndex, TYPING_HOLD_MS } from '../../../src/renderer/features/search/liveNoteIndex';
 import { SNAPSHOT_FORMAT } from '../../../src/renderer/features/search/NoteIndex';
 
 const opened: { database: AppDB; live?: LiveNoteIndex }[] = [];
@@ -91,5 +91,29 @@ describe('LiveNoteIndex snapshots', () => {
       expect(found(live, 'volcan')).toEqual([note.id]);
       live.dispose();
     }
+  });
+});
+
+describe('LiveNoteIndex while a note is typed', () => {
+  it('holds its build until the typing pauses, then finishes it', async () => {
+    const database = new AppDB(`search-hold-${Date.now()}`);
+    await database.transaction('rw', database.notes, database.noteStates, async () => {
+      for (let at = 0; at < 600; at++) await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content(`Note ${at} sur le caoutchouc`) });
+    });
+    const live = new LiveNoteIndex(database, 'e1');
+    opened.push({ database, live });
+    // Keystrokes, every 0.2 s for a second.
+    live.holdForTyping();
+    for (let at = 0; at < 5; at++) {
+      await new Promise((done) => setTimeout(done, 200));
+      live.holdForTyping();
+    }
+    expect(live.status).toBe('building');
+    expect(live.index.size).toBe(0);
+    const heldUntil = Date.now() + TYPING_HOLD_MS;
+    await live.ready;
+    expect(Date.now()).toBeGreaterThanOrEqual(heldUntil - 5);
+    expect(live.index.size).toBe(600);
+    expect(found(live, 'caoutchouc')).toHaveLength(50);
   });
 });

@@ -40,6 +40,11 @@ const SNAPSHOT_MARGIN_MS = 60_000;
 const SNAPSHOT_DELAY_MS = 60_000;
 /** After a build, the snapshot is saved this soon (not at once: the first queries come first). */
 const FIRST_SAVE_DELAY_MS = 2_000;
+/** How long building and saving wait after a keystroke in a note (signalled every 0.2 s
+ *  while typing goes on, editor/typingActivity.ts). On two cores, a build beside the
+ *  typing (the first start after an import: seconds of reading and indexing) made the
+ *  first seconds of typing twice as slow to show. */
+export const TYPING_HOLD_MS = 600;
 
 export class LiveNoteIndex {
   readonly index = new NoteIndex();
@@ -62,6 +67,8 @@ export class LiveNoteIndex {
   private buildStartedAt: number | null = null;
   /** How the last build went, for measuring: where it started from and how long it took. */
   lastBuild: BuildReport | null = null;
+  /** Until then someone is typing: the build and the snapshot wait. */
+  private heldUntil = 0;
 
   constructor(
     private readonly database: AppDB,
@@ -83,6 +90,18 @@ export class LiveNoteIndex {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Someone is typing a note: building and saving wait until TYPING_HOLD_MS after the
+   *  last call. Live updates and queries go on. */
+  holdForTyping(): void {
+    this.heldUntil = Date.now() + TYPING_HOLD_MS;
+  }
+
+  private async untilNotHeld(): Promise<void> {
+    for (let wait = this.heldUntil - Date.now(); wait > 0 && !this.disposed; wait = this.heldUntil - Date.now()) {
+      await new Promise((resume) => setTimeout(resume, wait));
+    }
+  }
 
   dispose(): void {
     this.disposed = true;
@@ -110,6 +129,7 @@ export class LiveNoteIndex {
       () => this.database.notes.where('deletedAt').above(0).primaryKeys(),
       (ids) => this.index.setTrashed(new Set(ids)),
     );
+    await this.untilNotHeld();
     const loadStarted = performance.now();
     const takenAt = this.snapshots ? await this.loadSnapshot() : null;
     const loadMs = performance.now() - loadStarted;
@@ -167,6 +187,7 @@ export class LiveNoteIndex {
       else this.index.remove(note.id);
       if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToEventLoop();
+        await this.untilNotHeld();
         sliceStart = performance.now();
       }
     }
@@ -206,6 +227,7 @@ export class LiveNoteIndex {
     }
     const missing = current.filter((id) => !this.index.has(id));
     for (let at = 0; at < missing.length && !this.disposed; at += READ_CHUNK) {
+      await this.untilNotHeld();
       await this.addInSlices(await this.database.notes.bulkGet(missing.slice(at, at + READ_CHUNK)));
     }
     return changes + missing.length;
@@ -237,7 +259,8 @@ export class LiveNoteIndex {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       this.saveAfterBuild = false;
-      void this.save();
+      // Serialising the index holds its thread for a second at 10,000 notes: not while typing.
+      void this.untilNotHeld().then(() => this.save());
     }, delayMs);
   }
 

@@ -45,6 +45,10 @@ scope.addEventListener('message', ({ data }) => {
     live.subscribe(announceSoon);
     return;
   }
+  if (data.type === 'typing') {
+    live?.holdForTyping();
+    return;
+  }
   if (!live) {
     scope.postMessage({ type: 'refused', id: data.id, message: 'The search index is not open.' });
     return;

@@ -4,6 +4,7 @@
 // LiveNoteIndex runs on the page instead, in slices, as a fallback.
 import type { Id } from '../../../shared/model';
 import type { AppDB } from '../../db/AppDB';
+import { onNoteTyping } from '../../editor/typingActivity';
 import type { SearchFilters } from './filters';
 import { LiveNoteIndex, type BuildReport, type IndexStatus } from './liveNoteIndex';
 import type { FromWorker, SearchAnswer, ToWorker } from './searchProtocol';
@@ -42,6 +43,7 @@ export class SearchIndex {
   private nextId = 1;
   private disposed = false;
   private settleReady: () => void = () => undefined;
+  private readonly stopTypingSignals: () => void;
 
   constructor(
     private readonly database: AppDB,
@@ -51,6 +53,11 @@ export class SearchIndex {
     this.ready = new Promise((resolve) => (this.settleReady = resolve));
     if (options.worker !== false && typeof Worker !== 'undefined') this.startWorker();
     else this.startLocal();
+    // Building and saving the index wait while a note is being typed.
+    this.stopTypingSignals = onNoteTyping(() => {
+      if (this.local) this.local.holdForTyping();
+      else this.post({ type: 'typing' });
+    });
   }
 
   get databaseName(): string {
@@ -79,6 +86,7 @@ export class SearchIndex {
 
   dispose(): void {
     this.disposed = true;
+    this.stopTypingSignals();
     this.worker?.terminate();
     this.worker = null;
     this.local?.dispose();

@@ -13,7 +13,9 @@ export interface SearchAnswer {
 
 export type ToWorker =
   | { type: 'open'; databaseName: string; expeditionId: Id }
-  | { type: 'search'; id: number; query: string; filters: SearchFilters; limit: number };
+  | { type: 'search'; id: number; query: string; filters: SearchFilters; limit: number }
+  /** Someone is typing a note: building and saving the index wait (LiveNoteIndex.holdForTyping). */
+  | { type: 'typing' };
 
 export type FromWorker =
   /** The index changed (status, notes or tags); tags only when they changed. */
