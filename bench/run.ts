@@ -290,16 +290,21 @@ async function typeAndTime(page: Page, keys: string, delayMs: number): Promise<n
   return page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
 }
 
-/** Waits until the app's search index answers (its build is over), then leaves the
- *  search box empty again and gives the snapshot the index saves after a build from every
- *  note time to be written. */
+/** Waits until the app's search index is built (it answers while building, and says so),
+ *  then leaves the search box empty again and gives the snapshot the index saves after a
+ *  build from every note time to be written. */
 async function untilIndexAnswers(page: Page): Promise<void> {
+  const { fr } = await import('../src/renderer/i18n/fr');
   const box = page.locator('input.search-input');
   if (!(await box.count())) return;
   await box.fill('territoire');
-  await page.locator('.search-results li').first().waitFor();
+  await page.waitForFunction(
+    (building) => document.querySelector('.search-results li') && document.querySelector('.search-status')?.textContent !== building,
+    fr.search.building,
+  );
   await box.fill('');
-  await page.waitForTimeout(3_500);
+  // Saving the snapshot takes about a second at 10,000 notes, several at 100,000.
+  await page.waitForTimeout(large ? 10_000 : 3_500);
 }
 
 const TYPED = 'Le directeur explique que l’usine recycle 80 % de ses déchets depuis 2019, grâce aux salariés. ';
