@@ -12,7 +12,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import { createHeadlessNoteEditor, markdownToNote } from '../../shared/editor/markdown';
 import type { ImportIssue, ImportPlan, PlannedAttachment, PlannedNote } from '../../shared/importPlan';
 import { imageMarkdown } from '../../shared/editor/imageMarkdown';
@@ -198,7 +198,11 @@ export function splitFrontMatter(text: string): { fields: Fields; body: string }
   if (!match) return { fields: {}, body: text };
   let data: unknown;
   try {
-    data = parseYaml(match[1] ?? '', { maxAliasCount: 50, prettyErrors: false });
+    // YAML 1.2's core schema (dates stay text: readCreatedAt reads them in the expedition's
+    // zone); a bounded number of aliases. js-yaml refuses a source without a document:
+    // blank lines and comments only give no fields.
+    const source = match[1] ?? '';
+    data = source.split('\n').every((line) => /^\s*(#.*)?$/.test(line)) ? {} : loadYaml(source, { maxAliases: 50 });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 160) : '';
     throw new FrontMatterError(`its front matter is not valid YAML (${reason}).`);
@@ -207,7 +211,8 @@ export function splitFrontMatter(text: string): { fields: Fields; body: string }
     throw new FrontMatterError('its front matter is not a list of fields.');
   }
   // Keys are matched without regard to case: 'Title', 'tags', 'Created'.
-  const fields: Fields = {};
+  // Without a prototype: a '__proto__' key is a field like any other.
+  const fields: Fields = Object.create(null) as Fields;
   for (const [key, value] of Object.entries((data ?? {}) as Fields)) fields[key.toLowerCase()] = value;
   return { fields, body: text.slice(match[0].length) };
 }

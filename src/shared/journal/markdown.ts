@@ -3,7 +3,7 @@
 // file per lesson quoting its evidence, an index of tags, and each photo beside its note.
 // Text is written as typed (no typographic rewriting): these files are meant to be
 // edited and imported again.
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { Journal, JournalNote, LessonChapter } from './build';
 import { extensionOfMime, printedVariant, variantMime, type AttachmentVariant } from './records';
 import type { Block, Inline } from './richText';
@@ -94,7 +94,7 @@ function blocksToMarkdown(blocks: readonly Block[], imagePath: (id: string) => s
 }
 
 function frontMatter(data: Record<string, unknown>): string {
-  return `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n`;
+  return `---\n${dump(data, { lineWidth: -1 }).trimEnd()}\n---\n\n`;
 }
 
 export function renderJournalMarkdown(journal: Journal): MarkdownJournal {

@@ -4,6 +4,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseMarkdownKind } from '../../../src/main/import/index';
+import { splitFrontMatter } from '../../../src/main/import/notesMarkdown';
 import { expectCliRefusal, planOk, runCli, scratch } from './helpers';
 
 const files = scratch();
@@ -157,5 +158,27 @@ describe('notes from Markdown', () => {
     const report = JSON.parse(runCli('inspect', vault, '--tz', 'Europe/Paris').stdout);
     expect(report.notes).toHaveLength(3);
     expect(report.warnings).toEqual(expect.arrayContaining([expect.stringContaining('cassé.md'), expect.stringContaining('absente.jpg')]));
+  });
+});
+
+describe('front matter (YAML)', () => {
+  it('reads YAML 1.2 fields, dates as text, and no fields from comments alone', () => {
+    const { fields, body } = splitFrontMatter('---\nTitle: Michelin\ndate: 2024-11-20\ntags: [pneus, "R&D"]\nfini: true\n---\nTexte');
+    expect({ ...fields }).toEqual({ title: 'Michelin', date: '2024-11-20', tags: ['pneus', 'R&D'], fini: true });
+    expect(body).toBe('Texte');
+    expect({ ...splitFrontMatter('---\n# rien ici\n\n---\nTexte').fields }).toEqual({});
+    expect({ ...splitFrontMatter('---\n---\nTexte').fields }).toEqual({});
+  });
+
+  it('refuses what is not YAML, repeated keys and alias bombs, and keeps __proto__ a mere field', () => {
+    expect(() => splitFrontMatter('---\ntags: [a, b\n---\n')).toThrow(/its front matter is not valid YAML/);
+    expect(() => splitFrontMatter('---\ntitle: a\ntitle: b\n---\n')).toThrow(/not valid YAML/);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, at) => `${'bcdefghi'[at]}: &${'bcdefghi'[at]} [${Array(10).fill(`*${'abcdefgh'[at]}`).join(', ')}]`)].join('\n');
+    expect(() => splitFrontMatter(`---\n${bomb}\n---\n`)).toThrow(/not valid YAML/);
+    expect(() => splitFrontMatter('---\n- une\n- liste\n---\n')).toThrow(/not a list of fields/);
+    const { fields } = splitFrontMatter('---\n__proto__: {title: piégé}\n---\n');
+    expect(Object.getPrototypeOf(fields)).toBeNull();
+    expect(fields['title']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['title']).toBeUndefined();
   });
 });

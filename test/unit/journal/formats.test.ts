@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { loadPdfReader } from '../../../src/main/export/pdfPages';
 import { createHandlers } from '../../../src/main/handlers';
 import { CHROMIUM_PATH, closeChromiumPdf, openWithChromium } from '../../../src/main/platform/chromiumPdf';
