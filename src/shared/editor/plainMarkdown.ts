@@ -36,14 +36,14 @@ interface TextJson {
 }
 type InlineJson = TextJson | { type: 'linebreak'; version: 1 };
 
-interface ListJson {
+interface ListBlock {
   kind: 'list';
   listType: 'bullet' | 'number';
   start: number;
   marker: string | null;
   items: InlineJson[][];
 }
-type Block = { kind: 'paragraph' | 'quote'; inline: InlineJson[] } | { kind: 'heading'; level: number; inline: InlineJson[] } | ListJson;
+type Block = { kind: 'paragraph' | 'quote'; inline: InlineJson[] } | { kind: 'heading'; level: number; inline: InlineJson[] } | ListBlock;
 
 const LINE_BREAK: InlineJson = { type: 'linebreak', version: 1 };
 
@@ -52,7 +52,7 @@ function textNode(text: string, format: number, type: 'text' | 'hashtag'): TextJ
 }
 
 /** Plain text split into text and hashtags as the hashtag plugin splits a text node: each
- *  rest is searched afresh. Null where that plugin would look at its neighbours. */
+ *  rest is searched afresh. False where that plugin would look at its neighbours. */
 function withHashtags(text: string, into: InlineJson[]): boolean {
   let rest = text;
   for (let match = findHashtag(rest); match; match = findHashtag(rest)) {
