@@ -86,10 +86,15 @@ describe("a visit's list, kept up to date", () => {
     expect(await screen.findByText('Deuxième')).toBeTruthy();
     await act(() => createNote(database, { expeditionId: 'e', visitId: 'other', author: 'A', title: 'Ailleurs', createdAt: 3 }));
 
-    // A keystroke in a note (jsdom has no isContentEditable: the stand-in says so).
+    // A shortcut in a note is not typing (jsdom has no isContentEditable: a stand-in).
     const editable = document.createElement('div');
     Object.defineProperty(editable, 'isContentEditable', { value: true });
     document.body.append(editable);
+    editable.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', ctrlKey: true, shiftKey: true, bubbles: true }));
+    await act(() => createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', title: 'Par raccourci', createdAt: 4 }));
+    expect(await screen.findByText('Par raccourci', {}, { timeout: TYPING_PAUSE_MS / 2 })).toBeTruthy();
+
+    // A keystroke in a note.
     editable.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     await act(() => updateNote(database, first.id, { title: 'Première, retouchée' }));
     await act(() => new Promise((done) => setTimeout(done, TYPING_PAUSE_MS / 2)));

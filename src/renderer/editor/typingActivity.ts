@@ -16,6 +16,9 @@ let listening = false;
 
 function onKeyDown(event: KeyboardEvent): void {
   if (!(event.target instanceof HTMLElement) || !event.target.isContentEditable) return;
+  // A shortcut (Ctrl+Shift+N: a new note) is not typing, and what it changes is awaited.
+  // AltGr, which types '@' or '€' on French keyboards, comes as Ctrl+Alt: typing.
+  if ((event.ctrlKey || event.metaKey) && !event.altKey) return;
   const now = performance.now();
   lastKeystrokeAt = now;
   if (now - lastSignalAt < SIGNAL_EVERY_MS) return;
