@@ -124,9 +124,8 @@ function blocks(markdown: string): Block[] | null {
         last.items.push(nodes);
         if (bullet) last.marker = bullet;
         continue;
-      } else {
-        out.push({ kind: 'list', listType, start: listType === 'number' ? Number(list[1]) : 1, marker: bullet, items: [nodes] });
       }
+      out.push({ kind: 'list', listType, start: listType === 'number' ? Number(list[1]) : 1, marker: bullet, items: [nodes] });
     } else if (last && last.kind !== 'heading' && !afterBlank) {
       // A line right under a paragraph, a quote or a list item continues it.
       const target = last.kind === 'list' ? last.items[last.items.length - 1]! : last.inline;

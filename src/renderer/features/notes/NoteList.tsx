@@ -5,8 +5,8 @@ import { firstLine } from '../../../shared/editor/derive';
 import type { NoteSummary } from '../../../shared/model';
 import { useDrawnCount } from '../../components/useDrawnCount';
 import { db } from '../../db/AppDB';
-import { afterNoteTyping } from '../../editor/typingActivity';
 import { listNotes } from '../../db/notes';
+import { afterNoteTyping } from '../../editor/typingActivity';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
 
