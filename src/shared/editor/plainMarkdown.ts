@@ -7,7 +7,7 @@
 // italics, code, tables, indentation, hard line breaks, tabs…) makes it answer null, and
 // the note is converted by Lexical. test/unit/plainMarkdown.test.ts holds it to that: on
 // generated Markdown, its answer is null or equal, to the character, to Lexical's.
-import { findHashtag, extractHashtags } from '../text/hashtags';
+import { extractHashtags, hashtagsIn } from '../text/hashtags';
 import type { ConvertedNote } from './markdown';
 
 /** Characters some Lexical transformer, escape or block rule reads: a note holding one
@@ -51,18 +51,15 @@ function textNode(text: string, format: number, type: 'text' | 'hashtag'): TextJ
   return { detail: 0, format, mode: 'normal', style: '', text, type, version: 1 };
 }
 
-/** Plain text split into text and hashtags as the hashtag plugin splits a text node: each
- *  rest is searched afresh. False where that plugin would look at its neighbours. */
-function withHashtags(text: string, into: InlineJson[]): boolean {
-  let rest = text;
-  for (let match = findHashtag(rest); match; match = findHashtag(rest)) {
-    if (rest[match.end] === '#') return false;
-    if (match.start > 0) into.push(textNode(rest.slice(0, match.start), 0, 'text'));
-    into.push(textNode(rest.slice(match.start, match.end), 0, 'hashtag'));
-    rest = rest.slice(match.end);
+/** Plain text split into text and hashtags as the editor splits it (hashtagSegments.ts). */
+function withHashtags(text: string, into: InlineJson[]): void {
+  let at = 0;
+  for (const { start, end } of hashtagsIn(text)) {
+    if (start > at) into.push(textNode(text.slice(at, start), 0, 'text'));
+    into.push(textNode(text.slice(start, end), 0, 'hashtag'));
+    at = end;
   }
-  if (rest !== '') into.push(textNode(rest, 0, 'text'));
-  return true;
+  if (at < text.length) into.push(textNode(text.slice(at), 0, 'text'));
 }
 
 /** One line's inline content, or null when it holds more than text, **bold** and tags. */
@@ -81,11 +78,12 @@ function inline(content: string): InlineJson[] | null {
       content[close + 2] !== '*' &&
       (close + 2 === content.length || AFTER_BOLD.test(content[close + 2]!));
     if (!opens || !closes) return null;
-    if (!withHashtags(content.slice(at, open), nodes)) return null;
+    withHashtags(content.slice(at, open), nodes);
     nodes.push(textNode(bold, BOLD, 'text'));
     at = close + 2;
   }
-  return withHashtags(content.slice(at), nodes) ? nodes : null;
+  withHashtags(content.slice(at), nodes);
+  return nodes;
 }
 
 /** The blocks of the note, as Lexical's import builds them line by line. */

@@ -3,11 +3,10 @@
 // (typed, pasted or imported), and passage marks never nest.
 import { mergeRegister, registerNestedElementResolver } from '@lexical/utils';
 import { $createMarkNode, MarkNode } from '@lexical/mark';
-import { registerLexicalHashtag } from '@lexical/hashtag';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import type { LexicalEditor } from 'lexical';
-import { findHashtag } from '../text/hashtags';
 import { isAllowedUrl } from '../urls';
+import { registerHashtagSegments } from './hashtagSegments';
 
 function unwrapForbiddenLink(node: LinkNode): void {
   if (isAllowedUrl(node.getURL())) return;
@@ -17,7 +16,7 @@ function unwrapForbiddenLink(node: LinkNode): void {
 
 export function registerNotePolicies(editor: LexicalEditor): () => void {
   return mergeRegister(
-    registerLexicalHashtag(editor, { getHashtagMatch: findHashtag }),
+    registerHashtagSegments(editor),
     editor.registerNodeTransform(LinkNode, unwrapForbiddenLink),
     editor.registerNodeTransform(AutoLinkNode, unwrapForbiddenLink),
     // A passage linked inside another one is flattened: the inner part carries both lessons.
