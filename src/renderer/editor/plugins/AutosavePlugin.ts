@@ -44,6 +44,13 @@ export function AutosavePlugin({ initialJson, save, onStatus }: Props): null {
     let firstChangeAt = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let saving: Promise<void> = Promise.resolve();
+    // What the note's header says, told again only when it changes (not at every key).
+    let shown: SaveStatus = 'saved';
+    const show = (status: SaveStatus): void => {
+      if (status === shown) return;
+      shown = status;
+      statusRef.current?.(status);
+    };
 
     const flush = (): void => {
       clearTimeout(timer);
@@ -52,16 +59,18 @@ export function AutosavePlugin({ initialJson, save, onStatus }: Props): null {
       if (!state) return;
       pending = null;
       const json = JSON.stringify(state.toJSON());
-      if (json === lastSavedJson) return;
-      statusRef.current?.('pending');
+      if (json === lastSavedJson) {
+        if (shown === 'pending') show('saved');
+        return;
+      }
       saving = saving.then(async () => {
         try {
           await saveRef.current(json, state);
           lastSavedJson = json;
-          if (!pending) statusRef.current?.('saved');
+          if (!pending) show('saved');
         } catch (error) {
           console.error('[carnet] autosave failed', error);
-          statusRef.current?.('failed');
+          show('failed');
           // Keep the newest state: a later edit may already have replaced it.
           pending ??= state;
           timer ??= setTimeout(flush, RETRY_MS);
@@ -70,7 +79,8 @@ export function AutosavePlugin({ initialJson, save, onStatus }: Props): null {
     };
 
     const schedule = (): void => {
-      const now = Date.now();
+      // A monotonic clock: a frozen or corrected system clock must not hold a save back.
+      const now = performance.now();
       if (!timer) firstChangeAt = now;
       clearTimeout(timer);
       const wait = Math.min(SAVE_PAUSE_MS, Math.max(0, firstChangeAt + SAVE_MAX_WAIT_MS - now));
@@ -82,6 +92,8 @@ export function AutosavePlugin({ initialJson, save, onStatus }: Props): null {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
       if (prevEditorState.isEmpty()) return;
       pending = editorState;
+      // Unsaved from the first key: "Enregistré" is never shown over unsaved text.
+      if (shown === 'saved') show('pending');
       schedule();
     });
 
