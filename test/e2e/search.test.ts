@@ -69,4 +69,21 @@ describe('search', () => {
     expect(errors).toEqual([]);
     await session.close();
   });
+
+  it('takes in a note typed while the system clock stands still', async () => {
+    // The harness freezes Date.now (timers run): the index's typing hold is measured on a
+    // monotonic clock, so it still ends.
+    const session = await launchCarnet({ locale: 'fr-FR', now: Date.parse('2024-11-20T10:00:00+01:00') });
+    const { page } = session;
+    await openSample(page, 'Camille Dupont');
+    await page.keyboard.press('Control+Shift+N');
+    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Le vulcanisateur nous montre la presse', { delay: 30 });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('vulcanis');
+    const results = page.getByRole('listbox', { name: 'Résultats de la recherche' });
+    await results.locator('mark', { hasText: /^vulcanisateur$/i }).first().waitFor({ timeout: 15_000 });
+    await session.close();
+  });
 });

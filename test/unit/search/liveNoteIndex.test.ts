@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { createNote, saveNoteContent, trashNote, restoreNote, updateNote } from '../../../src/renderer/db/notes';
 import { LiveNoteIndex, TYPING_HOLD_MS } from '../../../src/renderer/features/search/liveNoteIndex';
@@ -110,10 +110,31 @@ describe('LiveNoteIndex while a note is typed', () => {
     }
     expect(live.status).toBe('building');
     expect(live.index.size).toBe(0);
-    const heldUntil = Date.now() + TYPING_HOLD_MS;
+    const heldUntil = performance.now() + TYPING_HOLD_MS;
     await live.ready;
-    expect(Date.now()).toBeGreaterThanOrEqual(heldUntil - 5);
+    expect(performance.now()).toBeGreaterThanOrEqual(heldUntil - 5);
     expect(live.index.size).toBe(600);
     expect(found(live, 'caoutchouc')).toHaveLength(50);
+  });
+
+  it('ends the hold on time when the system clock is frozen or set back an hour', async () => {
+    for (const clock of ['frozen', 'set back'] as const) {
+      const database = new AppDB(`search-clock-${clock}-${performance.now()}`);
+      await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Une note sur le caoutchouc') });
+      const start = Date.now();
+      const wallClock = vi.spyOn(Date, 'now').mockReturnValue(start);
+      try {
+        const live = new LiveNoteIndex(database, 'e1');
+        opened.push({ database, live });
+        live.holdForTyping();
+        if (clock === 'set back') wallClock.mockReturnValue(start - 3_600_000);
+        const began = performance.now();
+        await live.ready;
+        expect(performance.now() - began).toBeLessThan(TYPING_HOLD_MS + 5_000);
+        expect(found(live, 'caoutchouc')).toHaveLength(1);
+      } finally {
+        wallClock.mockRestore();
+      }
+    }
   });
 });

@@ -67,7 +67,8 @@ export class LiveNoteIndex {
   private buildStartedAt: number | null = null;
   /** How the last build went, for measuring: where it started from and how long it took. */
   lastBuild: BuildReport | null = null;
-  /** Until then someone is typing: the build and the snapshot wait. */
+  /** Until then (performance.now()) someone is typing: the build and the snapshot wait. A
+   *  monotonic clock: with the system clock frozen or set back, the hold still ends. */
   private heldUntil = 0;
 
   constructor(
@@ -94,11 +95,11 @@ export class LiveNoteIndex {
   /** Someone is typing a note: building and saving wait until TYPING_HOLD_MS after the
    *  last call. Live updates and queries go on. */
   holdForTyping(): void {
-    this.heldUntil = Date.now() + TYPING_HOLD_MS;
+    this.heldUntil = performance.now() + TYPING_HOLD_MS;
   }
 
   private async untilNotHeld(): Promise<void> {
-    for (let wait = this.heldUntil - Date.now(); wait > 0 && !this.disposed; wait = this.heldUntil - Date.now()) {
+    for (let wait = this.heldUntil - performance.now(); wait > 0 && !this.disposed; wait = this.heldUntil - performance.now()) {
       await new Promise((resume) => setTimeout(resume, wait));
     }
   }
