@@ -46,7 +46,8 @@ async function searchAndOpen(page: Page, words: string): Promise<void> {
 
 describe('a long session', () => {
   it('keeps every paste, drop and typed line of notes captured between searches, imports and the trash', async () => {
-    const session = await launchCarnet();
+    // During the Michelin visit, the clock standing still as in a recorded walk.
+    const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
     const { page } = session;
     await openSample(page, 'Camille');
     const typist = await Typist.on(page, 25);

@@ -9,12 +9,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
 import { openSample } from './onboarding';
-import { readStore } from './pageData';
+import type { Page } from 'playwright-core';
+import { drawnImage, pasteFile, readStore } from './pageData';
 import { editorState, expectExported, expectStateToMatch, exportedNotes, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
+import { blocksOfState, hashtagProblems } from './typing/readState';
 import { generateSession, type Session } from './typing/script';
 
 afterAll(stopHarness);
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
 
 const LONG = process.env['CARNET_FUZZ'] === '1';
 const REPLAY = process.env['CARNET_TYPING_SEED'];
@@ -44,8 +48,7 @@ describe('typing fidelity', () => {
       for (const session of sessions) {
         const before = new Set((await readStore<{ id: string }>(page, 'notes')).map((note) => note.id));
         await page.keyboard.press('Control+Shift+N');
-        const editor = page.getByRole('textbox', { name: 'Texte de la note' });
-        await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+        await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
         for (const step of session.steps) await typist.play(step);
         await waitSaved(page);
         expectStateToMatch(await editorState(page), session, speed, 'the editor');
@@ -74,4 +77,114 @@ describe('typing fidelity', () => {
       await launched.close();
     });
   }
+});
+
+describe('typing where it is hard', () => {
+  it('keeps nested tags as typed, at a normal speed and fast (the sentences of the report)', async () => {
+    const launched = await launchCarnet();
+    const { page } = launched;
+    await openSample(page, 'Camille');
+    for (const [delay, sentence] of [
+      [70, 'Visite du site #industrie/pneumatique puis #rh/formation, fin.'],
+      [15, 'Rencontre #lesson/territoire et #equipe/rd ; suite.'],
+    ] as const) {
+      await page.keyboard.press('Control+Shift+N');
+      await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type(sentence, { delay });
+      await waitSaved(page);
+      expect(await editorOf(page).innerText()).toBe(sentence);
+      expect(hashtagProblems(await editorState(page))).toEqual([]);
+    }
+    await launched.close();
+  });
+
+  it('captures from the first frame after a restart: the shortcut and the keys typed at once land in a note', async () => {
+    const first = await launchCarnet();
+    await openSample(first.page, 'Camille');
+    await first.close();
+    const launched = await launchCarnet({ profileDir: first.profileDir });
+    const { page } = launched;
+    await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
+    // No wait: a quote is being said.
+    await page.keyboard.press('Control+Shift+N');
+    await page.keyboard.type('« On ne lâche rien » #citation/direction', { delay: 15 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('suite', { delay: 15 });
+    await expect
+      .poll(async () => blocksOfState(await editorState(page)).map((block) => block.text))
+      .toEqual(['« On ne lâche rien » #citation/direction', 'suite']);
+    expect(await page.getByRole('dialog', { name: 'Nouvelle visite' }).count()).toBe(0);
+    await waitSaved(page);
+    const notes = await readStore<{ text: string; tags: string[] }>(page, 'notes');
+    expect(notes.filter((note) => note.text === '« On ne lâche rien » #citation/direction\nsuite').map((note) => note.tags)).toEqual([['citation/direction']]);
+    await launched.close();
+  });
+
+  it('types at the edges and inside a linked passage, around a photo, and pastes HTML without its hidden text', async () => {
+    const launched = await launchCarnet();
+    const { page } = launched;
+    await openSample(page, 'Camille');
+    const typist = await Typist.on(page, 30);
+    await page.keyboard.press('Control+Shift+N');
+    await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A passage linked by keyboard: select « le passage » and link it.
+    await typist.type('Avant le passage après');
+    await typist.press('ArrowLeft', ' après'.length);
+    await typist.press('Shift+ArrowLeft', 'le passage'.length);
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }).fill('autres');
+    await page.keyboard.press('Enter');
+    const mark = page.locator('mark.Carnet__mark');
+    await mark.waitFor();
+    expect(await mark.innerText()).toBe('le passage');
+    // After linking, the caret is back in the note: at its end, then at each edge.
+    await editorOf(page).click();
+    await typist.press('Control+End');
+    await typist.press('ArrowLeft', ' après'.length);
+    await typist.type('X'); // just after the passage: outside it
+    await typist.press('ArrowLeft', 'X'.length + 'le passage'.length);
+    await typist.type('Y'); // just before it: outside it
+    await typist.press('ArrowRight', 'le pas'.length);
+    await typist.type('Z'); // inside it
+    expect(await editorOf(page).innerText()).toBe('Avant Yle pasZsageX après');
+    expect(await mark.innerText()).toBe('le pasZsage');
+
+    // A photo: text before it and after it, an arrow onto it then keys, Backspace beside it.
+    await typist.press('Control+End');
+    await pasteFile(page, await drawnImage(page, 'image/png', 200, 120), 'atelier.png', 'image/png');
+    await editorOf(page).locator('img').waitFor();
+    await typist.type('sous la photo');
+    await typist.press('Control+Home');
+    await typist.press('End');
+    await typist.type(', fin');
+    await typist.press('ArrowDown'); // onto the photo: it is selected
+    await typist.type('Et ');
+    await typist.press('Control+End');
+    await typist.press('Home');
+    await typist.press('Backspace'); // selects the photo
+    expect(await editorOf(page).locator('img').count()).toBe(1);
+    const blocks = blocksOfState(await editorState(page));
+    expect(blocks.map(({ kind, text }) => [kind, text])).toEqual([
+      ['paragraph', 'Avant Yle pasZsageX après, fin'],
+      ['image', ''],
+      ['paragraph', 'Et sous la photo'],
+    ]);
+    await typist.press('Backspace'); // removes it
+    expect(await editorOf(page).locator('img').count()).toBe(0);
+    await typist.press('Control+KeyZ');
+    await editorOf(page).locator('img').waitFor();
+
+    // Pasted HTML: what a page does not show stays out of the note.
+    await typist.press('Control+End');
+    await typist.paste({
+      'text/html': '<p>Collé <b>gras</b></p><script>alert(1)</script><svg><script>window.x=3</script></svg><template>modèle</template><noscript>ns</noscript><style>p{}</style>',
+      'text/plain': 'Collé gras',
+    });
+    await waitSaved(page);
+    const text = blocksOfState(await editorState(page)).map((block) => block.text).join('\n');
+    expect(text).toContain('Et sous la photoCollé gras');
+    expect(text).not.toMatch(/alert|window\.x|modèle|ns|p\{\}/);
+    await launched.close();
+  });
 });

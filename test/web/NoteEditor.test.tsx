@@ -98,3 +98,23 @@ describe('NoteEditor', () => {
     expect(input.querySelectorAll('a')).toHaveLength(1);
   });
 });
+
+describe('pasted HTML', () => {
+  it('leaves out what a page does not show: script, style, template, noscript, svg', async () => {
+    const { save, input, editor, waitForSave } = await setup();
+    const html =
+      '<p>Avant <b>gras</b></p><script>alert(1)</script><style>p{color:red}</style><svg><script>window.x=3</script><text>dessin</text></svg>' +
+      '<template><p>modèle</p></template><noscript>sans script</noscript><p>après</p>';
+    await act(async () => {
+      const clipboardData = { types: ['text/html', 'text/plain'], getData: (type: string) => ({ 'text/html': html, 'text/plain': 'Avant gras après' })[type] ?? '' };
+      editor.update(() => $getRoot().selectEnd());
+      editor.dispatchCommand(PASTE_COMMAND, { clipboardData, preventDefault() {} } as unknown as ClipboardEvent);
+    });
+    await waitForSave();
+    expect(input.textContent).toContain('Avant gras');
+    expect(input.textContent).toContain('après');
+    for (const hidden of ['alert', 'color:red', 'window.x', 'dessin', 'modèle', 'sans script']) expect(input.textContent).not.toContain(hidden);
+    expect(save.mock.calls.at(-1)![0]).not.toMatch(/alert|window\.x|modèle|sans script/);
+    expect(input.querySelector('strong, b, .Carnet__textBold')).not.toBeNull();
+  });
+});

@@ -16,7 +16,7 @@ afterEach(async () => {
   }
 });
 
-async function setup() {
+async function setup(focusWanted = false, onFocused = vi.fn()) {
   const database = new AppDB(`search-web-${Date.now()}`);
   databases.push(database);
   useDatabase(database);
@@ -24,7 +24,7 @@ async function setup() {
   await noteIndexFor(expedition.id).ready;
   const onOpenNote = vi.fn();
   render(
-    <SearchPanel expeditionId={expedition.id} onOpenNote={onOpenNote}>
+    <SearchPanel expeditionId={expedition.id} onOpenNote={onOpenNote} focusWanted={focusWanted} onFocused={onFocused}>
       <p>la liste des notes</p>
     </SearchPanel>,
   );
@@ -54,10 +54,11 @@ describe('SearchPanel', () => {
     expect(note?.text).toMatch(/compétence/i);
   });
 
-  it('moves through results with the arrow keys and focuses the box with Ctrl+K', async () => {
-    const { box } = await setup();
-    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+  it('takes the focus when the workspace asks (Ctrl+K), and moves through results with the arrow keys', async () => {
+    const onFocused = vi.fn();
+    const { box } = await setup(true, onFocused);
     expect(document.activeElement).toBe(box);
+    expect(onFocused).toHaveBeenCalledTimes(1);
     fireEvent.change(box, { target: { value: 'territoire' } });
     const options = await within(await screen.findByRole('listbox')).findAllByRole('option');
     if (options.length > 1) {

@@ -19,6 +19,7 @@ import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { renderImage } from './nodes/ImageView';
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin';
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin';
+import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NotePoliciesPlugin } from './plugins/NotePoliciesPlugin';
@@ -77,6 +78,7 @@ export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save,
         <LinkPlugin validateUrl={isAllowedUrl} />
         <LinkOpenPlugin />
         <NotePoliciesPlugin />
+        <CleanPastePlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
         <AutosavePlugin initialJson={initialState} save={save} onStatus={onStatus} />
         {autoFocus && <FocusWithTypeAheadPlugin />}

@@ -2,16 +2,28 @@
 // "Insert photo" (files chosen in main's dialog) — and what the user is told meanwhile.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
+import { $isListNode } from '@lexical/list';
 import {
+  $createNodeSelection,
+  $createParagraphNode,
+  $getSelection,
+  $isElementNode,
+  $isNodeSelection,
+  $isRangeSelection,
+  $setSelection,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
   createCommand,
+  KEY_BACKSPACE_COMMAND,
+  KEY_DELETE_COMMAND,
+  KEY_DOWN_COMMAND,
   mergeRegister,
   PASTE_COMMAND,
   type LexicalCommand,
 } from 'lexical';
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { $isImageNode } from '../../../shared/editor/ImageNode';
 import type { CarnetError } from '../../../shared/ipc';
 import { db } from '../../db/AppDB';
 import { blobOf, carnet } from '../../platform';
@@ -76,6 +88,7 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
         editor.registerCommand(
           PASTE_COMMAND,
           (event) => {
+            $caretAfterSelectedPhoto();
             const data = 'clipboardData' in event ? event.clipboardData : null;
             const files = data ? [...data.files] : [];
             if (!data || files.length === 0 || data.getData('text/plain').trim() !== '') return false;
@@ -84,6 +97,16 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
           },
           COMMAND_PRIORITY_LOW,
         ),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (typesText(event) || JUMPS.has(event.key)) $caretAfterSelectedPhoto();
+            return false; // the key then types, or moves, from there
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(KEY_BACKSPACE_COMMAND, (event) => $selectPhotoBeside(event, 'before'), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(KEY_DELETE_COMMAND, (event) => $selectPhotoBeside(event, 'after'), COMMAND_PRIORITY_LOW),
         editor.registerCommand(
           INSERT_PHOTOS_COMMAND,
           () => {
@@ -119,6 +142,65 @@ export function ImagesPlugin({ noteId }: Props): JSX.Element {
       )}
     </div>
   );
+}
+
+/** Whether a key types text (a character, a dead key, an input method's key), as opposed
+ *  to a shortcut or a key that moves or deletes. AltGr comes as Ctrl+Alt: it types. */
+function typesText(event: KeyboardEvent): boolean {
+  if ((event.ctrlKey || event.metaKey) && !event.altKey) return false;
+  return [...event.key].length === 1 || event.key === 'Dead' || event.key === 'Process' || event.keyCode === 229;
+}
+
+/** Keys that move the caret by lines or pages (the arrows step over a photo by themselves). */
+const JUMPS = new Set(['Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * A photo is selected when an arrow key steps onto it (or it is clicked). What is typed
+ * or pasted then goes to the start of the line after it (a new line when it is the last
+ * block), and Home, End, Ctrl+End… move from there: the browser's own caret was left at
+ * the start of the note, where text used to land, and replacing the photo with a
+ * keystroke would lose it. Backspace and Delete still remove a selected photo, Enter
+ * adds a line after it.
+ */
+function $caretAfterSelectedPhoto(): void {
+  const selection = $getSelection();
+  if (!$isNodeSelection(selection)) return;
+  const nodes = selection.getNodes();
+  const photo = nodes.length === 1 ? nodes[0] : undefined;
+  if (!$isImageNode(photo)) return;
+  const next = photo.getNextSibling();
+  if ($isElementNode(next) && !next.isInline()) {
+    next.selectStart();
+    return;
+  }
+  const line = $createParagraphNode();
+  photo.insertAfter(line);
+  line.select();
+}
+
+/**
+ * Backspace at the start of a line that follows a photo (or Delete at the end of a line
+ * before one) selects the photo; the next press removes it. A key meant to join two
+ * lines never takes a photo away at once.
+ */
+function $selectPhotoBeside(event: KeyboardEvent, side: 'before' | 'after'): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const point = selection.anchor;
+  const block = point.getNode().getTopLevelElement();
+  if (!block || $isListNode(block) || block.isEmpty()) return false;
+  const edge = side === 'before' ? block.getFirstDescendant() : block.getLastDescendant();
+  const atEdge =
+    side === 'before'
+      ? point.offset === 0 && (point.getNode() === block || point.getNode() === edge)
+      : point.getNode() === edge && point.offset === (edge?.getTextContentSize() ?? 0);
+  const photo = side === 'before' ? block.getPreviousSibling() : block.getNextSibling();
+  if (!atEdge || !$isImageNode(photo)) return false;
+  event.preventDefault();
+  const photoSelection = $createNodeSelection();
+  photoSelection.add(photo.getKey());
+  $setSelection(photoSelection);
+  return true;
 }
 
 /** Where the note's photos go, read when they arrive (the note may have moved). */

@@ -1,7 +1,7 @@
 // The three panes: the expedition and its visits, the notes of the chosen visit, the note
 // being written. What is selected is kept in settings, so a reload comes back to it.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand, PlannedImport } from '../../../shared/ipc';
 import type { Expedition, NoteSummary } from '../../../shared/model';
@@ -129,18 +129,38 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
     },
     [expedition.id, expedition.participant],
   );
-  // Quick capture goes to the visit happening now, whatever visit is on screen.
+  // Quick capture goes to the visit happening now, whatever visit is on screen. Right
+  // after start the visits may not be read yet: they are read here then, rather than
+  // taken for none (which asked for a new visit and lost what was typed next).
   const quickCapture = useCallback(() => {
     startTypeAhead();
-    const target = visits ? visitHappeningNow(visits, Date.now(), expedition.timeZone) : null;
-    void newNoteOn(target?.id ?? null);
-  }, [visits, expedition.timeZone, newNoteOn]);
+    void (visits ? Promise.resolve(visits) : listVisits(db(), expedition.id)).then((known) => {
+      const target = visitHappeningNow(known, Date.now(), expedition.timeZone);
+      return newNoteOn(target?.id ?? null);
+    });
+  }, [visits, expedition.id, expedition.timeZone, newNoteOn]);
 
-  useEffect(() => {
+  // Ctrl/Cmd+K searches from every view: back to the visits' pane, whose search box takes
+  // the focus; the trash and the settings, which change nothing by closing, are closed.
+  const [searchWanted, setSearchWanted] = useState(false);
+  const searchFocused = useCallback(() => setSearchWanted(false), []);
+  const openSearch = useCallback(() => {
+    setView({ kind: 'visits' });
+    setDialog((open) => (open === 'trash' || open === 'settings' ? null : open));
+    setSearchWanted(true);
+  }, []);
+
+  // Heard from the first frame the workspace is drawn (a layout effect runs before it is
+  // painted): a participant launches Carnet and captures at once.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'n') {
+      const command = event.ctrlKey || event.metaKey;
+      if (command && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n') {
         event.preventDefault();
         quickCapture();
+      } else if (command && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        openSearch();
       }
     };
     const onMenu = (command: MenuCommand): void => {
@@ -156,7 +176,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [quickCapture]);
+  }, [quickCapture, openSearch]);
 
   const close = () => setDialog(null);
 
@@ -246,7 +266,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
               {t('notes.new')}
             </button>
           </div>
-          <SearchPanel expeditionId={expedition.id} onOpenNote={openNote}>
+          <SearchPanel expeditionId={expedition.id} onOpenNote={openNote} focusWanted={searchWanted} onFocused={searchFocused}>
             {visitId ? (
               <VisitNoteList visitId={visitId} selectedId={currentNoteId} timeZone={expedition.timeZone} onSelect={selectNote} />
             ) : (

@@ -22,12 +22,16 @@ interface Props {
   children?: ReactNode;
   /** Told when results start or stop replacing the children. */
   onActiveChange?: (active: boolean) => void;
+  /** Ctrl/Cmd+K was pressed (the workspace hears it from every view): the box takes the
+   *  focus, then `onFocused` says it is done. */
+  focusWanted?: boolean;
+  onFocused?: () => void;
 }
 
 /** Results drawn at first (about two screens), and added as the list scrolls. */
 const RESULTS_PER_STEP = 15;
 
-export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange }: Props): JSX.Element {
+export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange, focusWanted, onFocused }: Props): JSX.Element {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -50,16 +54,11 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
   useEffect(() => onActiveChange?.(active), [active, onActiveChange]);
   useEffect(() => setActiveIndex(0), [deferredQuery, filters]);
   useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (!focusWanted) return;
+    input.current?.focus();
+    input.current?.select();
+    onFocused?.();
+  }, [focusWanted, onFocused]);
 
   const found = search.found ?? [];
   // The results in view first (the active one always drawn), the rest as the list scrolls.
