@@ -86,4 +86,30 @@ describe('search', () => {
     await results.locator('mark', { hasText: /^vulcanisateur$/i }).first().waitFor({ timeout: 15_000 });
     await session.close();
   });
+
+  it('opens the search with Ctrl+K from every view: the matrix, a lesson, the tags, the trash and the settings', async () => {
+    const session = await launchCarnet({ locale: 'fr-FR' });
+    const { page } = session;
+    await openSample(page, 'Camille Dupont');
+    const box = page.getByRole('combobox', { name: 'Rechercher dans les notes' });
+    const sidebar = page.getByRole('complementary');
+    const views: [string, () => Promise<void>][] = [
+      ['the matrix', () => sidebar.getByRole('button', { name: 'Matrice visites × enseignements' }).click()],
+      ['a lesson', () => page.getByRole('list', { name: 'Enseignements' }).getByRole('button').first().click()],
+      ['the tags', () => sidebar.getByRole('button', { name: 'Étiquettes' }).click()],
+      ['the trash', () => sidebar.getByRole('button', { name: 'Corbeille', exact: true }).click()],
+      ['the settings', () => sidebar.getByRole('button', { name: 'Réglages' }).click()],
+    ];
+    for (const [view, open] of views) {
+      await open();
+      await page.waitForTimeout(200);
+      await page.keyboard.press('Control+k');
+      await expect.poll(() => box.evaluate((el) => el === document.activeElement), { message: view }).toBe(true);
+      await page.keyboard.type('competen');
+      await page.getByRole('listbox', { name: 'Résultats de la recherche' }).locator('mark').first().waitFor();
+      await box.fill('');
+    }
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await session.close();
+  });
 });

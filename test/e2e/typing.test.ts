@@ -104,9 +104,17 @@ describe('typing where it is hard', () => {
     await first.close();
     const launched = await launchCarnet({ profileDir: first.profileDir });
     const { page } = launched;
-    await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
-    // No wait: a quote is being said.
-    await page.keyboard.press('Control+Shift+N');
+    // The shortcut at the very first frame the workspace is drawn (as the page inserts
+    // it), before anything else is read: a quote is being said.
+    await page.context().addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.workspace')) return;
+        observer.disconnect();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true }));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.locator('.workspace').waitFor();
     await page.keyboard.type('« On ne lâche rien » #citation/direction', { delay: 15 });
     await page.keyboard.press('Enter');
     await page.keyboard.type('suite', { delay: 15 });
