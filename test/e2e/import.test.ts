@@ -46,6 +46,15 @@ describe('import through the app', () => {
     await dialog.getByRole('status').filter({ hasText: /Importé : 5 visite\(s\).*0 ignoré\(s\) sur 5/ }).waitFor();
     await dialog.getByRole('button', { name: 'Fermer' }).last().click();
 
+    // The same programme again: the preview says every visit is already there, and adds none.
+    await importFile(session, /Programme des visites/, join(FIXTURES, 'programme.ics'));
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: 'À importer : 0 visite(s), 0 enseignement(s), 0 note(s). Déjà dans le carnet, ne seront pas ajoutés : 5 visite(s), 0 enseignement(s).' })
+      .waitFor();
+    await dialog.getByRole('cell', { name: /^Michelin — pratiques.*déjà dans le carnet$/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+
     await importFile(session, /^Enseignements/, join(FIXTURES, 'lessons.md'));
     await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
     await dialog.getByRole('status').filter({ hasText: /4 enseignement\(s\)/ }).waitFor();

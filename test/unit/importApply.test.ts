@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planImport } from '../../src/main/import/index';
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { createExpedition } from '../../src/renderer/db/expeditions';
-import { applyImport, buildImportRecords, type ImportContext, type ImportedImages } from '../../src/renderer/db/importApply';
+import { applyImport, buildImportRecords, findPlannedDuplicates, type ImportContext, type ImportedImages } from '../../src/renderer/db/importApply';
 import { listLessons } from '../../src/renderer/db/lessons';
 import { readNoteState } from '../../src/renderer/db/notes';
 import { listVisits } from '../../src/renderer/db/visits';
@@ -82,7 +82,19 @@ describe('applying the sample expedition’s imports', () => {
       expect(stored!.lessonIds.map((id) => storedLessons.find((lesson) => lesson.id === id)?.title)).toEqual(note.lessons);
     }
 
-    // The same files again: everything is recognised and skipped, nothing is added.
+    // The same files again: the preview's count finds every visit and lesson already there
+    // (and a row repeated in the file), and the import skips them, adding nothing.
+    const context: ImportContext = {
+      expedition: (await database.expeditions.get(expedition.id))!,
+      visits,
+      lessons: storedLessons,
+      unassignedVisitTitle: 'Notes importées',
+      now: Date.now(),
+    };
+    expect(findPlannedDuplicates(programme, context).visits.size).toBe(programme.visits.length);
+    expect(findPlannedDuplicates(lessons, context).lessons.size).toBe(lessons.lessons.length);
+    const repeated = { ...programme, visits: [programme.visits[0]!, programme.visits[0]!] };
+    expect([...findPlannedDuplicates(repeated, { ...context, visits: [] }).visits]).toEqual([1]);
     const again = await apply(expedition.id, programme);
     expect(again.imported.visits).toBe(0);
     expect(again.skipped.filter((issue) => issue.code === 'duplicateItem')).toHaveLength(expected.visits.length);

@@ -82,21 +82,43 @@ function toVisit(planned: PlannedVisit, context: ImportContext): Visit | null {
   };
 }
 
+/** Planned visits and lessons the import leaves out, by their index in the plan: those the
+ *  notebook already has (same visit title and start, same lesson title) and those that
+ *  repeat an earlier row of the file. The preview marks them; the import skips them. */
+export interface PlannedDuplicates {
+  visits: Set<number>;
+  lessons: Set<number>;
+}
+
+export function findPlannedDuplicates(plan: ImportPlan, context: ImportContext): PlannedDuplicates {
+  const duplicates: PlannedDuplicates = { visits: new Set(), lessons: new Set() };
+  const seenVisits = context.visits.filter((visit) => visit.deletedAt === null).map(({ title, start }) => ({ title, start }));
+  plan.visits.forEach((planned, index) => {
+    const start = toVisit(planned, context)?.start;
+    if (start === undefined) return;
+    if (seenVisits.some((other) => sameTitle(other.title, planned.title) && other.start === start)) duplicates.visits.add(index);
+    else seenVisits.push({ title: planned.title, start });
+  });
+  const seenLessons = context.lessons.map((lesson) => lesson.title);
+  plan.lessons.forEach((planned, index) => {
+    if (seenLessons.some((title) => sameTitle(title, planned.title))) duplicates.lessons.add(index);
+    else seenLessons.push(planned.title);
+  });
+  return duplicates;
+}
+
 export function buildImportRecords(plan: ImportPlan, context: ImportContext, images: ImportedImages = new Map()): ImportRecords {
   const out: ImportRecords = { visits: [], lessons: [], notes: [], attachments: [], skipped: [], extra: { visits: 0, lessons: 0 } };
   const skip = (code: ImportIssue['code'], message: string, name: string) => out.skipped.push({ code, message, detail: { name } });
   const liveVisits = context.visits.filter((visit) => visit.deletedAt === null);
+  const duplicates = findPlannedDuplicates(plan, context);
 
-  for (const planned of plan.visits) {
+  plan.visits.forEach((planned, index) => {
     const visit = toVisit(planned, context);
-    if (!visit) {
-      skip('noDate', `${planned.title}: no date.`, planned.title);
-      continue;
-    }
-    const duplicate = [...liveVisits, ...out.visits].some((other) => sameTitle(other.title, visit.title) && other.start === visit.start);
-    if (duplicate) skip('duplicateItem', `${planned.title} is already in the notebook.`, planned.title);
+    if (!visit) skip('noDate', `${planned.title}: no date.`, planned.title);
+    else if (duplicates.visits.has(index)) skip('duplicateItem', `${planned.title} is already in the notebook.`, planned.title);
     else out.visits.push(visit);
-  }
+  });
 
   let order = Math.max(-1, ...context.lessons.map((lesson) => lesson.order)) + 1;
   const lessonByTitle = (title: string) => [...context.lessons, ...out.lessons].find((lesson) => sameTitle(lesson.title, title));
@@ -115,10 +137,10 @@ export function buildImportRecords(plan: ImportPlan, context: ImportContext, ima
     out.lessons.push(lesson);
     return lesson;
   };
-  for (const planned of plan.lessons) {
-    if (lessonByTitle(planned.title)) skip('duplicateItem', `${planned.title} is already in the notebook.`, planned.title);
+  plan.lessons.forEach((planned, index) => {
+    if (duplicates.lessons.has(index)) skip('duplicateItem', `${planned.title} is already in the notebook.`, planned.title);
     else newLesson(planned.title, planned.description ?? '');
-  }
+  });
 
   const allVisits = [...liveVisits, ...out.visits];
   let unassigned: Visit | undefined = allVisits.find((visit) => sameTitle(visit.title, context.unassignedVisitTitle));

@@ -315,6 +315,8 @@ export const en: Messages<typeof fr> = {
     preview: 'Import preview',
     source: '{{name}} — {{format}}, {{encoding}}',
     summary: 'To import: {{visits}} visit(s), {{lessons}} lesson(s), {{notes}} note(s).',
+    alreadyThere: 'Already in the notebook, will not be added: {{visits}} visit(s), {{lessons}} lesson(s).',
+    alreadyThereRow: 'already in the notebook',
     visitByDate: 'visit from its date',
     photoCount_one: '{{count}} photo',
     photoCount_other: '{{count}} photos',

@@ -312,6 +312,8 @@ export const fr = {
     preview: 'Aperçu de l’import',
     source: '{{name}} — {{format}}, {{encoding}}',
     summary: 'À importer : {{visits}} visite(s), {{lessons}} enseignement(s), {{notes}} note(s).',
+    alreadyThere: 'Déjà dans le carnet, ne seront pas ajoutés : {{visits}} visite(s), {{lessons}} enseignement(s).',
+    alreadyThereRow: 'déjà dans le carnet',
     visitByDate: 'visite d’après la date',
     photoCount_one: '{{count}} photo',
     photoCount_other: '{{count}} photos',

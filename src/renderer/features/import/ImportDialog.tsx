@@ -6,7 +6,7 @@ import { IMPORT_KINDS, type BackupContents, type CarnetError, type ImportKind, t
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { BackupDialog } from '../backup/BackupDialog';
-import type { ImportReport } from '../../db/importApply';
+import { findPlannedDuplicates, type ImportReport } from '../../db/importApply';
 import { carnet } from '../../platform';
 import { CsvMappingStep } from './CsvMappingStep';
 import { PhotoImport } from './PhotoImport';
@@ -109,7 +109,17 @@ export function ImportDialog({ expedition, visits, lessons, dropped, onClose }: 
         ) : (
           step.kind === 'preview' && (
             <>
-              <PlanPreview plan={step.planned.plan} timeZone={expedition.timeZone} />
+              <PlanPreview
+                plan={step.planned.plan}
+                timeZone={expedition.timeZone}
+                duplicates={findPlannedDuplicates(step.planned.plan, {
+                  expedition,
+                  visits,
+                  lessons,
+                  unassignedVisitTitle: t('importer.unassignedVisit'),
+                  now: Date.now(),
+                })}
+              />
               <footer className="form-actions">
                 <button type="button" onClick={close}>
                   {t('cancel')}

@@ -1,6 +1,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan } from '../../../shared/importPlan';
+import type { PlannedDuplicates } from '../../db/importApply';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../settings/useLocale';
 import { IssueList } from './ImportDialog';
@@ -8,7 +9,14 @@ import { IssueList } from './ImportDialog';
 /** How many rows of each kind the preview lists; the counts say how many there are. */
 const SHOWN = 50;
 
-export function PlanPreview({ plan, timeZone }: { plan: ImportPlan; timeZone: string }): JSX.Element {
+interface Props {
+  plan: ImportPlan;
+  timeZone: string;
+  /** Rows the notebook already has: marked, and not counted as to be imported. */
+  duplicates: PlannedDuplicates;
+}
+
+export function PlanPreview({ plan, timeZone, duplicates }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const when = (value: string | null, allDay: boolean) => {
@@ -21,7 +29,16 @@ export function PlanPreview({ plan, timeZone }: { plan: ImportPlan; timeZone: st
       <p className="hint">
         {t('importer.source', { name: plan.source.name, format: plan.source.format.toUpperCase(), encoding: plan.source.encoding })}
       </p>
-      <p role="status">{t('importer.summary', { visits: plan.visits.length, lessons: plan.lessons.length, notes: plan.notes.length })}</p>
+      <p role="status">
+        {t('importer.summary', {
+          visits: plan.visits.length - duplicates.visits.size,
+          lessons: plan.lessons.length - duplicates.lessons.size,
+          notes: plan.notes.length,
+        })}
+        {(duplicates.visits.size > 0 || duplicates.lessons.size > 0) && (
+          <> {t('importer.alreadyThere', { visits: duplicates.visits.size, lessons: duplicates.lessons.size })}</>
+        )}
+      </p>
       {plan.visits.length > 0 && (
         <table className="preview-table" aria-label={t('visits.heading')}>
           <thead>
@@ -33,8 +50,11 @@ export function PlanPreview({ plan, timeZone }: { plan: ImportPlan; timeZone: st
           </thead>
           <tbody>
             {plan.visits.slice(0, SHOWN).map((visit, index) => (
-              <tr key={index}>
-                <td>{visit.title}</td>
+              <tr key={index} className={duplicates.visits.has(index) ? 'already-there' : undefined}>
+                <td>
+                  {visit.title}
+                  {duplicates.visits.has(index) && <span className="hint"> — {t('importer.alreadyThereRow')}</span>}
+                </td>
                 <td>{when(visit.start, visit.allDay)}</td>
                 <td>{visit.location ?? ''}</td>
               </tr>
@@ -45,9 +65,10 @@ export function PlanPreview({ plan, timeZone }: { plan: ImportPlan; timeZone: st
       {plan.lessons.length > 0 && (
         <ul className="preview-list" aria-label={t('lessons.heading')}>
           {plan.lessons.slice(0, SHOWN).map((lesson, index) => (
-            <li key={index}>
+            <li key={index} className={duplicates.lessons.has(index) ? 'already-there' : undefined}>
               <strong>{lesson.title}</strong>
               {lesson.description && <span className="hint"> — {lesson.description}</span>}
+              {duplicates.lessons.has(index) && <span className="hint"> — {t('importer.alreadyThereRow')}</span>}
             </li>
           ))}
         </ul>
