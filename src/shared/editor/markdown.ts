@@ -43,15 +43,23 @@ export interface ConvertedNote extends DerivedNoteFields {
   state: string;
 }
 
+/** Windows (CRLF) and old Mac (CR) line endings as '\n': Lexical would keep each '\r' in
+ *  the text of its line. */
+function withUnixLineEndings(markdown: string): string {
+  return markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
+}
+
 /** The note a Markdown text makes: by the fast path when the text is plain enough for it
  *  (plainMarkdown.ts), else by Lexical; both give the same state. */
 export function markdownToNote(markdown: string, editor?: LexicalEditor): ConvertedNote {
-  return plainMarkdownToNote(markdown) ?? lexicalMarkdownToNote(markdown, editor);
+  const text = withUnixLineEndings(markdown);
+  return plainMarkdownToNote(text) ?? lexicalMarkdownToNote(text, editor);
 }
 
 /** Lexical's conversion, whatever the Markdown holds. */
 export function lexicalMarkdownToNote(markdown: string, editor = createHeadlessNoteEditor()): ConvertedNote {
-  editor.update(() => $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS, undefined, false), {
+  const text = withUnixLineEndings(markdown);
+  editor.update(() => $convertFromMarkdownString(text, NOTE_TRANSFORMERS, undefined, false), {
     discrete: true,
   });
   const state = editor.getEditorState();

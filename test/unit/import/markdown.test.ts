@@ -182,3 +182,19 @@ describe('front matter (YAML)', () => {
     expect(({} as Record<string, unknown>)['title']).toBeUndefined();
   });
 });
+
+describe('notes with Windows line endings', () => {
+  it('keeps no carriage return in the note, in a single file and in a vault, front matter and all', async () => {
+    const crlf = '---\r\ntitle: Visite\r\ntags: [atelier]\r\n---\r\n# Titre\r\n\r\nPremière ligne #pneu\r\n- un\r\n- **deux**\r\n\r\n> cité\rfin\r\n';
+    const single = files.write('crlf/note.md', crlf);
+    for (const plan of [await planOk(single, { markdownAs: 'notes' }), await planOk(join(single, '..'))]) {
+      const [note] = plan.notes;
+      expect(note?.title).toBe('Visite');
+      expect(note?.text).not.toMatch(/\r/);
+      expect(note?.state).not.toMatch(/\\r/);
+      expect(note?.text).toBe('Titre\nPremière ligne #pneu\nun\ndeux\ncité\nfin\n#atelier');
+      expect(note?.tags).toEqual(['atelier', 'pneu']);
+    }
+  });
+});
+
