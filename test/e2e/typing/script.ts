@@ -238,10 +238,13 @@ export interface Session {
   seed: number;
   steps: Step[];
   expected: ExpectedBlock[];
+  /** Its first step is typed at once after the quick-capture shortcut, while the note is
+   *  still opening (the keys are held, then moved into the note). */
+  burst: boolean;
 }
 
-/** A session of about `length` characters typed. */
-export function generateSession(seed: number, length: number): Session {
+/** A session of about `length` characters typed; a burst starts with plain words. */
+export function generateSession(seed: number, length: number, burst = false): Session {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
@@ -274,6 +277,11 @@ export function generateSession(seed: number, length: number): Session {
     return tokens.join(' ') + pick(AFTER);
   };
   const separatorBefore = (): string => (atLineStart() || /\s/.test(previousChar()) ? '' : ' ');
+  if (burst) {
+    const text = `${pick(WORDS)} ${pick(WORDS)} ${pick(TAGS)}`;
+    push({ do: 'type', text });
+    typed += text.length;
+  }
 
   while (typed < length) {
     const roll = random();
@@ -359,7 +367,7 @@ export function generateSession(seed: number, length: number): Session {
       typed += text.length;
     }
   }
-  return { seed, steps, expected: model.expected() };
+  return { seed, steps, expected: model.expected(), burst };
 }
 
 /** A step in a line of a failure report. */
