@@ -12,7 +12,7 @@ const PLACEHOLDER = /carnet-image:([A-Za-z0-9_-]+)/g;
 
 export async function writeHtml(journal: Journal, store: AttachmentStore, out: string, signal: AbortSignal): Promise<void> {
   const attachments = new Map(journal.attachments.map((a) => [a.id, a]));
-  const html = renderJournalHtml(journal, { imageSrc: (id) => `carnet-image:${id}`, fontCss: await journalFontCss() });
+  const html = renderJournalHtml(journal, { imageSrc: (id) => `carnet-image:${id}`, photos: 'inline', fontCss: await journalFontCss() });
   await writeStreamedFile(out, async (write) => {
     let last = 0;
     for (const match of html.matchAll(PLACEHOLDER)) {

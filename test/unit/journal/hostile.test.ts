@@ -1,0 +1,65 @@
+// The journal writers fed what a hostile backup can carry once it passed the reader:
+// text that looks like markup, placeholders, huge runs of spaces, characters XML forbids.
+// Each output is checked the way its reader would see it.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBackup, type BackupAttachment } from '../../../src/main/backup';
+import { ExportJob } from '../../../src/main/export/job';
+import { CHROMIUM_PATH, closeChromiumPdf, openWithChromium } from '../../../src/main/platform/chromiumPdf';
+import type { ExportFormat } from '../../../src/shared/journal/formats';
+import { defaultJournalOptions, type JournalOptions } from '../../../src/shared/journal/options';
+import type { ExportRecords } from '../../../src/shared/journal/records';
+import { SAMPLE_BACKUP, sampleRecords } from './craftBackup';
+
+let photos: Map<string, BackupAttachment>;
+let dir: string;
+
+beforeAll(async () => {
+  photos = new Map((await readBackup(SAMPLE_BACKUP)).attachments.map((a) => [a.meta.id, a]));
+  dir = await mkdtemp(join(tmpdir(), 'carnet-hostile-'));
+});
+afterAll(closeChromiumPdf);
+
+/** Writes a journal the way the CLI does: the job asks for photos, gets the sample's. */
+async function writeJournal(records: ExportRecords, format: ExportFormat, name: string, options: Partial<JournalOptions> = {}): Promise<string> {
+  const out = join(dir, name);
+  const job = await ExportJob.create(records, { ...defaultJournalOptions(records, 'fr'), ...options }, format, out);
+  try {
+    for (const { attachmentId, variant } of job.wanted) {
+      const photo = photos.get(attachmentId);
+      const bytes = variant === 'display' ? photo?.display : photo?.original;
+      if (bytes) await job.addAttachment(attachmentId, variant, bytes);
+    }
+    await job.run({ appVersion: 'test', openForPrinting: openWithChromium });
+  } finally {
+    await job.dispose();
+  }
+  return out;
+}
+
+describe('HTML journal', () => {
+  it('runs no script and loads nothing from the disk even if markup slipped through escaping', async () => {
+    const path = await writeJournal(sampleRecords(), 'html', 'slip.html');
+    // A slip of escaping, simulated: the Content-Security-Policy is what stands.
+    const slip = `<script>document.title = 'ran'</script><img src="file:///etc/hostname"><iframe src="file:///etc/hostname"></iframe><object data="file:///etc/hostname"></object>`;
+    await writeFile(path, (await readFile(path, 'utf8')).replace('<body>', `<body>${slip}`));
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      // Chromium may start a request its policy then blocks: what counts is what loaded.
+      const loaded: string[] = [];
+      page.on('requestfinished', (request) => loaded.push(request.url()));
+      await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
+      expect(await page.title()).toBe('Innover ensemble en Auvergne');
+      expect(loaded).toEqual([pathToFileURL(path).href]);
+      // The journal's own photos still show.
+      expect(await page.locator('figure img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth))).toEqual([2000, 1200]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
