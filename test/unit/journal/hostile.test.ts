@@ -41,7 +41,30 @@ async function writeJournal(records: ExportRecords, format: ExportFormat, name: 
   return out;
 }
 
+/** The sample with paragraphs of `texts` added to the first note that shows a photo. */
+function withNoteText(...texts: string[]): ExportRecords {
+  const records = sampleRecords();
+  const note = records.notes.find((n) => records.attachments.some((a) => a.noteId === n.id))!;
+  const state = JSON.parse(note.state) as { root: { children: unknown[] } };
+  state.root.children.push(...texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })));
+  note.state = JSON.stringify(state);
+  return records;
+}
+
 describe('HTML journal', () => {
+  it('puts photos only in the images it wrote: a placeholder typed in a note stays text', async () => {
+    const records = sampleRecords();
+    const [first, second] = records.attachments;
+    const typed = [`carnet-image:${first!.id} `.repeat(500), `carnet-image:${second!.id}`, 'carnet-image:unknown-photo'];
+    const html = await readFile(await writeJournal(withNoteText(...typed), 'html', 'placeholders.html'), 'utf8');
+    for (const text of typed) expect(html).toContain(`<p>${text}</p>`);
+    // The two photos of the sample, once each.
+    expect(html.match(/data:image\//g)).toHaveLength(2);
+    const plain = await readFile(await writeJournal(sampleRecords(), 'html', 'plain.html'), 'utf8');
+    expect(html.length - plain.length).toBeLessThan(40_000);
+  }, 60_000);
+
+
   it('runs no script and loads nothing from the disk even if markup slipped through escaping', async () => {
     const path = await writeJournal(sampleRecords(), 'html', 'slip.html');
     // A slip of escaping, simulated: the Content-Security-Policy is what stands.
