@@ -86,3 +86,16 @@ describe('HTML journal', () => {
     }
   }, 60_000);
 });
+
+describe('every writer', () => {
+  it('writes a note of a megabyte of spaces and punctuation in seconds', async () => {
+    const MB = 1024 * 1024;
+    const records = withNoteText(' '.repeat(MB), `${'\t\u00a0'.repeat(MB / 4)}x${' '.repeat(MB / 2)}»`, `a${'!'.repeat(MB)}`);
+    for (const [format, name] of [['html', 'spaces.html'], ['docx', 'spaces.docx'], ['md', 'spaces-md']] as const) {
+      const started = performance.now();
+      await writeJournal(records, format, name);
+      expect(performance.now() - started, format).toBeLessThan(15_000);
+    }
+  }, 120_000);
+});
+
