@@ -1,7 +1,7 @@
 // The journal writers fed what a hostile backup can carry once it passed the reader:
 // text that looks like markup, placeholders, huge runs of spaces, characters XML forbids.
 // Each output is checked the way its reader would see it.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +12,7 @@ import { ExportJob } from '../../../src/main/export/job';
 import { CHROMIUM_PATH, closeChromiumPdf, openWithChromium } from '../../../src/main/platform/chromiumPdf';
 import type { ExportFormat } from '../../../src/shared/journal/formats';
 import { defaultJournalOptions, type JournalOptions } from '../../../src/shared/journal/options';
-import type { ExportRecords } from '../../../src/shared/journal/records';
+import type { AttachmentMeta, ExportRecords } from '../../../src/shared/journal/records';
 import { SAMPLE_BACKUP, sampleRecords } from './craftBackup';
 
 let photos: Map<string, BackupAttachment>;
@@ -83,6 +83,85 @@ describe('HTML journal', () => {
       expect(await page.locator('figure img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth))).toEqual([2000, 1200]);
     } finally {
       await browser.close();
+    }
+  }, 60_000);
+});
+
+/** Every file of a Markdown journal folder, by path. */
+async function markdownFiles(folder: string): Promise<Map<string, string>> {
+  const paths = (await readdir(folder, { recursive: true })).map(String).filter((path) => path.endsWith('.md'));
+  return new Map(await Promise.all(paths.map(async (path) => [path, await readFile(join(folder, path), 'utf8')] as const)));
+}
+
+/** What a Markdown reader renders: the text after the front matter. */
+const body = (file: string): string => file.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+describe('Markdown journal', () => {
+  it('escapes speakers, tags, names and titles, keeps each on its line, and links only where the note linked', async () => {
+    const records = sampleRecords();
+    const markup = '<img src=x onerror=alert(1)>';
+    const quote = records.notes.find((n) => n.kind === 'quote')!;
+    quote.speaker = `Claire ${markup}\n# Not a heading\r\n<script>alert(1)</script>`;
+    quote.tags = [`<script>alert(1)</script>`, 'a**b**\nc'];
+    quote.author = `Louis\n${markup}`;
+    const visit = records.visits.find((v) => v.id === quote.visitId)!;
+    visit.speakers = [{ name: `Jean\n> ${markup}`, role: 'CTO\r# x' }];
+    visit.title = `Michelin\n${markup}`;
+    const state = JSON.parse(quote.state) as { root: { children: unknown[] } };
+    state.root.children.push({
+      type: 'paragraph',
+      children: [
+        { type: 'link', url: 'https://example.org/a)[x](javascript:alert(1)', children: [{ type: 'text', text: 'lien', format: 0 }] },
+        { type: 'text', text: `\r${markup}\r# pas un titre`, format: 0 },
+      ],
+    });
+    quote.state = JSON.stringify(state);
+
+    const files = await markdownFiles(await writeJournal(records, 'md', 'escaped-md'));
+    for (const [path, file] of files) {
+      // No markup of its own: every < is escaped, no link leads to script.
+      expect(body(file), path).not.toMatch(/(?<!\\)</);
+      expect(file, path).not.toMatch(/\]\(javascript:/i);
+      expect(file, path).not.toMatch(/^#+ (Not a heading|pas un titre|x)$/m);
+    }
+    const [, quoteFile] = [...files].find(([, file]) => file.includes('kind: quote'))!;
+    // The quote, speaker included, stays one quote: every line of the body is quoted.
+    const lines = body(quoteFile).trim().split('\n');
+    for (const line of lines) expect(line).toMatch(/^>/);
+    expect(lines.at(-1)).toBe(`> — Claire \\<img src=x onerror=alert(1)\\> # Not a heading \\<script\\>alert(1)\\</script\\>`);
+    expect(quoteFile).toContain('[lien](https://example.org/a%29%5Bx%5D%28javascript:alert%281%29)');
+    // The speaker and the tags keep their text in the front matter (YAML quotes it).
+    const tags = files.get('tags.md')!;
+    expect(tags).toContain('- **#\\<script\\>alert(1)\\</script\\>** — ');
+    expect(tags).toContain('- **#a\\*\\*b\\*\\* c** — ');
+    const index = files.get('index.md')!;
+    expect(index).toContain(`Auteurs : Camille Durand, Louis \\<img src=x onerror=alert(1)\\>`);
+  }, 60_000);
+
+  it('gives two photos two files, even when their names and the ends of their ids match', async () => {
+    for (const secondId of ['second-ABCDEFGH', 'second-abcdefgh']) {
+      const records = sampleRecords();
+      const [first, second] = records.attachments as [AttachmentMeta, AttachmentMeta];
+      const [firstBytes, secondBytes] = [photos.get(first.id)!, photos.get(second.id)!];
+      photos.set('first-ABCDEFGH', firstBytes);
+      photos.set(secondId, secondBytes);
+      for (const note of records.notes) note.state = note.state.replaceAll(first.id, 'first-ABCDEFGH').replaceAll(second.id, secondId);
+      // Both photos in one note, under one name.
+      const note = records.notes.find((n) => n.id === first.noteId)!;
+      const state = JSON.parse(note.state) as { root: { children: unknown[] } };
+      state.root.children.push({ type: 'image', attachmentId: secondId, caption: 'deux', width: 1200, height: 800, version: 1 });
+      note.state = JSON.stringify(state);
+      Object.assign(first, { id: 'first-ABCDEFGH' });
+      Object.assign(second, { id: secondId, name: first.name, noteId: first.noteId });
+
+      const folder = await writeJournal(records, 'md', `photos-${secondId}`);
+      const [notePath, noteFile] = [...(await markdownFiles(folder))].find(([, file]) => file.includes('![deux]('))!;
+      const names = [...noteFile.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => decodeURI(m[1]!));
+      expect(names).toHaveLength(2);
+      expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(2);
+      const [firstFile, secondFile] = await Promise.all(names.map((name) => readFile(join(folder, notePath, '..', name))));
+      expect(Buffer.compare(firstFile!, Buffer.from(firstBytes.display!))).toBe(0);
+      expect(Buffer.compare(secondFile!, Buffer.from(secondBytes.original))).toBe(0);
     }
   }, 60_000);
 });
