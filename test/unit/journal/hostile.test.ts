@@ -5,6 +5,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBackup, type BackupAttachment } from '../../../src/main/backup';
@@ -163,6 +164,28 @@ describe('Markdown journal', () => {
       expect(Buffer.compare(firstFile!, Buffer.from(firstBytes.display!))).toBe(0);
       expect(Buffer.compare(secondFile!, Buffer.from(secondBytes.original))).toBe(0);
     }
+  }, 60_000);
+});
+
+describe('DOCX journal', () => {
+  it('leaves out every character XML forbids, in the text and in the properties', async () => {
+    const forbidden = '\u0000\u0001\u0008\u000b\u000c\u001f\ufffe\uffff\ud800';
+    const records = withNoteText(`avant${forbidden}après`);
+    records.notes[0]!.title = `Titre${forbidden}`;
+    records.notes.find((n) => n.kind === 'quote')!.speaker = `Claire${forbidden}`;
+    records.notes[0]!.tags = [`tag${forbidden}`];
+    records.attachments[0]!.name = `atelier${forbidden}.png`;
+    const parts = unzipSync(new Uint8Array(await readFile(await writeJournal(records, 'docx', 'controls.docx', { title: `Carnet${forbidden}`, author: `Camille${forbidden}` }))));
+    const xml = Object.entries(parts).filter(([path]) => /\.(xml|rels)$/.test(path));
+    expect(xml.map(([path]) => path)).toContain('word/document.xml');
+    for (const [path, bytes] of xml) {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      expect(text, path).not.toMatch(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+    }
+    const document = strFromU8(parts['word/document.xml']!);
+    expect(document).toContain('avantaprès');
+    expect(document).toContain('— Claire');
+    expect(strFromU8(parts['docProps/core.xml']!)).toContain('<dc:title>Carnet</dc:title>');
   }, 60_000);
 });
 
