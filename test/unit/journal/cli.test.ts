@@ -1,7 +1,7 @@
 // `carnet journal` as a user runs it: the built CLI (out/main/cli.js) in plain Node.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,6 +72,29 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       expect(result.stderr).toMatch(/^carnet: [^\n]+\n$/);
     }
   }, 30_000);
+
+  it('writes a Markdown journal only into a new or empty folder, never over files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-md-'));
+    const folder = join(dir, 'notes');
+    await mkdir(join(folder, 'sub'), { recursive: true });
+    await writeFile(join(folder, 'keep.txt'), 'mine');
+    await writeFile(join(folder, 'sub', 'also.txt'), 'mine too');
+    await writeFile(join(dir, 'file.md'), 'a file');
+    for (const out of [folder, join(dir, 'file.md')]) {
+      const result = await carnet('journal', SAMPLE, '--format', 'md', '--out', out);
+      expect(result.code, out).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`carnet: ${out} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten\n`);
+    }
+    expect((await readdir(folder, { recursive: true })).map(String).sort()).toEqual(['keep.txt', 'sub', 'sub/also.txt']);
+    expect(await readFile(join(folder, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(await readFile(join(dir, 'file.md'), 'utf8')).toBe('a file');
+    // An empty folder is taken.
+    await mkdir(join(dir, 'empty'));
+    expect(await carnet('journal', SAMPLE, '--format', 'md', '--out', join(dir, 'empty'))).toMatchObject({ code: 0, stderr: '' });
+    expect(await readdir(join(dir, 'empty'))).toContain('index.md');
+    expect((await readdir(dir)).sort()).toEqual(['empty', 'file.md', 'notes']);
+  }, 60_000);
 
   it('answers crafted records with one true line and exit code 2, and leaves no temporary folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-'));
