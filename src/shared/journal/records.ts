@@ -9,7 +9,7 @@ import { isValidTimeZone } from '../time';
 
 /** Record ids are written into the journal's anchors and the backup's paths: only letters,
  *  digits, '-' and '_' (a UUID, as Carnet makes them, passes). */
-export const RECORD_ID = /^[A-Za-z0-9_-]{1,200}$/;
+const RECORD_ID = /^[A-Za-z0-9_-]{1,200}$/;
 const id = z.string().regex(RECORD_ID, 'an id with characters other than letters, digits, - and _');
 const text = (max: number) => z.string().max(max);
 /** Epoch milliseconds a Date can hold (±100,000,000 days around 1970). */

@@ -18,13 +18,6 @@ export function sampleRecords(): ExportRecords {
   return Object.fromEntries(RECORD_FILES.map((name) => [name, read(name)])) as unknown as ExportRecords;
 }
 
-/** A Lexical state of one paragraph per text. */
-export function paragraphs(...texts: string[]): string {
-  return JSON.stringify({
-    root: { type: 'root', children: texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })) },
-  });
-}
-
 /** The sample backup with its records changed by `change`; the photos keep their bytes
  *  (found by their place in attachments.json), and the manifest matches every file. */
 export function craftBackup(change: (records: ExportRecords) => void): Uint8Array {
