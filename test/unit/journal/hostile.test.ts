@@ -65,7 +65,6 @@ describe('HTML journal', () => {
     expect(html.length - plain.length).toBeLessThan(40_000);
   }, 60_000);
 
-
   it('runs no script and loads nothing from the disk even if markup slipped through escaping', async () => {
     const path = await writeJournal(sampleRecords(), 'html', 'slip.html');
     // A slip of escaping, simulated: the Content-Security-Policy is what stands.
