@@ -723,7 +723,7 @@ async function journal(ctx: Context): Promise<Figure[]> {
   const fontCss = await journalFontCss();
   const bare = buildJournal(records, { ...options, photos: false });
   const bareHtml = join(outDir, 'bare.html');
-  await writeFile(bareHtml, renderJournalHtml(bare, { imageSrc: () => '', fontCss }));
+  await writeFile(bareHtml, renderJournalHtml(bare, { imageSrc: () => '', photos: 'files', fontCss }));
   const header = `<div style="font-size:9pt;width:100%;text-align:right;padding:0 20mm">${records.expedition.title}</div>`;
   const footer = '<div style="font-size:9pt;width:100%;text-align:center"><span class="pageNumber"></span></div>';
   const printBare = async () => {

@@ -1,9 +1,9 @@
 // Writing the user's files safely: to a temporary name beside the target, flushed to
 // disk, then renamed over it — a crash or a cancel leaves the old file or the new one,
 // never half of one. Folders are built under a hidden temporary name and renamed into
-// place when complete.
+// place when complete, only where nothing is: a folder export never deletes a file.
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `data` to `path` whole or not at all. */
@@ -35,21 +35,43 @@ export async function writeStreamedFile(path: string, build: (write: (chunk: str
   }
 }
 
-/** Builds a folder under a temporary name, then puts it at `path` (replacing what the
- *  user agreed to replace in the save dialog). */
+/** Something is at the path of a folder export: a file, a link, or a folder that holds
+ *  anything. Carnet did not write it, so it stays. */
+export class FolderNotEmptyError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not an empty folder`);
+    this.name = 'FolderNotEmptyError';
+  }
+}
+
+/** True when a folder can be written at `path`: nothing is there, or an empty folder. */
+export async function isFreeForFolder(path: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => null);
+  return !info || (info.isDirectory() && (await readdir(path)).length === 0);
+}
+
+/** `path`, or beside it the first of `path-2`, `path-3`… where a folder can be written. */
+export async function freeFolderPath(path: string): Promise<string> {
+  let candidate = path;
+  for (let n = 2; !(await isFreeForFolder(candidate)); n++) candidate = `${path}-${n}`;
+  return candidate;
+}
+
+/** Builds a folder under a temporary name, then puts it at `path`, which must be free
+ *  (nothing there, or an empty folder); otherwise throws FolderNotEmptyError. */
 export async function writeFolderAtomic(path: string, build: (folder: string) => Promise<void>): Promise<void> {
+  if (!(await isFreeForFolder(path))) throw new FolderNotEmptyError(path);
   const temporary = temporarySibling(path);
   try {
     await build(temporary);
-    const existing = await stat(path).catch(() => null);
-    if (existing) {
-      const old = temporarySibling(path);
-      await rename(path, old);
-      await rename(temporary, path);
-      await rm(old, { recursive: true, force: true });
-    } else {
-      await rename(temporary, path);
+    // An empty folder gives way; rmdir fails, and nothing is lost, if a file arrived since.
+    if (await lstat(path).catch(() => null)) {
+      await rmdir(path).catch((error: unknown) => {
+        const code = (error as { code?: unknown }).code;
+        throw code === 'ENOTEMPTY' || code === 'EEXIST' ? new FolderNotEmptyError(path) : error;
+      });
     }
+    await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;

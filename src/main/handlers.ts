@@ -1,6 +1,7 @@
 // What main does for the renderer, free of Electron: `ipc.ts` registers these on
 // ipcMain, and the e2e harness calls the very same functions through a page binding.
 import { fail, type Method, type Request, type Responses, type Result } from '../shared/ipc';
+import type { Locale } from '../shared/model';
 import { parseAllowedUrl } from '../shared/urls';
 import { IMAGE_DIALOG, readPickedImages } from './pickedImages';
 import { createExportHandlers } from './export/handlers';
@@ -14,6 +15,8 @@ export type Handlers = {
 
 export function createHandlers(platform: Platform): Handlers {
   const imports = new ImportSessions(platform);
+  // The language the user chose in the renderer: the menu's and main's own dialogs'.
+  let locale: Locale = platform.systemLocale.startsWith('fr') ? 'fr' : 'en';
   return {
     async appInfo() {
       return {
@@ -37,8 +40,9 @@ export function createHandlers(platform: Platform): Handlers {
       return { ok: true, value: null };
     },
 
-    async setMenuLanguage({ locale }) {
-      platform.setMenuLanguage(locale);
+    async setMenuLanguage({ locale: chosen }) {
+      locale = chosen;
+      platform.setMenuLanguage(chosen);
       return { ok: true, value: null };
     },
 
@@ -70,6 +74,6 @@ export function createHandlers(platform: Platform): Handlers {
       return readPickedImages(await platform.showOpenDialog(IMAGE_DIALOG));
     },
 
-    ...createExportHandlers(platform),
+    ...createExportHandlers(platform, () => locale),
   };
 }

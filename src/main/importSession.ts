@@ -48,17 +48,23 @@ export class ImportSessions {
     return planned.ok ? { ok: true, value: this.remember(path, planned.value) } : planned;
   }
 
-  /** A file dropped on the window: its bytes are planned from a temporary copy. */
+  /** A file dropped on the window: its bytes are planned from a temporary copy, kept
+   *  while the import is open; whatever fails, the copy goes. */
   async dropped(name: string, bytes: Uint8Array, timeZone: string): Promise<Result<PlannedImport>> {
     const folder = await mkdtemp(join(tmpdir(), 'carnet-drop-'));
-    const path = join(folder, basename(name) || 'import');
-    await writeFile(path, bytes);
-    const planned = await planImport(path, { timeZone });
-    if (!planned.ok) {
-      await rm(folder, { recursive: true, force: true });
-      return planned;
+    let kept = false;
+    try {
+      // A name, never one that names the folder itself or its parent ('.', '..').
+      const base = basename(name);
+      const path = join(folder, base === '' || base === '.' || base === '..' || base.includes('\0') ? 'import' : base);
+      await writeFile(path, bytes);
+      const planned = await planImport(path, { timeZone });
+      if (!planned.ok) return planned;
+      kept = true;
+      return { ok: true, value: this.remember(path, planned.value, folder) };
+    } finally {
+      if (!kept) await rm(folder, { recursive: true, force: true });
     }
-    return { ok: true, value: this.remember(path, planned.value, folder) };
   }
 
   /** The CSV programme planned again with the columns the user mapped. */

@@ -10,10 +10,12 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
+  checksSpelling,
   createAppProtocolHandler,
   guardNewWebContents,
   hardenSession,
   hardenWebContents,
+  offlineSpellchecker,
   secureWebPreferences,
 } from './security';
 
@@ -68,6 +70,7 @@ app.on('web-contents-created', (_event, contents) => guardNewWebContents(content
 
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
+  offlineSpellchecker(session.defaultSession, checksSpelling(process.platform));
   serveApp();
   const platform = createElectronPlatform();
   platform.setMenuLanguage(platform.systemLocale.startsWith('fr') ? 'fr' : 'en');

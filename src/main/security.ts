@@ -26,7 +26,26 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** Spelling is checked where the system checks it: macOS, whose spellchecker Electron
+ *  uses and which downloads nothing. On Windows and Linux Chromium's spellchecker needs
+ *  Hunspell dictionaries in its own compiled form (.bdic), which Electron fetches from a
+ *  Google CDN; none is published on the npm registry to ship with Carnet instead, so there
+ *  it is off (SECURITY.md). */
+export function checksSpelling(platform: string): boolean {
+  return platform === 'darwin';
+}
+
+/** Where Electron would fetch dictionaries from: Carnet's own scheme, which serves none
+ *  (Electron has fetched them even for a spellchecker turned off: electron/electron#22995). */
+export const NO_DICTIONARIES_URL = `${APP_ORIGIN}/no-dictionaries/`;
+
+/** A session's spellchecker, on or off, that never reaches the network. */
+export function offlineSpellchecker(session: Pick<Session, 'setSpellCheckerDictionaryDownloadURL' | 'setSpellCheckerEnabled'>, enabled: boolean): void {
+  session.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARIES_URL);
+  session.setSpellCheckerEnabled(enabled);
+}
+
+export function secureWebPreferences(preloadPath: string, platform: string = process.platform): WebPreferences {
   return {
     preload: preloadPath,
     sandbox: true,
@@ -39,7 +58,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    spellcheck: checksSpelling(platform),
   };
 }
 

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'fileEmpty',
   'fileBinary',
   'badFormat',
+  'folderNotEmpty',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -108,7 +108,8 @@ export function createTestingPlatform(systemLocale: string, dataDir = mkdtempSyn
     showOpenDialog: async () => platform.dialogAnswers.shift() ?? [],
     showSaveDialog: async ({ defaultName }) => {
       const answer = platform.saveAnswers.shift();
-      return answer === undefined ? join(platform.saveDir, defaultName) : answer;
+      // Like Electron's defaultPath: a name goes in the save folder, a whole path stays.
+      return answer === undefined ? resolve(platform.saveDir, defaultName) : answer;
     },
     setMenuLanguage: (locale) => {
       platform.menuLanguage = locale;

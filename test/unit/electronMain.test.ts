@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract, METHODS } from '../../src/shared/ipc';
-import { APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY, secureWebPreferences } from '../../src/main/security';
+import { APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY, NO_DICTIONARIES_URL, secureWebPreferences } from '../../src/main/security';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -42,8 +42,10 @@ const fake = vi.hoisted(() => {
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((done) => (markReady = done));
   const windows: { options: { webPreferences?: Record<string, unknown> }; instance: Record<string, unknown> }[] = [];
-  const contentsOf = () =>
+  const contentsOf = (options: { webPreferences?: Record<string, unknown> }) =>
     emitter('webContents', {
+      session: options.webPreferences?.['partition'] === 'carnet-print' ? printSession : defaultSession,
+      debugger: { attach: vi.fn(), isAttached: () => true, detach: vi.fn() },
       windowOpenHandler: null as unknown,
       setWindowOpenHandler: vi.fn(function (this: Record<string, unknown>, handler: unknown) {
         this['windowOpenHandler'] = handler;
@@ -53,7 +55,7 @@ const fake = vi.hoisted(() => {
     static getAllWindows = () => windows.map((w) => w.instance);
     static getFocusedWindow = () => null;
     constructor(options: { webPreferences?: Record<string, unknown> }) {
-      const instance = emitter('BrowserWindow', { webContents: contentsOf(), loadURL: vi.fn(async () => undefined), isDestroyed: () => false });
+      const instance = emitter('BrowserWindow', { webContents: contentsOf(options), loadURL: vi.fn(async () => undefined), isDestroyed: () => false });
       windows.push({ options, instance });
       return instance as unknown as BrowserWindow;
     }
@@ -74,15 +76,17 @@ const fake = vi.hoisted(() => {
     registerSchemesAsPrivileged: vi.fn(() => order.push('protocol.registerSchemesAsPrivileged')),
   });
   const defaultSession = emitter('session');
+  const printSession = emitter('print session', { webRequest: { onBeforeRequest: vi.fn() } });
   return {
     order,
     markReady,
     windows,
+    printSession,
     electron: {
       app,
       BrowserWindow,
       protocol,
-      session: { defaultSession },
+      session: { defaultSession, fromPartition: vi.fn(() => printSession) },
       ipcMain: emitter('ipcMain'),
       net: { fetch: vi.fn(async () => new Response('file')) },
       shell: emitter('shell'),
@@ -183,6 +187,34 @@ describe('src/main/index.ts against a recording electron', () => {
     expect(fake.electron.shell['openExternal']).toHaveBeenCalledExactlyOnceWith('https://example.org/');
   });
 
+  it('keeps the spellchecker off the network: no dictionary but from app://, on only where the system checks spelling', () => {
+    const session = fake.electron.session.defaultSession;
+    const downloadUrl = mockFn(session['setSpellCheckerDictionaryDownloadURL']);
+    expect(downloadUrl).toHaveBeenCalledExactlyOnceWith(NO_DICTIONARIES_URL);
+    expect(NO_DICTIONARIES_URL).toMatch(/^app:\/\/carnet\//);
+    const onMac = process.platform === 'darwin';
+    expect(mockFn(session['setSpellCheckerEnabled'])).toHaveBeenCalledExactlyOnceWith(onMac);
+    expect(fake.windows[0]!.options.webPreferences?.['spellcheck']).toBe(onMac);
+    // Settled before the page (and so its spellchecker) starts.
+    const loadURL = mockFn(fake.windows[0]!.instance['loadURL']);
+    expect(downloadUrl.mock.invocationCallOrder[0]).toBeLessThan(loadURL.mock.invocationCallOrder[0]!);
+    expect(secureWebPreferences('preload.cjs', 'darwin').spellcheck).toBe(true);
+    expect(secureWebPreferences('preload.cjs', 'win32').spellcheck).toBe(false);
+    expect(secureWebPreferences('preload.cjs', 'linux').spellcheck).toBe(false);
+  });
+
+  it('prints PDFs in a window without spellchecker, in a session that fetches no dictionary', async () => {
+    const { openWithElectron } = await import('../../src/main/platform/electronPdf');
+    const page = await openWithElectron('/tmp/carnet-export-x/journal.html');
+    const { options, instance } = fake.windows.at(-1)!;
+    expect(options.webPreferences).toMatchObject({ javascript: false, spellcheck: false, partition: 'carnet-print' });
+    const downloadUrl = mockFn(fake.printSession['setSpellCheckerDictionaryDownloadURL']);
+    expect(downloadUrl).toHaveBeenCalledExactlyOnceWith(NO_DICTIONARIES_URL);
+    expect(mockFn(fake.printSession['setSpellCheckerEnabled'])).toHaveBeenCalledExactlyOnceWith(false);
+    expect(downloadUrl.mock.invocationCallOrder[0]).toBeLessThan(mockFn(instance['loadFile']).mock.invocationCallOrder[0]!);
+    await page.close();
+  });
+
   it('registers a checked handler for every IPC channel of the contract', () => {
     const channels = mockFn(fake.electron.ipcMain['handle']).mock.calls.map(([channel]) => channel);
     expect(channels.sort()).toEqual(METHODS.map((m) => contract[m].channel).sort());
@@ -216,7 +248,7 @@ describe('static check over src/', () => {
     expect(windows.map((w) => w.file).sort()).toEqual(['main/index.ts', 'main/platform/electronPdf.ts']);
     for (const { file, options } of windows) {
       if (options.includes('secureWebPreferences(')) continue;
-      for (const required of [/sandbox:\s*true/, /contextIsolation:\s*true/, /nodeIntegration:\s*false/]) {
+      for (const required of [/sandbox:\s*true/, /contextIsolation:\s*true/, /nodeIntegration:\s*false/, /spellcheck:\s*false/]) {
         expect(options, `${file}: ${required}`).toMatch(required);
       }
     }

@@ -84,7 +84,12 @@ async function readFromSource(source: ZipSource): Promise<Backup> {
       throw new BackupError('badRecords', `${path} is not valid JSON.`);
     }
     const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new BackupError('badRecords', `${path} holds invalid records: ${z.prettifyError(parsed.error).split('\n')[0] ?? ''}`);
+    if (!parsed.success) {
+      // The first problem and where it is: "visits.json holds invalid records: a time out of range (at [3].start)".
+      const [first] = parsed.error.issues;
+      const at = first && first.path.length > 0 ? ` (at ${first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '')})` : '';
+      throw new BackupError('badRecords', `${path} holds invalid records: ${first?.message ?? 'unreadable'}${at}.`);
+    }
     return parsed.data;
   };
 

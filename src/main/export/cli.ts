@@ -7,6 +7,7 @@ import { defaultJournalOptions } from '../../shared/journal/options';
 import type { ExportFormat } from '../../shared/journal/formats';
 import type { ExportRecords } from '../../shared/journal/records';
 import { BackupError, readBackup, type Backup } from '../backup';
+import { FolderNotEmptyError, isFreeForFolder } from '../files';
 import { closeChromiumPdf, openWithChromium } from '../platform/chromiumPdf';
 import { ExportJob } from './job';
 
@@ -30,6 +31,8 @@ export async function journalCommand(args: string[], appVersion: string): Promis
   const out = resolve(values.out);
   if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) return { ok: false, error: `the folder of ${values.out} does not exist` };
   const outFormat: ExportFormat = format === 'md' && out.toLowerCase().endsWith('.zip') ? 'mdzip' : format;
+  const notEmpty = `${values.out} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten`;
+  if (outFormat === 'md' && !(await isFreeForFolder(out))) return { ok: false, error: notEmpty };
 
   const backups: Backup[] = [];
   for (const path of positionals) {
@@ -56,6 +59,10 @@ export async function journalCommand(args: string[], appVersion: string): Promis
     }
     await job.run({ appVersion, openForPrinting: openWithChromium });
     return { ok: true, path: out };
+  } catch (error) {
+    // Something arrived in the folder while the journal was being written.
+    if (error instanceof FolderNotEmptyError) return { ok: false, error: notEmpty };
+    throw error;
   } finally {
     await job.dispose();
     await closeChromiumPdf();

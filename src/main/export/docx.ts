@@ -20,6 +20,7 @@ import { printedVariant, variantMime, type AttachmentMeta } from '../../shared/j
 import type { Block, Inline } from '../../shared/journal/richText';
 import { JOURNAL_STRINGS } from '../../shared/journal/strings';
 import { typography } from '../../shared/text/typography';
+import { xmlSafe } from '../../shared/text/xml';
 import { writeFileAtomic } from '../files';
 import type { AttachmentStore } from './attachments';
 
@@ -208,7 +209,9 @@ function docxImageType(mime: string): 'jpg' | 'png' | 'gif' | null {
   return null;
 }
 
-export async function writeDocx(journal: Journal, store: AttachmentStore, out: string, signal: AbortSignal): Promise<void> {
+export async function writeDocx(unsafe: Journal, store: AttachmentStore, out: string, signal: AbortSignal): Promise<void> {
+  // Every text of the document, its properties included, without what XML forbids.
+  const journal = xmlSafe(unsafe);
   const images = new Map<string, { meta: AttachmentMeta; bytes: Uint8Array }>();
   for (const meta of journal.attachments) {
     signal.throwIfAborted();

@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import { fail, type BackupContents, type Request, type Responses, type Result } from '../../shared/ipc';
 import { FORMAT_EXTENSION } from '../../shared/journal/formats';
 import { defaultJournalOptions } from '../../shared/journal/options';
+import type { Locale } from '../../shared/model';
+import { FolderNotEmptyError, freeFolderPath, isFreeForFolder } from '../files';
 import type { Platform } from '../platform/types';
 import { readBackup, BackupError } from '../backup';
 import { SnapshotStore } from '../snapshots';
@@ -27,7 +29,19 @@ const MAX_OPEN_JOBS = 4;
 
 const FILTER_NAMES: Record<string, string> = { pdf: 'PDF', html: 'HTML', zip: 'ZIP', docx: 'Word', carnet: 'Carnet' };
 
-export function createExportHandlers(platform: Platform): ExportHandlers {
+/** The save dialog asking again for a Markdown folder, in the user's language (like the menu). */
+const FOLDER_TAKEN: Record<Locale, { title: string; message: (name: string) => string }> = {
+  fr: {
+    title: 'Ce dossier n’est pas vide',
+    message: (name) => `« ${name} » contient déjà des fichiers et Carnet n’écrit jamais par-dessus : voici un nouveau dossier.`,
+  },
+  en: {
+    title: 'This folder is not empty',
+    message: (name) => `“${name}” already holds files and Carnet never writes over them: here is a new folder.`,
+  },
+};
+
+export function createExportHandlers(platform: Platform, locale: () => Locale): ExportHandlers {
   const jobs = new Map<string, ExportJob>();
   const exported = new Set<string>();
   const snapshots = new SnapshotStore(platform.dataDir);
@@ -55,10 +69,16 @@ export function createExportHandlers(platform: Platform): ExportHandlers {
     async exportBegin({ records, options, format, suggestedName }) {
       const extension = FORMAT_EXTENSION[format];
       const safeName = basename(suggestedName).replace(/[\\/:*?"<>|]/g, '-');
-      const path = await platform.showSaveDialog({
+      let path = await platform.showSaveDialog({
         defaultName: extension ? `${safeName}.${extension}` : safeName,
         filters: extension ? [{ name: FILTER_NAMES[extension] ?? extension.toUpperCase(), extensions: [extension] }] : [],
       });
+      // A Markdown folder goes only where nothing is: until the user picks such a place
+      // (or cancels), the dialog comes back with a free name beside the one chosen.
+      while (path && format === 'md' && !(await isFreeForFolder(path))) {
+        const words = FOLDER_TAKEN[locale()];
+        path = await platform.showSaveDialog({ defaultName: await freeFolderPath(path), filters: [], title: words.title, message: words.message(basename(path)) });
+      }
       if (!path) return { ok: true, value: null };
       const job = await ExportJob.create(records, options, format, path);
       await open(job);
@@ -83,6 +103,7 @@ export function createExportHandlers(platform: Platform): ExportHandlers {
         return { ok: true, value: { path: job.out } };
       } catch (error) {
         if (job.controller.signal.aborted) return fail('cancelled', 'The export was cancelled.');
+        if (error instanceof FolderNotEmptyError) return fail('folderNotEmpty', 'The chosen folder is not empty: nothing was written.', { name: basename(job.out) });
         throw error;
       } finally {
         await drop(job);

@@ -35,24 +35,24 @@ export class ExportJob {
     readonly options: JournalOptions,
     readonly format: ExportFormat,
     readonly out: string,
+    journal: Journal | null,
   ) {
     this.store = new AttachmentStore(join(workDir, 'photos'));
     this.metas = new Map(records.attachments.map((a) => [a.id, a]));
-    if (format === 'carnet') {
-      this.journal = null;
-      this.wanted = records.attachments.flatMap((a): WantedAttachment[] => [
-        { attachmentId: a.id, variant: 'original' },
-        ...(a.displayMime ? [{ attachmentId: a.id, variant: 'display' as const }] : []),
-      ]);
-    } else {
-      this.journal = buildJournal(records, options);
-      this.wanted = this.journal.attachments.map((a) => ({ attachmentId: a.id, variant: printedVariant(a) }));
-    }
+    this.journal = journal;
+    this.wanted = journal
+      ? journal.attachments.map((a) => ({ attachmentId: a.id, variant: printedVariant(a) }))
+      : records.attachments.flatMap((a): WantedAttachment[] => [
+          { attachmentId: a.id, variant: 'original' },
+          ...(a.displayMime ? [{ attachmentId: a.id, variant: 'display' as const }] : []),
+        ]);
   }
 
   static async create(records: ExportRecords, options: JournalOptions, format: ExportFormat, out: string): Promise<ExportJob> {
+    // The journal before the temporary folder: records that make none leave nothing behind.
+    const journal = format === 'carnet' ? null : buildJournal(records, options);
     const workDir = await mkdtemp(join(tmpdir(), 'carnet-export-'));
-    return new ExportJob(workDir, records, options, format, out);
+    return new ExportJob(workDir, records, options, format, out, journal);
   }
 
   /** Stores one photo the job asked for; anything else is refused. */

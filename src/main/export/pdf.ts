@@ -52,7 +52,7 @@ export async function writePdf(
     const meta = attachments.get(id);
     return meta ? `${store.dir.slice(workDir.length + 1)}/${store.fileName(meta, printedVariant(meta))}` : '';
   };
-  const options: HtmlOptions = { imageSrc, fontCss: await journalFontCss() };
+  const options: HtmlOptions = { imageSrc, photos: 'files', fontCss: await journalFontCss() };
   const htmlPath = join(workDir, 'journal.html');
   await writeFile(htmlPath, renderJournalHtml(journal, { ...options, draft: true }));
   signal.throwIfAborted();

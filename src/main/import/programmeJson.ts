@@ -6,6 +6,7 @@
 // its reason; the rest is imported.
 import { z } from 'zod';
 import type { ImportPlan, PlannedLesson, PlannedVisit } from '../../shared/importPlan';
+import { maxNestingDepth } from '../../shared/jsonDepth';
 import { badFormat, LIMITS, tooMany } from './limits';
 import { countItems, emptyPlan, issue, textOrNull, type ParseContext } from './plan';
 import type { TextInput } from './readInput';
@@ -153,26 +154,6 @@ function readDocument(text: string): unknown {
     const reason = error instanceof Error ? error.message.slice(0, 160) : 'invalid JSON';
     throw badFormat(`The JSON is invalid or truncated: ${reason}.`);
   }
-}
-
-/** Depth of [ and { outside strings, scanning the raw text; stops once past `limit`. */
-export function maxNestingDepth(text: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i);
-    if (inString) {
-      if (char === 0x5c) i++; // backslash: skip the escaped character
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) inString = true;
-    else if (char === 0x5b || char === 0x7b) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-      if (deepest > limit) return deepest;
-    } else if (char === 0x5d || char === 0x7d) depth--;
-  }
-  return deepest;
 }
 
 type ParsedVisit = z.infer<typeof visitSchema>;

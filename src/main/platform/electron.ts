@@ -27,9 +27,9 @@ export function createElectronPlatform(): Platform {
         : await dialog.showOpenDialog({ properties, filters });
       return result.canceled ? [] : result.filePaths;
     },
-    showSaveDialog: async ({ defaultName, filters }) => {
+    showSaveDialog: async ({ defaultName, filters, title, message }) => {
       const window = BrowserWindow.getFocusedWindow();
-      const options = { defaultPath: defaultName, filters };
+      const options = { defaultPath: defaultName, filters, title, message };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

@@ -3,16 +3,21 @@
 // cancelled, navigation and new windows are refused, then webContents.printToPDF. The
 // DOM is changed between two prints through the window's own DevTools protocol.
 import { dirname } from 'node:path';
-import { BrowserWindow } from 'electron';
-import { hardenSession } from '../security';
+import { BrowserWindow, session } from 'electron';
+import { hardenSession, offlineSpellchecker } from '../security';
 import { isFileInside } from './fileScope';
 import type { PrintablePage } from './types';
 
 const MM_PER_INCH = 25.4;
+const PRINT_PARTITION = 'carnet-print';
 const PROTOCOL_VERSION = '1.3';
 
 export async function openWithElectron(htmlPath: string): Promise<PrintablePage> {
   const folder = dirname(htmlPath);
+  // A session of its own, in memory: the print window shares nothing with the app.
+  const printSession = session.fromPartition(PRINT_PARTITION);
+  hardenSession(printSession);
+  offlineSpellchecker(printSession, false);
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
@@ -21,13 +26,12 @@ export async function openWithElectron(htmlPath: string): Promise<PrintablePage>
       nodeIntegration: false,
       javascript: false,
       webSecurity: true,
-      // A session of its own, in memory: the print window shares nothing with the app.
-      partition: 'carnet-print',
+      spellcheck: false,
+      partition: PRINT_PARTITION,
     },
   });
   const contents = window.webContents;
   contents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isFileInside(details.url, folder) }));
-  hardenSession(contents.session);
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const close = async (): Promise<void> => {

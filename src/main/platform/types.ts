@@ -52,6 +52,10 @@ export interface OpenDialogOptions {
 }
 
 export interface SaveDialogOptions {
+  /** A name, or a whole path to propose. */
   defaultName: string;
   filters: { name: string; extensions: string[] }[];
+  /** Why the dialog asks again (its title; macOS shows the message instead). */
+  title?: string;
+  message?: string;
 }

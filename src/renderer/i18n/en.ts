@@ -137,6 +137,7 @@ export const en: Messages<typeof fr> = {
     fileEmpty: 'The file is empty.',
     fileBinary: 'This file is not a text file.',
     badFormat: 'The file’s content is not in the expected format.',
+    folderNotEmpty: 'The chosen folder is not empty: Carnet wrote and erased nothing there. Export to a new folder.',
     internal: 'Something unexpected went wrong.',
   },
   expedition: {

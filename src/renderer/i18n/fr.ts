@@ -134,6 +134,7 @@ export const fr = {
     fileEmpty: 'Le fichier est vide.',
     fileBinary: 'Ce fichier n’est pas un fichier texte.',
     badFormat: 'Le contenu du fichier n’est pas dans le format attendu.',
+    folderNotEmpty: 'Le dossier choisi n’est pas vide : Carnet n’y a rien écrit ni effacé. Exportez vers un nouveau dossier.',
     internal: 'Une erreur inattendue est survenue.',
   },
   expedition: {

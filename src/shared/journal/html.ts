@@ -1,6 +1,8 @@
 // The journal as one HTML document: the self-contained HTML export, and what PDF printing
-// lays out. Pure: text is escaped here, images are whatever `imageSrc` answers (a data:
-// URI streamed in by main, or a file beside the page for printing).
+// lays out. Pure: text and every attribute are escaped here, images are whatever
+// `imageSrc` answers (a data: URI streamed in by main, or a file beside the page for
+// printing), and a Content-Security-Policy forbids any script, so that a slip of escaping
+// would still run nothing.
 import { typography } from '../text/typography';
 import type { Chapter, Evidence, Journal, JournalNote, LessonChapter, VisitChapter } from './build';
 import { JOURNAL_CSS } from './css';
@@ -8,8 +10,11 @@ import type { Block, Inline } from './richText';
 import { JOURNAL_STRINGS } from './strings';
 
 export interface HtmlOptions {
-  /** The src of a photo of the book. */
+  /** The src of a photo of the book; '' leaves the photo out. */
   imageSrc: (attachmentId: string) => string;
+  /** Where photos come from, the only place the page may load images from: data: URIs in
+   *  the file itself (the HTML export), or files beside the page (the PDF's print page). */
+  photos: 'inline' | 'files';
   /** @font-face rules for the shipped font (main reads the font files). */
   fontCss?: string;
   /** Page of each chapter (by anchor), for the PDF's table of contents. */
@@ -23,6 +28,19 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** No script, no frame, no form, nothing fetched but the journal's own photos and fonts. */
+function contentSecurityPolicy(photos: HtmlOptions['photos']): string {
+  return [
+    "default-src 'none'",
+    `img-src ${photos === 'inline' ? 'data:' : "'self'"}`,
+    'font-src data:',
+    // The journal's own <style> and the lesson colours' style attributes.
+    "style-src 'unsafe-inline'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }
 
 export function renderJournalHtml(journal: Journal, options: HtmlOptions): string {
@@ -72,9 +90,10 @@ class HtmlRenderer {
     const j = this.journal;
     return [
       '<!doctype html>',
-      `<html lang="${j.language}">`,
+      `<html lang="${escapeHtml(j.language)}">`,
       '<head>',
       '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(this.options.photos)}">`,
       `<meta name="author" content="${escapeHtml(j.author)}">`,
       '<meta name="generator" content="Carnet">',
       `<title>${this.t(j.title)}</title>`,
@@ -107,7 +126,7 @@ class HtmlRenderer {
 
   private tocEntry(anchor: string, title: string, cls = 'toc-entry'): string {
     const page = this.options.pageNumbers?.get(anchor);
-    return `<li class="${cls}"><a href="#${anchor}"><span class="toc-title">${this.t(title)}</span><span class="toc-page">${page ?? ''}</span></a></li>`;
+    return `<li class="${cls}"><a href="#${escapeHtml(anchor)}"><span class="toc-title">${this.t(title)}</span><span class="toc-page">${page ?? ''}</span></a></li>`;
   }
 
   contents(): string {
@@ -146,7 +165,7 @@ class HtmlRenderer {
       c.description ? `<p class="visit-description">${this.t(c.description)}</p>` : '',
     ];
     return [
-      `<section class="chapter visit" id="${c.anchor}">`,
+      `<section class="chapter visit" id="${escapeHtml(c.anchor)}">`,
       `<h1>${this.t(c.title)}</h1>`,
       `<div class="visit-facts">${facts.join('')}</div>`,
       c.notes.length === 0 ? `<p class="empty">${this.t(this.s.noNotes)}</p>` : c.notes.map((n) => this.note(n)).join('\n'),
@@ -162,7 +181,7 @@ class HtmlRenderer {
         ? `<blockquote class="note-quote">${body}</blockquote>${note.speaker ? `<p class="quote-speaker">— ${this.t(note.speaker)}</p>` : ''}`
         : body;
     return [
-      `<article class="note note-${note.kind}" id="${note.anchor}">`,
+      `<article class="note note-${escapeHtml(note.kind)}" id="${escapeHtml(note.anchor)}">`,
       note.title ? `<h2>${this.t(note.title)}</h2>` : '',
       `<p class="note-meta">${this.t(meta)}</p>`,
       content,
@@ -173,7 +192,7 @@ class HtmlRenderer {
 
   private lessonChapter(c: LessonChapter): string {
     return [
-      `<section class="chapter lesson" id="${c.anchor}" style="--lesson-color: ${safeColor(c.color)}">`,
+      `<section class="chapter lesson" id="${escapeHtml(c.anchor)}" style="--lesson-color: ${safeColor(c.color)}">`,
       `<h1>${this.t(c.title)}</h1>`,
       c.description ? `<p class="lesson-description">${this.t(c.description)}</p>` : '',
       c.synthesis.length > 0 ? `<h2>${this.t(this.s.synthesis)}</h2><div class="synthesis">${this.blocks(c.synthesis, 3)}</div>` : '',
@@ -185,7 +204,7 @@ class HtmlRenderer {
 
   private evidence(e: Evidence): string {
     const byline = this.journal.collective && e.author ? ` · ${this.t(e.author)}` : '';
-    const reference = `<p class="reference"><a href="#${e.noteAnchor}">${this.t(e.reference)}</a>${byline}</p>`;
+    const reference = `<p class="reference"><a href="#${escapeHtml(e.noteAnchor)}">${this.t(e.reference)}</a>${byline}</p>`;
     return [
       '<div class="evidence">',
       ...e.passages.map((passage) => `<blockquote class="passage">${this.t(passage).replace(/\n/g, '<br>')}</blockquote>`),
@@ -200,7 +219,7 @@ class HtmlRenderer {
     const entries = this.journal.tagIndex.map(
       (entry) =>
         `<li><span class="tag">#${escapeHtml(entry.tag)}</span> — ${entry.notes
-          .map((n) => `<a href="#${n.anchor}">${this.t(n.reference)}</a>`)
+          .map((n) => `<a href="#${escapeHtml(n.anchor)}">${this.t(n.reference)}</a>`)
           .join(', ')}</li>`,
     );
     return [`<section class="chapter tags" id="${TAG_INDEX_ANCHOR}">`, `<h1>${this.t(this.s.tagIndex)}</h1>`, `<ul class="tag-index">${entries.join('')}</ul>`, '</section>'].join(

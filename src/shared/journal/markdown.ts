@@ -40,17 +40,33 @@ export function slug(text: string, fallback = 'sans-titre'): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Markdown's special characters in running text; '#' stays so #tags stay tags. */
+/** Markdown's special characters in running text; '#' stays so #tags stay tags. Every
+ *  line break becomes '\n', the one the writers below quote and indent line by line. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*[\]<>])/g, '\\$1').replace(/(^|\s)_|_(\s|$)/g, (m) => m.replace('_', '\\_'));
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/([\\`*[\]<>])/g, '\\$1')
+    .replace(/(^|\s)_|_(\s|$)/g, (m) => m.replace('_', '\\_'));
+}
+
+/** A name, a title or a tag: escaped, and on one line, so it stays inside its heading,
+ *  list item or quote. */
+function escapeLine(text: string): string {
+  return escapeMarkdown(text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' '));
+}
+
+/** A link's URL (already an allowed http, https or mailto URL) with the characters that
+ *  would end or open a Markdown link percent-encoded. */
+function markdownUrl(url: string): string {
+  return url.replace(/[\s()<>[\]\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function inlinesToMarkdown(inlines: readonly Inline[]): string {
   return inlines
     .map((inline) => {
       if (inline.kind === 'break') return '  \n';
-      if (inline.kind === 'link') return `[${inlinesToMarkdown(inline.children)}](${inline.url.replace(/[()\s]/g, encodeURIComponent)})`;
-      let text = inline.code ? `\`${inline.text.replace(/`/g, '')}\`` : escapeMarkdown(inline.text);
+      if (inline.kind === 'link') return `[${inlinesToMarkdown(inline.children)}](${markdownUrl(inline.url)})`;
+      let text = inline.code ? `\`${inline.text.replace(/`/g, '').replace(/[\r\n]+/g, ' ')}\`` : escapeMarkdown(inline.text);
       if (inline.bold) text = `**${text}**`;
       if (inline.italic) text = `*${text}*`;
       if (inline.strike) text = `~~${text}~~`;
@@ -85,7 +101,7 @@ function blocksToMarkdown(blocks: readonly Block[], imagePath: (id: string) => s
         break;
       case 'image': {
         const path = imagePath(block.attachmentId);
-        if (path) out.push(`${indent}![${escapeMarkdown(block.caption.replace(/\s+/g, ' '))}](${encodeURI(path)})`);
+        if (path) out.push(`${indent}![${escapeLine(block.caption)}](${encodeURI(path)})`);
         break;
       }
     }
@@ -104,6 +120,9 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   const attachments = new Map(journal.attachments.map((a) => [a.id, a]));
   const notePaths = new Map<string, string>();
   const usedNames = new Set<string>();
+  // Each photo's file name in each folder, unique even on disks that ignore case.
+  const photoNames = new Map<string, string>();
+  const usedPhotoNames = new Set<string>();
 
   // Every note shown in the book, grouped in a folder per visit.
   const visitFolders = new Map<string, string>();
@@ -130,8 +149,15 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     const imagePath = (id: string): string | null => {
       const attachment = attachments.get(id);
       if (!attachment) return null;
+      const known = photoNames.get(`${folder}/${id}`);
+      if (known) return known;
       const variant = printedVariant(attachment);
-      const name = `${slug(attachment.name.replace(/\.[^.]*$/, ''), 'photo')}-${id.slice(-8)}.${extensionOfMime(variantMime(attachment, variant))}`;
+      const stem = `${slug(attachment.name.replace(/\.[^.]*$/, ''), 'photo')}-${id.slice(-8)}`;
+      const extension = extensionOfMime(variantMime(attachment, variant));
+      let name = `${stem}.${extension}`;
+      for (let n = 2; usedPhotoNames.has(`${folder}/${name}`.toLowerCase()); n++) name = `${stem}-${n}.${extension}`;
+      usedPhotoNames.add(`${folder}/${name}`.toLowerCase());
+      photoNames.set(`${folder}/${id}`, name);
       images.push({ path: `${folder}/${name}`, attachmentId: id, variant });
       return name;
     };
@@ -141,7 +167,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     meta['tags'] = note.tags;
     meta['lessons'] = note.lessons;
     let body = blocksToMarkdown(note.blocks, imagePath);
-    if (note.kind === 'quote') body = `${body.split('\n').map((line) => `> ${line}`).join('\n')}${note.speaker ? `\n>\n> — ${note.speaker}` : ''}`;
+    if (note.kind === 'quote') body = `${body.split('\n').map((line) => `> ${line}`).join('\n')}${note.speaker ? `\n>\n> — ${escapeLine(note.speaker)}` : ''}`;
     files.push({ path, content: `${frontMatter(meta)}${body}\n` });
   };
 
@@ -168,21 +194,21 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     const folder = folderOf(chapter.title);
     const path = uniquePath(`${folder}/00-${slug(s.visits.slice(0, -1))}`);
     const facts = [
-      chapter.organisation && `**${escapeMarkdown(chapter.organisation)}**`,
-      escapeMarkdown(chapter.when),
-      chapter.location && escapeMarkdown(chapter.location),
-      chapter.speakers.length > 0 && `${s.speakers} : ${chapter.speakers.map((sp) => escapeMarkdown(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
+      chapter.organisation && `**${escapeLine(chapter.organisation)}**`,
+      escapeLine(chapter.when),
+      chapter.location && escapeLine(chapter.location),
+      chapter.speakers.length > 0 && `${s.speakers} : ${chapter.speakers.map((sp) => escapeLine(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
       chapter.description && escapeMarkdown(chapter.description),
     ].filter(Boolean);
-    const links = chapter.notes.map((note) => `- [${escapeMarkdown(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`);
-    files.push({ path, content: `${frontMatter({ title: chapter.title, type: 'visit' })}# ${escapeMarkdown(chapter.title)}\n\n${facts.join('\n\n')}\n\n${links.join('\n')}\n` });
-    visitIndex.push(`- [${escapeMarkdown(chapter.title)}](${encodeURI(path)})`);
+    const links = chapter.notes.map((note) => `- [${escapeLine(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`);
+    files.push({ path, content: `${frontMatter({ title: chapter.title, type: 'visit' })}# ${escapeLine(chapter.title)}\n\n${facts.join('\n\n')}\n\n${links.join('\n')}\n` });
+    visitIndex.push(`- [${escapeLine(chapter.title)}](${encodeURI(path)})`);
   }
-  const lessonIndex = journal.chapters.flatMap((c) => (c.kind === 'lesson' ? [`- [${escapeMarkdown(c.title)}](${encodeURI(lessonPaths.get(c.anchor) ?? '')})`] : []));
+  const lessonIndex = journal.chapters.flatMap((c) => (c.kind === 'lesson' ? [`- [${escapeLine(c.title)}](${encodeURI(lessonPaths.get(c.anchor) ?? '')})`] : []));
   const cover = [
-    `# ${escapeMarkdown(journal.title)}`,
-    [journal.place, journal.dates].filter(Boolean).map(escapeMarkdown).join(' — '),
-    journal.collective ? `${s.authors} : ${journal.authors.join(', ')}` : journal.author && `${s.by} ${escapeMarkdown(journal.author)}`,
+    `# ${escapeLine(journal.title)}`,
+    [journal.place, journal.dates].filter(Boolean).map(escapeLine).join(' — '),
+    journal.collective ? `${s.authors} : ${journal.authors.map(escapeLine).join(', ')}` : journal.author && `${s.by} ${escapeLine(journal.author)}`,
     visitIndex.length > 0 && `## ${s.visits}\n\n${visitIndex.join('\n')}`,
     lessonIndex.length > 0 && `## ${s.lessons}\n\n${lessonIndex.join('\n')}`,
     journal.tagIndex.length > 0 && `[${s.tagIndex}](tags.md)`,
@@ -190,7 +216,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   files.unshift({ path: 'index.md', content: `${frontMatter({ title: journal.title, author: journal.author, place: journal.place })}${cover.join('\n\n')}\n` });
   if (journal.tagIndex.length > 0) {
     const lines = journal.tagIndex.map(
-      (entry) => `- **#${entry.tag}** — ${entry.notes.map((n) => `[${escapeMarkdown(n.reference)}](${encodeURI(notePaths.get(n.anchor) ?? '')})`).join(', ')}`,
+      (entry) => `- **#${escapeLine(entry.tag)}** — ${entry.notes.map((n) => `[${escapeLine(n.reference)}](${encodeURI(notePaths.get(n.anchor) ?? '')})`).join(', ')}`,
     );
     files.push({ path: 'tags.md', content: `${frontMatter({ title: s.tagIndex })}# ${s.tagIndex}\n\n${lines.join('\n')}\n` });
   }
@@ -205,17 +231,17 @@ function lessonFile(
   journal: Journal,
 ): string {
   const s = JOURNAL_STRINGS[journal.language];
-  const parts = [`# ${escapeMarkdown(chapter.title)}`];
+  const parts = [`# ${escapeLine(chapter.title)}`];
   if (chapter.description) parts.push(escapeMarkdown(chapter.description));
   if (chapter.synthesis.length > 0) parts.push(`## ${s.synthesis}`, blocksToMarkdown(chapter.synthesis, () => null));
   parts.push(`## ${s.evidence}`);
   if (chapter.evidence.length === 0) parts.push(`*${s.noEvidence}*`);
   for (const e of chapter.evidence) {
-    const quoted = e.passages.map((p) => p.split('\n').map((line) => `> ${escapeMarkdown(line)}`).join('\n'));
+    const quoted = e.passages.map((p) => escapeMarkdown(p).split('\n').map((line) => `> ${line}`).join('\n'));
     const summary = e.summary ?? (e.note ? e.note.title || e.note.kindLabel : null);
-    const byline = journal.collective && e.author ? ` · ${escapeMarkdown(e.author)}` : '';
+    const byline = journal.collective && e.author ? ` · ${escapeLine(e.author)}` : '';
     parts.push(
-      [...quoted, summary ? escapeMarkdown(summary) : '', `— [${escapeMarkdown(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`]
+      [...quoted, summary ? escapeLine(summary) : '', `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`]
         .filter(Boolean)
         .join('\n\n'),
     );

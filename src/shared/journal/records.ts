@@ -3,12 +3,31 @@
 // one by one, or as files of the backup zip). One zod schema each, used by the IPC gate
 // and by readBackup, so both refuse the same malformed records.
 import { z } from 'zod';
+import { maxNestingDepth } from '../jsonDepth';
 import { NOTE_KINDS, type Attachment } from '../model';
+import { isValidTimeZone } from '../time';
 
-const id = z.string().min(1).max(200);
+/** Record ids are written into the journal's anchors and the backup's paths: only letters,
+ *  digits, '-' and '_' (a UUID, as Carnet makes them, passes). */
+const RECORD_ID = /^[A-Za-z0-9_-]{1,200}$/;
+const id = z.string().regex(RECORD_ID, 'an id with characters other than letters, digits, - and _');
 const text = (max: number) => z.string().max(max);
-const epoch = z.number().finite();
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Epoch milliseconds a Date can hold (±100,000,000 days around 1970). */
+const epoch = z.number().min(-8.64e15, 'a time out of range').max(8.64e15, 'a time out of range');
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((date) => {
+    const noon = Date.parse(`${date}T12:00:00Z`);
+    return !Number.isNaN(noon) && new Date(noon).toISOString().slice(0, 10) === date;
+  }, 'a date that does not exist');
+/** A Lexical state no deeper than this (a list nested 100 levels is about 400): the journal
+ *  and the editor walk it recursively. */
+export const MAX_STATE_DEPTH = 400;
+const lexicalState = text(20_000_000).refine(
+  (state) => maxNestingDepth(state, MAX_STATE_DEPTH) <= MAX_STATE_DEPTH,
+  `a document nested more than ${MAX_STATE_DEPTH} levels deep`,
+);
 
 export const expeditionSchema = z.object({
   id,
@@ -16,7 +35,7 @@ export const expeditionSchema = z.object({
   place: text(500),
   startDate: calendarDate.nullable(),
   endDate: calendarDate.nullable(),
-  timeZone: text(100),
+  timeZone: text(100).refine(isValidTimeZone, 'an unknown time zone'),
   participant: text(500),
   createdAt: epoch,
   updatedAt: epoch,
@@ -43,11 +62,11 @@ export const visitSchema = z.object({
 export const noteSchema = z.object({
   id,
   expeditionId: id,
-  visitId: z.string().max(200),
+  visitId: id,
   kind: z.enum(NOTE_KINDS),
   title: text(1000),
   speaker: text(500),
-  state: text(20_000_000),
+  state: lexicalState,
   text: text(10_000_000),
   tags: z.array(text(500)).max(10_000),
   lessonIds: z.array(id).max(10_000),
@@ -66,7 +85,7 @@ export const lessonSchema = z.object({
   description: text(100_000),
   color: text(100),
   order: z.number().finite(),
-  synthesis: text(20_000_000),
+  synthesis: lexicalState,
   createdAt: epoch,
   updatedAt: epoch,
 });
@@ -74,7 +93,7 @@ export const lessonSchema = z.object({
 /** An attachment's record without its bytes; `displayMime` is null when it has no
  *  display copy (the original is small enough). */
 export const attachmentMetaSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+  id,
   expeditionId: id,
   noteId: id,
   name: text(1000),

@@ -9,8 +9,11 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BackupError, readBackup, type BackupErrorCode } from '../../../src/main/backup';
 import { createHandlers } from '../../../src/main/handlers';
+import { newId } from '../../../src/shared/ids';
+import { MAX_STATE_DEPTH } from '../../../src/shared/journal/records';
 import { buildSampleRecords } from '../../fixtures/sampleRecords';
 import { fakePlatform } from '../fakePlatform';
+import { craftBackup, sampleRecords } from './craftBackup';
 
 const FIXTURE = resolve(__dirname, '../../fixtures/sample.carnet');
 
@@ -136,6 +139,62 @@ describe('hostile and damaged backups', () => {
     const entry = manifest.files.find((f) => f.path === 'visits.json');
     if (entry) Object.assign(entry, { size: bad.length, sha256: sha(bad) });
     await expectRefused(zipSync({ ...files, 'visits.json': bad, 'manifest.json': strToU8(JSON.stringify(manifest)) }), 'badRecords');
+  }, 30_000);
+});
+
+describe('records an attacker crafted, checksums matching', () => {
+  const refusal = async (bytes: Uint8Array): Promise<string> => {
+    const error = await readBackup(bytes).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).code).toBe('badRecords');
+    return (error as BackupError).message;
+  };
+
+  it('reads the crafted sample unchanged, and ids as Carnet makes them', async () => {
+    expect((await readBackup(craftBackup(() => undefined))).records).toEqual(sampleRecords());
+    const visitId = newId();
+    const backup = await readBackup(
+      craftBackup((records) => {
+        const visit = records.visits[0]!;
+        for (const note of records.notes) if (note.visitId === visit.id) note.visitId = visitId;
+        visit.id = visitId;
+      }),
+    );
+    expect(backup.records.visits[0]?.id).toBe(visitId);
+  }, 30_000);
+
+  it('refuses ids outside letters, digits, - and _, and says where', async () => {
+    const hostile = '"><script>alert(1)</script>';
+    expect(await refusal(craftBackup((records) => void (records.visits[1]!.id = hostile)))).toBe(
+      'visits.json holds invalid records: an id with characters other than letters, digits, - and _ (at [1].id).',
+    );
+    expect(await refusal(craftBackup((records) => void (records.notes[0]!.id = 'a b')))).toMatch(/^notes\.json .* \(at \[0\]\.id\)\.$/);
+    expect(await refusal(craftBackup((records) => void (records.lessons[0]!.id = 'leçon')))).toMatch(/^lessons\.json /);
+    expect(await refusal(craftBackup((records) => void (records.notes[0]!.lessonIds = ['x"y'])))).toMatch(/\(at \[0\]\.lessonIds\[0\]\)/);
+  }, 30_000);
+
+  it('refuses times a date cannot hold, dates that do not exist and unknown time zones', async () => {
+    expect(await refusal(craftBackup((records) => void (records.notes[2]!.createdAt = 1e300)))).toBe(
+      'notes.json holds invalid records: a time out of range (at [2].createdAt).',
+    );
+    expect(await refusal(craftBackup((records) => void (records.visits[0]!.start = -8.64e15 - 1)))).toMatch(/a time out of range \(at \[0\]\.start\)/);
+    expect(await refusal(craftBackup((records) => void (records.expedition.startDate = '2024-02-30')))).toMatch(/a date that does not exist \(at startDate\)/);
+    expect(await refusal(craftBackup((records) => void (records.expedition.timeZone = 'Mars/Olympus_Mons')))).toBe(
+      'expedition.json holds invalid records: an unknown time zone (at timeZone).',
+    );
+  }, 30_000);
+
+  it('refuses a note or a synthesis nested deeper than the journal and the editor can walk', async () => {
+    const deep = (levels: number) => `{"root":${'{"type":"paragraph","children":['.repeat(levels)}${']}'.repeat(levels)}}`;
+    expect(await refusal(craftBackup((records) => void (records.notes[1]!.state = deep(25_000))))).toBe(
+      `notes.json holds invalid records: a document nested more than ${MAX_STATE_DEPTH} levels deep (at [1].state).`,
+    );
+    expect(await refusal(craftBackup((records) => void (records.lessons[0]!.synthesis = deep(300))))).toMatch(/nested more than/);
+    // A list nested 50 levels, deeper than anyone types, still reads.
+    await expect(readBackup(craftBackup((records) => void (records.notes[1]!.state = deep(95))))).resolves.toBeTruthy();
   }, 30_000);
 });
 

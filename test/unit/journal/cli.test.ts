@@ -1,21 +1,27 @@
 // `carnet journal` as a user runs it: the built CLI (out/main/cli.js) in plain Node.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { craftBackup } from './craftBackup';
 
 const CLI = resolve(__dirname, '../../../out/main/cli.js');
 const SAMPLE = resolve(__dirname, '../../fixtures/sample.carnet');
 const run = promisify(execFile);
 
 async function carnet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return carnetIn({}, ...args);
+}
+
+/** The CLI with more environment variables (TMPDIR: where it makes its temporary folders). */
+async function carnetIn(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [CLI, ...args], { encoding: 'utf8' });
+    const { stdout, stderr } = await run('node', [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -66,4 +72,54 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       expect(result.stderr).toMatch(/^carnet: [^\n]+\n$/);
     }
   }, 30_000);
+
+  it('writes a Markdown journal only into a new or empty folder, never over files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-md-'));
+    const folder = join(dir, 'notes');
+    await mkdir(join(folder, 'sub'), { recursive: true });
+    await writeFile(join(folder, 'keep.txt'), 'mine');
+    await writeFile(join(folder, 'sub', 'also.txt'), 'mine too');
+    await writeFile(join(dir, 'file.md'), 'a file');
+    for (const out of [folder, join(dir, 'file.md')]) {
+      const result = await carnet('journal', SAMPLE, '--format', 'md', '--out', out);
+      expect(result.code, out).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`carnet: ${out} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten\n`);
+    }
+    expect((await readdir(folder, { recursive: true })).map(String).sort()).toEqual(['keep.txt', 'sub', 'sub/also.txt']);
+    expect(await readFile(join(folder, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(await readFile(join(dir, 'file.md'), 'utf8')).toBe('a file');
+    // An empty folder is taken.
+    await mkdir(join(dir, 'empty'));
+    expect(await carnet('journal', SAMPLE, '--format', 'md', '--out', join(dir, 'empty'))).toMatchObject({ code: 0, stderr: '' });
+    expect(await readdir(join(dir, 'empty'))).toContain('index.md');
+    expect((await readdir(dir)).sort()).toEqual(['empty', 'file.md', 'notes']);
+  }, 60_000);
+
+  it('answers crafted records with one true line and exit code 2, and leaves no temporary folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-'));
+    const temporary = await mkdtemp(join(tmpdir(), 'carnet-cli-tmp-'));
+    const deep = `{"root":${'{"type":"paragraph","children":['.repeat(25_000)}${']}'.repeat(25_000)}}`;
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['deep', craftBackup((records) => void (records.notes[1]!.state = deep)), /notes\.json holds invalid records: a document nested more than 400 levels deep \(at \[1\]\.state\)/],
+      ['epoch', craftBackup((records) => void (records.notes[2]!.createdAt = 1e300)), /notes\.json holds invalid records: a time out of range \(at \[2\]\.createdAt\)/],
+      ['zone', craftBackup((records) => void (records.expedition.timeZone = 'Mars/Olympus_Mons')), /expedition\.json holds invalid records: an unknown time zone \(at timeZone\)/],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const backup = join(dir, `${name}.carnet`);
+      await writeFile(backup, bytes);
+      for (const args of [
+        ['journal', backup, '--format', 'html', '--out', join(dir, `${name}.html`)],
+        ['inspect', backup],
+      ]) {
+        const result = await carnetIn({ TMPDIR: temporary }, ...args);
+        expect(result.code, `${args[0]} ${name}`).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/^carnet: [^\n]+\n$/);
+        expect(result.stderr).toMatch(reason);
+      }
+    }
+    expect(await readdir(temporary)).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(['deep.carnet', 'epoch.carnet', 'zone.carnet']);
+  }, 60_000);
 });

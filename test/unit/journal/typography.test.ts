@@ -30,6 +30,30 @@ describe('French typography', () => {
   });
 });
 
+describe('typography on hostile text', () => {
+  // A megabyte each, built to make a backtracking pattern rescan runs: quadratic work took
+  // seconds at 20,000 characters and would take most of an hour here.
+  const MB = 1024 * 1024;
+  const inputs: [string, string, string][] = [
+    ['spaces', ' '.repeat(MB), ' '.repeat(MB)],
+    ['spaces, then a letter', `${' '.repeat(MB)}x`, `${' '.repeat(MB)}x`],
+    ['spaces, then a colon', `${'\t\u00a0'.repeat(MB / 2)}:`, `${NNBSP}:`],
+    ['spaces, then a guillemet', `${' '.repeat(MB)}»`, `${NNBSP}»`],
+    ['exclamation marks after a letter', `a${'!'.repeat(MB)}x`, `a${'!'.repeat(MB)}x`],
+    ['opening guillemets', '« '.repeat(MB / 2), `«${NNBSP}`.repeat(MB / 2)],
+    ['apostrophes', "l'".repeat(MB / 2), 'l’'.repeat(MB / 2 - 1) + "l'"],
+  ];
+
+  it.each(inputs)('%s: a megabyte in linear time, typeset as usual', (_name, text, expected) => {
+    for (const locale of ['fr', 'en'] as const) {
+      const started = performance.now();
+      const result = typography(text, locale);
+      expect(performance.now() - started).toBeLessThan(3_000);
+      if (locale === 'fr') expect(result).toBe(expected);
+    }
+  });
+});
+
 describe('English typography', () => {
   it('adds no space before punctuation', () => {
     expect(englishTypography('Really? Yes: it works!')).toBe('Really? Yes: it works!');
