@@ -1,4 +1,4 @@
-// Lint rules that keep the layers of DESIGN.md honest: src/shared stays pure (no
+// Lint rules that keep the layers of docs/architecture.md honest: src/shared stays pure (no
 // Electron, Node or DOM), the renderer never imports main or Electron, and main never
 // imports the renderer.
 import js from '@eslint/js';

@@ -4,7 +4,7 @@
 // Pure TypeScript: the bench page (Chromium) converts these notes with the app's own
 // Lexical code; the runner (Node) writes the same notes as files for the import figure
 // and builds the journal's records from them.
-import { seededRandom } from '../test/fixtures/seededRandom';
+import { seededRandom } from './seededRandom';
 import { makeNoteText } from './search-page/corpus';
 
 export const EXPEDITION_ID = 'bench-expedition';

@@ -1,7 +1,7 @@
 // Carnet's benchmark (issue 8): `npm run bench` (10,000 notes) or `npm run bench -- --large`
 // (100,000 notes for the figures that depend on the notebook's size).
 //
-// Builds the app into its own folder, serves it with the e2e harness on CARNET_E2E_PORT
+// Builds the app into its own folder, serves it with the browser host on CARNET_E2E_PORT
 // (default 47871) and drives the real renderer in Chromium. The notebook is seeded from the
 // bench page (bench/page, served on the same origin) with the app's Dexie schema and Lexical
 // conversion. Each figure is one function below (FIGURES): it returns a Figure, measured
@@ -22,6 +22,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { QUERIES as SEARCH_QUERIES } from './searchBench';
 import { summary, table, type Figure, type Summary } from './stats';
 import type { BenchPage } from './page/main';
+import { CHROMIUM_PATH } from '../src/main/platform/chromium';
 import type { CarnetError } from '../src/shared/ipc';
 
 const ROOT = resolve(__dirname, '..');
@@ -42,7 +43,7 @@ process.env['CARNET_RENDERER_DIR'] = join(OUT, 'renderer');
 /** The queries of the search figures: words of varied frequency, prefixes, unaccented. */
 const QUERIES = { oneWord: SEARCH_QUERIES.oneWord, prefix: SEARCH_QUERIES.prefix, unaccented: SEARCH_QUERIES.unaccented };
 
-type Harness = typeof import('../test/e2e/harness');
+type Harness = typeof import('../src/main/platform/browser');
 interface Context {
   harness: Harness;
   session: Awaited<ReturnType<Harness['launchCarnet']>>;
@@ -812,7 +813,7 @@ const SIZE_INDEPENDENT = new Set(['import', 'journal']);
 function machine() {
   let chromium: string;
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     chromium = 'unknown';
   }
@@ -829,12 +830,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const host = machine();
   if (!process.argv.includes('--no-build')) await buildAll();
-  const harness: Harness = await import('../test/e2e/harness');
+  const harness: Harness = await import('../src/main/platform/browser');
   const profileDir = mkdtempSync(join(tmpdir(), 'carnet-bench-profile-'));
   const session = await harness.launchCarnet({ profileDir, locale: 'fr-FR' });
   session.page.setDefaultTimeout(0);
   await session.context.addInitScript(instruments);
-  const origin = harness.HARNESS_ORIGIN;
+  const origin = harness.HOST_ORIGIN;
   const ctx: Context = {
     harness,
     session,

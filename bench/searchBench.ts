@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_PATH } from '../src/main/platform/chromium';
 
 const RESULTS = resolve(__dirname, 'results');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** The queries, by kind; each is run REPEAT times. Words of varied frequency. */
 export const QUERIES = {
@@ -56,7 +56,7 @@ export async function runSearchBench<T>({ name, pageDir, port, headers = {}, ver
   });
   const stop = await serve(out, port, headers);
   const context = await chromium.launchPersistentContext(join(tmpdir(), `carnet-${name}-profile-${Date.now()}`), {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });

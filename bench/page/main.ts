@@ -6,7 +6,7 @@
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { applyImport, buildImportRecords, type ImportRecords } from '../../src/renderer/db/importApply';
 import { noteSummary, putNotes } from '../../src/renderer/db/notes';
-import { processImage } from '../../src/renderer/features/attachments/processImage';
+import { processImage } from '../../src/renderer/photos/processImage';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { createHeadlessNoteEditor } from '../../src/shared/editor/markdown';
 import type { ImportPlan } from '../../src/shared/importPlan';

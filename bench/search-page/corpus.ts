@@ -2,7 +2,7 @@
 // elisions, #hashtags, spread over visits. The vocabulary follows a Zipf law over real
 // words and derived forms (~20,000 distinct), as a real corpus of notes would.
 import type { Note, NoteKind } from '../../src/shared/model';
-import { seededRandom } from '../../test/fixtures/seededRandom';
+import { seededRandom } from '../seededRandom';
 
 const STEMS = (
   'entreprise territoire innovation énergie salarié projet start-up université recherche ' +

@@ -1,7 +1,7 @@
 // What an import would create, as main's parsers describe it and the renderer previews it
 // before applying it in one transaction. The CLI's `inspect` prints the same shape (see
 // the README): times are ISO 8601 with a UTC offset, or 'YYYY-MM-DD' for all-day visits.
-import type { ErrorCode } from './ipc';
+import type { ErrorCode } from './result';
 
 export type ImportFormat = 'ics' | 'csv' | 'json' | 'markdown' | 'carnet';
 

@@ -6,33 +6,10 @@ import { CSV_FIELDS, type ImportPlan } from './importPlan';
 import { journalOptionsSchema } from './journal/options';
 import { EXPORT_FORMATS } from './journal/formats';
 import { exportRecordsSchema, type AttachmentMeta, type ExportRecords } from './journal/records';
+import type { Result } from './result';
 
-/** Why a call failed. The renderer shows `errors.<code>` from its messages; `message` is
- *  the English fallback for logs and the CLI. */
-export const ERROR_CODES = [
-  'unknownChannel',
-  'badPayload',
-  'forbiddenSender',
-  'forbiddenUrl',
-  'cancelled',
-  'fileTooLarge',
-  'fileUnreadable',
-  'fileEmpty',
-  'fileBinary',
-  'badFormat',
-  'folderNotEmpty',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface CarnetError {
-  code: ErrorCode;
-  message: string;
-  /** Values for the translated message, e.g. { name: 'photo.heic' }. */
-  detail?: Record<string, string | number>;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: CarnetError };
+// The contract's answers: a value, or an error a person can read (result.ts).
+export { ERROR_CODES, fail, type CarnetError, type ErrorCode, type Result } from './result';
 
 export interface AppInfo {
   version: string;
@@ -256,11 +233,4 @@ export const METHODS = Object.keys(contract) as Method[];
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
-
-export function fail(code: ErrorCode, message: string, detail?: CarnetError['detail']): {
-  ok: false;
-  error: CarnetError;
-} {
-  return detail ? { ok: false, error: { code, message, detail } } : { ok: false, error: { code, message } };
 }

@@ -18,7 +18,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
-import { seededRandom } from '../fixtures/seededRandom';
+import { seededRandom } from '../../bench/seededRandom';
 import { addedCounts, checksum, counts, diffStates, readDbState, type DbDiff, type DbState } from './integrity';
 
 afterAll(stopHarness);

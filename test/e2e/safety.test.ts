@@ -1,7 +1,7 @@
 // Data safety in the running app: a database that cannot be opened is reported, not
 // replaced by an empty notebook, and nothing stored is touched.
 import { afterAll, describe, expect, it } from 'vitest';
-import { BLANK_PATH, HARNESS_ORIGIN, launchCarnet, stopHarness } from './harness';
+import { BLANK_PATH, HOST_ORIGIN, launchCarnet, stopHarness } from './harness';
 
 afterAll(stopHarness);
 
@@ -9,7 +9,7 @@ describe('storage that cannot be opened', () => {
   it('says so in the user’s language and leaves the database as it was', async () => {
     const first = await launchCarnet();
     // Leave the app (which holds the database open) for another page of the same origin.
-    await first.page.goto(`${HARNESS_ORIGIN}${BLANK_PATH}`);
+    await first.page.goto(`${HOST_ORIGIN}${BLANK_PATH}`);
     // A database from a newer Carnet (schema version far ahead): this one cannot open it.
     await first.page.evaluate(
       () =>

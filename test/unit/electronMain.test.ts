@@ -272,10 +272,10 @@ describe('static check over src/', () => {
     ];
     for (const { path, text } of files) {
       for (const pattern of forbidden) expect(text, `${path} matches ${pattern}`).not.toMatch(pattern);
-      // The CLI prints PDFs with a headless Chromium launched without its sandbox (it cannot
-      // start one as root in a container); that page runs with JavaScript off, offline, and
-      // every request outside the journal's temporary folder aborted. Nowhere else.
-      if (path !== 'main/platform/chromiumPdf.ts') expect(text, `${path} turns a sandbox off`).not.toMatch(/no-sandbox/);
+      // Debian's Chromium (PDF printing in the CLI, the browser host) runs without its
+      // sandbox only as root, where it cannot start one (a container). Nowhere else.
+      if (path !== 'main/platform/chromium.ts') expect(text, `${path} turns a sandbox off`).not.toMatch(/no-sandbox/);
+      else expect(text).toMatch(/runningAsRoot \? \['--no-sandbox'\]/);
     }
   });
 

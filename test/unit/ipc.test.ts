@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
 import { contract, METHODS } from '../../src/shared/ipc';
-import { fakePlatform } from './fakePlatform';
+import { createBrowserPlatform } from '../../src/main/platform/browser';
 
 function setup(): { handlers: Handlers; opened: string[] } {
   const opened: string[] = [];
-  const platform = fakePlatform({
+  const platform = createBrowserPlatform('fr-FR', {
     openExternal: async (url) => {
       opened.push(url);
     },
@@ -19,7 +19,7 @@ describe('dispatch: the gate of every renderer message', () => {
     const { handlers } = setup();
     await expect(dispatch(handlers, 'appInfo', undefined)).resolves.toEqual({
       ok: true,
-      value: { version: '1.2.3', systemLocale: 'fr-FR', platform: 'linux' },
+      value: { version: '0.0.0-test', systemLocale: 'fr-FR', platform: process.platform },
     });
   });
 

@@ -10,14 +10,14 @@ import { dispatch } from '../../src/main/dispatch';
 import { createHandlers } from '../../src/main/handlers';
 import { METHODS } from '../../src/shared/ipc';
 import { isAllowedUrl } from '../../src/shared/urls';
-import { fakePlatform } from './fakePlatform';
+import { createBrowserPlatform } from '../../src/main/platform/browser';
 
 describe('IPC fuzzing', () => {
   it('answers any method name and payload with a Result, and opens only allowed URLs', async () => {
     const opened: string[] = [];
     const written = mkdtempSync(join(tmpdir(), 'carnet-fuzz-'));
     const handlers = createHandlers(
-      fakePlatform({
+      createBrowserPlatform('fr-FR', {
         openExternal: async (url) => {
           opened.push(url);
         },

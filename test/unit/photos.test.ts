@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { addAttachment, getAttachment, listNoteAttachments, setAttachmentCaption } from '../../src/renderer/db/attachments';
-import { captureTimeFromExif, readCaptureTime } from '../../src/renderer/features/attachments/captureTime';
+import { captureTimeFromExif, readCaptureTime } from '../../src/renderer/photos/captureTime';
 import { visitInProgress } from '../../src/shared/visits';
 import type { Visit } from '../../src/shared/model';
 import { withExif } from '../fixtures/images/exif';

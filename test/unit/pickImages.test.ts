@@ -6,13 +6,13 @@ import { dispatch } from '../../src/main/dispatch';
 import { createHandlers } from '../../src/main/handlers';
 import type { OpenDialogOptions } from '../../src/main/platform/types';
 import { MAX_ATTACHMENT_BYTES } from '../../src/shared/images';
-import { fakePlatform } from './fakePlatform';
+import { createBrowserPlatform } from '../../src/main/platform/browser';
 
 const PNG_HEAD = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 function setup(answer: string[]) {
   const asked: OpenDialogOptions[] = [];
-  const platform = fakePlatform({
+  const platform = createBrowserPlatform('fr-FR', {
     showOpenDialog: async (options) => {
       asked.push(options);
       return answer;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
 import { defaultJournalOptions } from '../../src/shared/journal/options';
 import { sampleRecords } from './journal/craftBackup';
-import { fakePlatform } from './fakePlatform';
+import { createBrowserPlatform } from '../../src/main/platform/browser';
 
 const savedTmpdir = process.env['TMPDIR'];
 let temporary: string;
@@ -15,7 +15,7 @@ let handlers: ReturnType<typeof createHandlers>;
 
 beforeEach(async () => {
   const outside = await mkdtemp(join(tmpdir(), 'carnet-outside-'));
-  handlers = createHandlers(fakePlatform({ showSaveDialog: async () => join(outside, 'journal.html') }));
+  handlers = createHandlers(createBrowserPlatform('fr-FR', { showSaveDialog: async () => join(outside, 'journal.html') }));
   temporary = await mkdtemp(join(tmpdir(), 'carnet-tmpdir-'));
   process.env['TMPDIR'] = temporary;
 });

@@ -5,10 +5,9 @@
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { isFileInside } from './fileScope';
 import type { PrintablePage } from './types';
-
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** The browser stays open for exports that follow one another, then closes when idle. */
 const IDLE_CLOSE_MS = 5_000;
@@ -21,7 +20,7 @@ function launch(): Promise<Browser> {
     .launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [...CHROMIUM_ARGS],
     })
     .catch((error: unknown) => {
       browser = null;

@@ -15,6 +15,12 @@ function $collectMarkIds(node: LexicalNode, into: Set<string>): void {
   if ($isElementNode(node)) for (const child of node.getChildren()) $collectMarkIds(child, into);
 }
 
+/** A note converted from another form (Markdown): its state and what is derived from it. */
+export interface ConvertedNote extends DerivedNoteFields {
+  /** Serialised Lexical state, as stored in Note.state. */
+  state: string;
+}
+
 export function deriveNoteFields(state: EditorState): DerivedNoteFields {
   return state.read(() => {
     const root = $getRoot();
@@ -29,4 +35,9 @@ export function deriveNoteFields(state: EditorState): DerivedNoteFields {
 /** The first non-empty line of a note, which stands for its title when it has none. */
 export function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+}
+
+/** What a note is called in lists and evidence: its title, else its first line. */
+export function noteLabel(note: { title: string; text: string }, untitled: string): string {
+  return note.title.trim() || firstLine(note.text) || untitled;
 }

@@ -10,7 +10,7 @@ import {
   type Transformer,
 } from '@lexical/markdown';
 import { createEditor, type EditorState, type LexicalEditor } from 'lexical';
-import { deriveNoteFields, type DerivedNoteFields } from './derive';
+import { deriveNoteFields, type ConvertedNote } from './derive';
 import { IMAGE } from './imageMarkdown';
 import { NOTE_NODES } from './nodes';
 import { plainMarkdownToNote } from './plainMarkdown';
@@ -36,11 +36,6 @@ export function createHeadlessNoteEditor(): LexicalEditor {
   });
   registerNotePolicies(editor);
   return editor;
-}
-
-export interface ConvertedNote extends DerivedNoteFields {
-  /** Serialised Lexical state, as stored in Note.state. */
-  state: string;
 }
 
 /** Windows (CRLF) and old Mac (CR) line endings as '\n': Lexical would keep each '\r' in

@@ -8,7 +8,7 @@
 // the note is converted by Lexical. test/unit/plainMarkdown.test.ts holds it to that: on
 // generated Markdown, its answer is null or equal, to the character, to Lexical's.
 import { extractHashtags, hashtagsIn } from '../text/hashtags';
-import type { ConvertedNote } from './markdown';
+import type { ConvertedNote } from './derive';
 
 /** Characters some Lexical transformer, escape or block rule reads: a note holding one
  *  (outside the forms below) goes to Lexical. '>' is allowed only as a quote marker. */

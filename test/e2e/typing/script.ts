@@ -4,7 +4,7 @@
 // a selection, Markdown shortcuts, an input method's compositions, pastes); the model
 // applies the same steps to blocks of characters. Seeded: the same seed gives the same
 // session, so a failure is replayed from the seed it prints.
-import { seededRandom } from '../../fixtures/seededRandom';
+import { seededRandom } from '../../../bench/seededRandom';
 
 export type BlockKind = 'paragraph' | 'h1' | 'h2' | 'quote' | 'bullet' | 'number' | 'check';
 export const LIST_KINDS: readonly BlockKind[] = ['bullet', 'number', 'check'];

@@ -12,7 +12,7 @@ import { createHandlers } from '../../../src/main/handlers';
 import { newId } from '../../../src/shared/ids';
 import { MAX_STATE_DEPTH } from '../../../src/shared/journal/records';
 import { buildSampleRecords } from '../../fixtures/sampleRecords';
-import { fakePlatform } from '../fakePlatform';
+import { createBrowserPlatform } from '../../../src/main/platform/browser';
 import { craftBackup, sampleRecords } from './craftBackup';
 
 const FIXTURE = resolve(__dirname, '../../fixtures/sample.carnet');
@@ -21,7 +21,7 @@ async function exportBackup(): Promise<{ path: string; sample: Awaited<ReturnTyp
   const sample = await buildSampleRecords();
   const dir = await mkdtemp(join(tmpdir(), 'carnet-backup-test-'));
   const path = join(dir, 'sample.carnet');
-  const handlers = createHandlers(fakePlatform({ showSaveDialog: async () => path }));
+  const handlers = createHandlers(createBrowserPlatform('fr-FR', { showSaveDialog: async () => path }));
   const begun = await handlers.exportBegin({ records: sample.records, options: { visitIds: null, structure: 'visitsThenLessons', photos: true, passages: true, synthesis: true, tagIndex: true, title: '', author: '', language: 'fr' }, format: 'carnet', suggestedName: 'sample' });
   if (!begun.ok || !begun.value) throw new Error('exportBegin failed');
   const { jobId, wanted } = begun.value;
@@ -42,7 +42,7 @@ describe('Carnet backup', () => {
     const backup = await readBackup(path);
     expect(backup.manifest.format).toBe('carnet-backup');
     expect(backup.manifest.version).toBe(1);
-    expect(backup.manifest.appVersion).toBe('1.2.3');
+    expect(backup.manifest.appVersion).toBe('0.0.0-test');
     expect(backup.manifest.expeditionId).toBe(sample.records.expedition.id);
     expect(backup.records).toEqual(sample.records);
     for (const attachment of sample.attachments) {

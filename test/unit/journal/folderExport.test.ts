@@ -8,7 +8,7 @@ import { FolderNotEmptyError, writeFolderAtomic } from '../../../src/main/files'
 import { createHandlers } from '../../../src/main/handlers';
 import type { SaveDialogOptions } from '../../../src/main/platform/types';
 import { defaultJournalOptions } from '../../../src/shared/journal/options';
-import { fakePlatform } from '../fakePlatform';
+import { createBrowserPlatform } from '../../../src/main/platform/browser';
 import { sampleRecords } from './craftBackup';
 
 /** A folder that holds someone's files. */
@@ -33,7 +33,7 @@ describe('a Markdown journal folder', () => {
     await mkdir(join(dir, 'journal-3')); // empty: free
     const dialogs: SaveDialogOptions[] = [];
     const handlers = createHandlers(
-      fakePlatform({
+      createBrowserPlatform('fr-FR', {
         showSaveDialog: async (options) => {
           dialogs.push(options);
           // The user first picks the folder of files, then accepts what is proposed.
@@ -62,7 +62,7 @@ describe('a Markdown journal folder', () => {
     // In the language the user chose; and cancelling the second dialog writes nothing.
     dialogs.length = 0;
     const again = createHandlers(
-      fakePlatform({
+      createBrowserPlatform('fr-FR', {
         showSaveDialog: async (options) => {
           dialogs.push(options);
           return dialogs.length === 1 ? chosen : null;
@@ -80,7 +80,7 @@ describe('a Markdown journal folder', () => {
     const dir = await mkdtemp(join(tmpdir(), 'carnet-md-finish-'));
     const target = join(dir, 'journal');
     const records = sampleRecords();
-    const handlers = createHandlers(fakePlatform({ showSaveDialog: async () => target }));
+    const handlers = createHandlers(createBrowserPlatform('fr-FR', { showSaveDialog: async () => target }));
     const begun = await handlers.exportBegin({ records, options: defaultJournalOptions(records, 'fr'), format: 'md', suggestedName: 'journal' });
     if (!begun.ok || !begun.value) throw new Error(JSON.stringify(begun));
     await folderOfFiles(dir, 'journal');

@@ -12,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load as parseYaml } from 'js-yaml';
 import { loadPdfReader } from '../../../src/main/export/pdfPages';
 import { createHandlers } from '../../../src/main/handlers';
-import { CHROMIUM_PATH, closeChromiumPdf, openWithChromium } from '../../../src/main/platform/chromiumPdf';
+import { CHROMIUM_PATH } from '../../../src/main/platform/chromium';
+import { closeChromiumPdf, openWithChromium } from '../../../src/main/platform/chromiumPdf';
 import type { ExportFormat } from '../../../src/shared/journal/formats';
 import type { JournalOptions } from '../../../src/shared/journal/options';
 import { NNBSP } from '../../../src/shared/text/typography';
 import { buildSampleRecords, type SampleBackupContent } from '../../fixtures/sampleRecords';
-import { fakePlatform } from '../fakePlatform';
+import { createBrowserPlatform } from '../../../src/main/platform/browser';
 
 let sample: SampleBackupContent;
 let dir: string;
@@ -49,7 +50,7 @@ async function outlinePages(pdf: Uint8Array): Promise<number[]> {
 /** Exports through main's handlers, the way the dialog does. */
 async function exportTo(format: ExportFormat, name: string, options = OPTIONS): Promise<string> {
   const path = join(dir, name);
-  const handlers = createHandlers(fakePlatform({ showSaveDialog: async () => path, openForPrinting: openWithChromium }));
+  const handlers = createHandlers(createBrowserPlatform('fr-FR', { showSaveDialog: async () => path, openForPrinting: openWithChromium }));
   const begun = await handlers.exportBegin({ records: sample.records, options, format, suggestedName: 'journal' });
   if (!begun.ok || !begun.value) throw new Error(JSON.stringify(begun));
   for (const { attachmentId, variant } of begun.value.wanted) {

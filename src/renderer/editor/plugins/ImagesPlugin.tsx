@@ -27,7 +27,7 @@ import { $isImageNode } from '../../../shared/editor/ImageNode';
 import type { CarnetError } from '../../../shared/ipc';
 import { db } from '../../db/AppDB';
 import { blobOf, carnet } from '../../platform';
-import { addPhotoToNote, type IncomingFile, type PhotoTarget } from '../../features/attachments/addPhoto';
+import { addPhotoToNote, type IncomingFile, type PhotoTarget } from '../../photos/addPhoto';
 
 /** Opens the system dialog to choose photos for the note (the toolbar's button). */
 export const INSERT_PHOTOS_COMMAND: LexicalCommand<void> = createCommand('INSERT_PHOTOS_COMMAND');

@@ -21,7 +21,7 @@ import {
 import { useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../shared/model';
-import { LessonPicker } from '../../features/lessons/LessonPicker';
+import { LessonPicker } from '../../components/LessonPicker';
 import { useLessons } from '../LessonsContext';
 
 export const LINK_PASSAGE_COMMAND: LexicalCommand<void> = createCommand('LINK_PASSAGE_COMMAND');

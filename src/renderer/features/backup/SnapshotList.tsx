@@ -7,7 +7,7 @@ import type { BackupContents, SnapshotSummary } from '../../../shared/ipc';
 import { db } from '../../db/AppDB';
 import { formatDateTime } from '../../i18n';
 import { carnet } from '../../platform';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 import { BackupDialog } from './BackupDialog';
 import { takeSnapshot } from './snapshots';
 

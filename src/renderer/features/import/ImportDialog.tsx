@@ -10,6 +10,7 @@ import { findPlannedDuplicates, type ImportReport } from '../../db/importApply';
 import { carnet } from '../../platform';
 import { CsvMappingStep } from './CsvMappingStep';
 import { PhotoImport } from './PhotoImport';
+import { IssueList } from './IssueList';
 import { PlanPreview } from './PlanPreview';
 import { confirmImport } from './useImport';
 
@@ -153,24 +154,5 @@ export function ImportDialog({ expedition, visits, lessons, dropped, onClose }: 
         )}
       </div>
     </Dialog>
-  );
-}
-
-export function IssueList({ title, issues }: { title: string; issues: { code: string; message: string; detail?: Record<string, string | number> }[] }): JSX.Element {
-  const { t } = useTranslation();
-  return (
-    <details className="issues" open={issues.length <= 5}>
-      <summary>
-        {title} ({issues.length})
-      </summary>
-      <ul>
-        {issues.map((issue, index) => (
-          <li key={index}>
-            {t(`importWarnings.${issue.code}`, { defaultValue: issue.message, ...issue.detail })}
-            {issue.detail?.['name'] !== undefined && <span className="hint"> — {String(issue.detail['name'])}</span>}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }

@@ -13,8 +13,8 @@ import type { ImportReport } from '../../db/importApply';
 import { addNotes } from '../../db/notes';
 import { formatDateTime } from '../../i18n';
 import { blobOf, carnet } from '../../platform';
-import { processImage, type ProcessedImage } from '../attachments/processImage';
-import { useLocale } from '../settings/useLocale';
+import { processImage, type ProcessedImage } from '../../photos/processImage';
+import { useLocale } from '../../i18n/useLocale';
 
 interface Item {
   image: ProcessedImage;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPlan } from '../../../shared/importPlan';
 import type { PlannedDuplicates } from '../../db/importApply';
 import { formatDateTime } from '../../i18n';
-import { useLocale } from '../settings/useLocale';
-import { IssueList } from './ImportDialog';
+import { useLocale } from '../../i18n/useLocale';
+import { IssueList } from './IssueList';
 
 /** How many rows of each kind the preview lists; the counts say how many there are. */
 const SHOWN = 50;

@@ -6,7 +6,7 @@ import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { applyImport, buildImportRecords, type ImportedImages, type ImportReport } from '../../db/importApply';
 import { blobOf, carnet } from '../../platform';
-import { processImage } from '../attachments/processImage';
+import { processImage } from '../../photos/processImage';
 
 export async function readPlannedImages(planned: PlannedImport, timeZone: string): Promise<ImportedImages> {
   const images: ImportedImages = new Map();

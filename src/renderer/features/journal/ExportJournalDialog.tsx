@@ -9,7 +9,7 @@ import type { Expedition, Visit } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db/AppDB';
 import { carnet } from '../../platform';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 import { startExport, type ExportProgress, type ExportRun } from './exportJournal';
 
 interface Props {

@@ -32,7 +32,7 @@ import { SearchPanel } from '../search/SearchPanel';
 import { OpenNote } from '../notes/NotePane';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { requestPersistentStorage } from '../settings/storage';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 import { TrashDialog } from '../trash/TrashDialog';
 import { VisitForm } from '../visits/VisitForm';
 import { VisitHeader } from '../visits/VisitHeader';

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../shared/journal/evidence';
-import { noteLabel } from '../notes/NoteList';
+import { noteLabel } from '../../../shared/editor/derive';
 
 interface Props {
   item: EvidenceItem;

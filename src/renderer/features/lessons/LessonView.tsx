@@ -11,7 +11,7 @@ import { moveLesson, updateLesson } from '../../db/lessons';
 import { withStates } from '../../db/notes';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 import { EvidenceItemView } from './EvidenceItemView';
 import { LessonForm } from './LessonForm';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lesson, NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { updateNote } from '../../db/notes';
-import { LessonPicker } from './LessonPicker';
+import { LessonPicker } from '../../components/LessonPicker';
 
 export function NoteLessons({ note, lessons }: { note: NoteSummary; lessons: Lesson[] }): JSX.Element {
   const { t } = useTranslation();

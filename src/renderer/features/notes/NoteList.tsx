@@ -1,14 +1,14 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { memo, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { firstLine } from '../../../shared/editor/derive';
+import { firstLine, noteLabel } from '../../../shared/editor/derive';
 import type { NoteSummary } from '../../../shared/model';
 import { useDrawnCount } from '../../components/useDrawnCount';
 import { db } from '../../db/AppDB';
 import { listNotes } from '../../db/notes';
 import { afterNoteTyping } from '../../editor/typingActivity';
 import { formatDateTime } from '../../i18n';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 interface Props {
   notes: NoteSummary[];
@@ -16,10 +16,6 @@ interface Props {
   timeZone: string;
   /** The note as the list shows it: the pane can draw it before reading it again. */
   onSelect: (note: NoteSummary) => void;
-}
-
-export function noteLabel(note: NoteSummary, untitled: string): string {
-  return note.title.trim() || firstLine(note.text) || untitled;
 }
 
 interface ItemProps {

@@ -11,7 +11,7 @@ import type { SaveStatus } from '../../editor/plugins/AutosavePlugin';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { NoteLessons } from '../lessons/NoteLessons';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 interface Props {
   note: NoteSummary;

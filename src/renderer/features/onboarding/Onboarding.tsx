@@ -11,7 +11,7 @@ import { formatDateTime } from '../../i18n';
 import { carnet } from '../../platform';
 import { BackupDialog } from '../backup/BackupDialog';
 import { LanguageSelect } from '../settings/LanguageSelect';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 export function Onboarding(): JSX.Element {
   const { t } = useTranslation();

@@ -4,8 +4,8 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/model';
 import { formatDateTime } from '../../i18n';
-import { noteLabel } from '../notes/NoteList';
-import { useLocale } from '../settings/useLocale';
+import { noteLabel } from '../../../shared/editor/derive';
+import { useLocale } from '../../i18n/useLocale';
 import { highlight, snippet, wordMatcher, type Segment } from './highlight';
 import type { FoundNote } from './useNoteSearch';
 

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../shared/model';
-import { useLocale } from './useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 const NAMES: Record<Locale, string> = { fr: 'Français', en: 'English' };
 

@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { SnapshotList } from '../backup/SnapshotList';
 import { LanguageSelect } from './LanguageSelect';
 import { readStorageState, requestPersistentStorage, type StorageState } from './storage';
-import { useLocale } from './useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 export function SettingsDialog({ expeditionId, onClose }: { expeditionId: string | null; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();

@@ -8,8 +8,8 @@ import { restoreNote } from '../../db/notes';
 import { listTrash, TRASH_DAYS } from '../../db/trash';
 import { restoreVisit } from '../../db/visits';
 import { formatDateTime } from '../../i18n';
-import { noteLabel } from '../notes/NoteList';
-import { useLocale } from '../settings/useLocale';
+import { noteLabel } from '../../../shared/editor/derive';
+import { useLocale } from '../../i18n/useLocale';
 
 export function TrashDialog({ expedition, onClose }: { expedition: Expedition; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();

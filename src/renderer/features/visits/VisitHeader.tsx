@@ -5,7 +5,7 @@ import type { Expedition, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { trashVisit } from '../../db/visits';
 import { formatDateTime } from '../../i18n';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 interface Props {
   expedition: Expedition;

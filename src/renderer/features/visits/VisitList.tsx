@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Expedition, Visit } from '../../../shared/model';
 import { zonedDate } from '../../../shared/time';
 import { formatDateTime } from '../../i18n';
-import { useLocale } from '../settings/useLocale';
+import { useLocale } from '../../i18n/useLocale';
 
 interface Props {
   expedition: Expedition;

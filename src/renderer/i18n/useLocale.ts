@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../../shared/model';
-import { db } from '../../db/AppDB';
-import { writeSetting } from '../../db/settings';
-import { initI18n } from '../../i18n';
+import type { Locale } from '../../shared/model';
+import { db } from '../db/AppDB';
+import { writeSetting } from '../db/settings';
+import { initI18n } from '.';
 
 export function useLocale(): [Locale, (locale: Locale) => Promise<void>] {
   const { i18n } = useTranslation();

@@ -2,8 +2,8 @@
 // table stores — or says why not. Every check happens before anything is written:
 // size first (cheap), then the file's first bytes (a renamed text file is not a photo),
 // then a real decode (a truncated JPEG is not one either).
-import { DISPLAY_LONG_SIDE, IMAGE_MIME, MAX_ATTACHMENT_BYTES, SNIFF_BYTES, sniffImageKind, type ImageKind } from '../../../shared/images';
-import type { Attachment } from '../../../shared/model';
+import { DISPLAY_LONG_SIDE, IMAGE_MIME, MAX_ATTACHMENT_BYTES, SNIFF_BYTES, sniffImageKind, type ImageKind } from '../../shared/images';
+import type { Attachment } from '../../shared/model';
 import { readCaptureTime } from './captureTime';
 
 /** What the attachments table stores of a photo, before it belongs to a note. (Width

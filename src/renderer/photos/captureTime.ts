@@ -3,7 +3,7 @@
 // Without an offset the time is read in the expedition's zone: the photos were taken
 // there, whatever the zone of the computer they are imported on.
 import exifr from 'exifr';
-import { zonedToEpoch } from '../../../shared/time';
+import { zonedToEpoch } from '../../shared/time';
 
 const EXIF_DATE_TIME = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;
 const EXIF_OFFSET = /^([+-])(\d{2}):(\d{2})$/;

@@ -2,7 +2,7 @@
 // Enter picks, Escape closes.
 import { useId, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lesson } from '../../../shared/model';
+import type { Lesson } from '../../shared/model';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
 

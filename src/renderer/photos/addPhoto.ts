@@ -3,10 +3,10 @@
 // as it was and no record stays behind.
 import { $insertNodeToNearestRoot } from '@lexical/utils';
 import { $getSelection, $isParagraphNode, $isRangeSelection, type LexicalEditor } from 'lexical';
-import { $createImageNode, type ImageNode } from '../../../shared/editor/ImageNode';
-import type { Attachment } from '../../../shared/model';
-import type { AppDB } from '../../db/AppDB';
-import { addAttachment, deleteAttachment } from '../../db/attachments';
+import { $createImageNode, type ImageNode } from '../../shared/editor/ImageNode';
+import type { Attachment } from '../../shared/model';
+import type { AppDB } from '../db/AppDB';
+import { addAttachment, deleteAttachment } from '../db/attachments';
 import { processImage, type ImageProblem } from './processImage';
 
 export interface PhotoTarget {
