@@ -23,7 +23,7 @@ import { addedCounts, checksum, counts, diffStates, readDbState, type DbDiff, ty
 
 afterAll(stopHarness);
 
-const FIXTURES = resolve(__dirname, '../../../shared/fixtures/sample-expedition');
+const FIXTURES = resolve(__dirname, '../fixtures/sample-expedition');
 const ROUNDS = Number(process.env['CARNET_CRASH_ROUNDS'] ?? 50);
 const SEED = Number(process.env['CARNET_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const EXPEDITION = 'Innover ensemble en Auvergne';

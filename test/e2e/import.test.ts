@@ -11,7 +11,7 @@ import { startEmptyExpedition } from './onboarding';
 
 afterAll(stopHarness);
 
-const FIXTURES = resolve(__dirname, '../../../shared/fixtures/sample-expedition');
+const FIXTURES = resolve(__dirname, '../fixtures/sample-expedition');
 
 async function importFile(session: CarnetSession, kind: RegExp, path: string): Promise<Page> {
   const { page } = session;

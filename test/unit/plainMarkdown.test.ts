@@ -20,7 +20,7 @@ function expectNullOrSame(markdown: string): boolean {
   return true;
 }
 
-const NOTES = join(__dirname, '../../../shared/fixtures/sample-expedition/notes');
+const NOTES = join(__dirname, '../fixtures/sample-expedition/notes');
 
 describe('the plain Markdown fast path', () => {
   it('reads the everyday forms itself, exactly as Lexical does', () => {

@@ -9,7 +9,7 @@ import type { Result } from '../../../src/shared/ipc';
 import { planImport, type PlanOptions } from '../../../src/main/import/index';
 
 /** The shared fixtures sit beside the repository (../shared), here and in CI. */
-export const FIXTURES = resolve(__dirname, '../../../../shared/fixtures/sample-expedition');
+export const FIXTURES = resolve(__dirname, '../../fixtures/sample-expedition');
 
 export const REPO = resolve(__dirname, '../../..');
 export const CLI = join(REPO, 'out/main/cli.js');
