@@ -6,6 +6,7 @@
 // an unexpected failure does the same with exit code 1. Never a stack trace.
 import { parseArgs } from 'node:util';
 import type { CarnetError } from '../shared/ipc';
+import { printable, terminalSafeJson } from '../shared/text/printable';
 import { planImport, type MarkdownKind } from './import/index';
 import { toInspectReport } from './import/report';
 import { isValidTimeZone, systemTimeZone } from './import/zonedTime';
@@ -71,7 +72,7 @@ async function inspect(args: string[]): Promise<Outcome> {
   if (values.as !== undefined && values.as !== 'notes' && values.as !== 'lessons') return badInput('--as must be "notes" or "lessons"');
   const result = await planImport(positionals[0], { timeZone, markdownAs: values.as as MarkdownKind | undefined });
   if (!result.ok) return failed(result.error);
-  return { stdout: `${JSON.stringify(toInspectReport(result.value), null, 2)}\n` };
+  return { stdout: `${terminalSafeJson(toInspectReport(result.value))}\n` };
 }
 
 function badInput(message: string): Outcome {
@@ -100,8 +101,10 @@ export async function runCli(argv: string[]): Promise<Outcome> {
   }
 }
 
+/** One line of at most 300 characters, with no control character a terminal would obey
+ *  (a file or entry name is quoted in most messages). */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return printable(text.replace(/\s+/g, ' ').trim()).slice(0, 300);
 }
 
 async function main(): Promise<void> {

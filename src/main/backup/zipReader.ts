@@ -4,6 +4,7 @@
 // then unpacked into a buffer of its declared size and checked against its CRC-32.
 import { open } from 'node:fs/promises';
 import { Inflate } from 'fflate';
+import { printable } from '../../shared/text/printable';
 import { BACKUP_LIMITS } from './format';
 
 export type BackupErrorCode =
@@ -28,7 +29,7 @@ export class BackupError extends Error {
     readonly code: BackupErrorCode,
     message: string,
   ) {
-    super(message);
+    super(printable(message));
     this.name = 'BackupError';
   }
 }

@@ -1,6 +1,7 @@
 // Bounds that keep every importer finite, and the one error type parsers throw for a
 // file they cannot read. planImport catches it and turns it into a Result.
 import type { CarnetError, ErrorCode } from '../../shared/ipc';
+import { printable } from '../../shared/text/printable';
 
 export const LIMITS = {
   /** Largest file read at all (the bound). */
@@ -36,7 +37,7 @@ export class ImportFailure extends Error {
     message: string,
     readonly detail?: CarnetError['detail'],
   ) {
-    super(message);
+    super(printable(message));
     this.name = 'ImportFailure';
   }
 
