@@ -2,13 +2,15 @@
 // main to plan a chosen file again (CSV column mapping) or to read an image that file
 // refers to, but never to read any other path.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdtemp, open, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fail, type ImportKind, type PickedFile, type PlannedImport, type Result } from '../shared/ipc';
 import { MAX_ATTACHMENT_BYTES } from '../shared/images';
 import type { ImportPlan } from '../shared/importPlan';
 import { planCsvWithMapping, planImport, type CsvColumnMapping, type PlanOptions } from './import';
+import { isInside } from './import/notesMarkdown';
 import type { OpenDialogOptions, Platform } from './platform/types';
 
 const DIALOGS: Record<ImportKind, OpenDialogOptions> = {
@@ -20,6 +22,8 @@ const DIALOGS: Record<ImportKind, OpenDialogOptions> = {
 
 interface Chosen {
   path: string;
+  /** The folder the plan's images were found in: the chosen folder, or the file's. */
+  root: string;
   plan: ImportPlan;
   /** A temporary copy of a dropped file, removed when the session forgets it. */
   temporary?: string;
@@ -30,9 +34,10 @@ export class ImportSessions {
 
   constructor(private readonly platform: Platform) {}
 
-  private remember(path: string, plan: ImportPlan, temporary?: string): PlannedImport {
+  private async remember(path: string, plan: ImportPlan, temporary?: string): Promise<PlannedImport> {
     const importId = randomUUID();
-    this.chosen.set(importId, { path, plan, temporary });
+    const root = (await stat(path).catch(() => null))?.isDirectory() ? resolve(path) : dirname(resolve(path));
+    this.chosen.set(importId, { path, root, plan, temporary });
     return { importId, plan };
   }
 
@@ -45,7 +50,7 @@ export class ImportSessions {
     const [path] = await this.platform.showOpenDialog(DIALOGS[kind]);
     if (!path) return { ok: true, value: null };
     const planned = await planImport(path, this.options(kind, timeZone));
-    return planned.ok ? { ok: true, value: this.remember(path, planned.value) } : planned;
+    return planned.ok ? { ok: true, value: await this.remember(path, planned.value) } : planned;
   }
 
   /** A file dropped on the window: its bytes are planned from a temporary copy. */
@@ -58,7 +63,7 @@ export class ImportSessions {
       await rm(folder, { recursive: true, force: true });
       return planned;
     }
-    return { ok: true, value: this.remember(path, planned.value, folder) };
+    return { ok: true, value: await this.remember(path, planned.value, folder) };
   }
 
   /** The CSV programme planned again with the columns the user mapped. */
@@ -76,10 +81,7 @@ export class ImportSessions {
     const chosen = this.chosen.get(importId);
     const listed = chosen?.plan.notes.some((note) => note.attachments.some((attachment) => attachment.path === path));
     if (!chosen || !listed) return fail('badPayload', 'This image is not part of the import.');
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return fail('fileUnreadable', `${basename(path)} cannot be read.`, { name: basename(path) });
-    if (info.size > MAX_ATTACHMENT_BYTES) return fail('fileTooLarge', `${basename(path)} is too large.`, { name: basename(path) });
-    return { ok: true, value: { name: basename(path), bytes: new Uint8Array(await readFile(path)) } };
+    return readFileInside(chosen.root, path);
   }
 
   /** Forgets an import once applied or abandoned, removing any temporary copy. */
@@ -87,5 +89,38 @@ export class ImportSessions {
     const chosen = this.chosen.get(importId);
     this.chosen.delete(importId);
     if (chosen?.temporary) await rm(chosen.temporary, { recursive: true, force: true });
+  }
+}
+
+/** Reads an image of the import if, once opened, it is still a file inside `root`. The
+ *  plan checked its path, but the folder may have changed since (a link put in its
+ *  place): the opened file must be the one the path resolves to inside the folder now,
+ *  same device and inode, so that nothing swapped in before or after the check is read. */
+async function readFileInside(root: string, path: string): Promise<Result<PickedFile>> {
+  const name = basename(path);
+  const unreadable = () => fail('fileUnreadable', `${name} cannot be read.`, { name });
+  // Non-blocking: a FIFO put in the image's place must not hang the open.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => null);
+  if (!handle) return unreadable();
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) return unreadable();
+    if (opened.size > MAX_ATTACHMENT_BYTES) return fail('fileTooLarge', `${name} is too large.`, { name });
+    const [realRoot, realPath] = await Promise.all([realpath(root), realpath(path)]).catch(() => [null, null]);
+    const there = realRoot && realPath && isInside(realRoot, realPath) ? await stat(realPath).catch(() => null) : null;
+    if (!there || there.dev !== opened.dev || there.ino !== opened.ino) {
+      return fail('fileUnreadable', `${name} is no longer inside the imported folder.`, { name });
+    }
+    // At most the size checked: the file may grow while it is read.
+    const bytes = new Uint8Array(opened.size);
+    let filled = 0;
+    while (filled < bytes.byteLength) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.byteLength - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { ok: true, value: { name, bytes: bytes.subarray(0, filled) } };
+  } finally {
+    await handle.close();
   }
 }

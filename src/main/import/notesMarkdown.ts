@@ -354,7 +354,8 @@ async function locateImage(target: string, embed: boolean, file: string, scope: 
   return outside ? 'outside' : null;
 }
 
-function isInside(root: string, path: string): boolean {
+/** Whether `path` is below `root` (both absolute; links are not resolved here). */
+export function isInside(root: string, path: string): boolean {
   const fromRoot = relative(root, path);
   return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
 }
