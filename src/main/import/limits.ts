@@ -19,6 +19,10 @@ export const LIMITS = {
   maxIcsParameters: 100,
   /** Occurrences kept from one repeating calendar event. */
   maxOccurrencesPerEvent: 100,
+  /** Dates ical.js may try while expanding one repeating event: a rule that matches
+   *  nothing (FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30) is otherwise stepped through for
+   *  ever. A daily rule needs at most 366 to cover a year, an hourly one 8,784. */
+  maxRecurrenceSteps: 100_000,
   /** Nesting of JSON arrays/objects; Carnet's own format needs 4. */
   maxJsonDepth: 64,
   /** Time allowed per note of a folder, on top of budgetMs (a 10,000-note vault). */
