@@ -40,7 +40,7 @@ export async function planImport(path: string, options: PlanOptions = {}): Promi
     if (info?.isDirectory()) return planNotesFolder(path, context);
     const bytes = await readBoundedFile(path);
     const format = chooseFormat(basename(path), bytes);
-    if (format === 'carnet') return planCarnetBackup(bytes, basename(path));
+    if (format === 'carnet') return planCarnetBackup(bytes, basename(path), context);
     const input = decode(path, bytes, format);
     switch (format) {
       case 'ics':

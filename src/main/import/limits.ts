@@ -27,6 +27,9 @@ export const LIMITS = {
   maxJsonDepth: 64,
   /** Time allowed per note of a folder, on top of budgetMs (a 10,000-note vault). */
   budgetPerNoteMs: 4,
+  /** Time allowed per megabyte of a backup read outside an import (journal, restore), on
+   *  top of budgetMs: backups of photos reach gigabytes; they are checked at ~200 MB/s. */
+  budgetPerMegabyteMs: 20,
   /** Folder walk: how deep, and how many entries looked at in all. */
   maxFolderDepth: 32,
   maxFolderEntries: 50_000,
@@ -70,6 +73,13 @@ export class Deadline {
   extend(ms: number): void {
     this.budgetMs += ms;
     this.endsAt += ms;
+  }
+
+  /** The budget of reading files of `bytes` in all (backups). */
+  static forBytes(bytes: number): Deadline {
+    const deadline = new Deadline();
+    deadline.extend(Math.ceil(bytes / (1024 * 1024)) * LIMITS.budgetPerMegabyteMs);
+    return deadline;
   }
 
   check(): void {

@@ -11,6 +11,7 @@ import { BackupError, readBackup, type BackupErrorCode } from '../../../src/main
 import { createHandlers } from '../../../src/main/handlers';
 import { buildSampleRecords } from '../../fixtures/sampleRecords';
 import { fakePlatform } from '../fakePlatform';
+import { backupWithPhotos } from './craftBackup';
 
 const FIXTURE = resolve(__dirname, '../../fixtures/sample.carnet');
 
@@ -137,7 +138,29 @@ describe('hostile and damaged backups', () => {
     if (entry) Object.assign(entry, { size: bad.length, sha256: sha(bad) });
     await expectRefused(zipSync({ ...files, 'visits.json': bad, 'manifest.json': strToU8(JSON.stringify(manifest)) }), 'badRecords');
   }, 30_000);
+
+  // One deflated megabyte of zeros is about 1 KB: listed many times, a file of a few
+  // kilobytes unpacked to gigabytes (the review's 92 KB file held 1.4 GB for 27 s).
+  it('refuses entries that share their bytes', async () => {
+    const shared = backupWithPhotos(50, new Uint8Array(1024 * 1024), { deflate: true, shared: true });
+    expect(shared.byteLength).toBeLessThan(60_000);
+    await expectRefused(shared, 'zipBomb');
+  }, 30_000);
+
+  it('refuses small entries that together unpack to far more than the file', async () => {
+    const many = backupWithPhotos(60, new Uint8Array(1024 * 1024), { deflate: true });
+    expect(many.byteLength).toBeLessThan(150_000);
+    await expectRefused(many, 'zipBomb');
+  }, 30_000);
+
+  it('reads photos that share nothing, each as it was', async () => {
+    const photo = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
+    const backup = await readBackup(backupWithPhotos(3, photo, { deflate: true }));
+    expect(backup.attachments.map((a) => a.meta.id)).toEqual(['00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a2', 'photo-0', 'photo-1', 'photo-2']);
+    expect(Buffer.from(backup.attachments[4]!.original).equals(Buffer.from(photo))).toBe(true);
+  }, 30_000);
 });
+
 
 // Keep the helper used so a failing test can dump a zip for a look.
 export async function dump(path: string, bytes: Uint8Array): Promise<void> {
