@@ -4,10 +4,12 @@
 // Output contract: a command prints its result on stdout and exits 0. On bad input it
 // prints one line `carnet: <what is wrong>` on stderr, nothing on stdout, and exits 2;
 // an unexpected failure does the same with exit code 1. Never a stack trace.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CarnetError } from '../shared/ipc';
 import { printable, terminalSafeJson } from '../shared/text/printable';
-import { planImport, type MarkdownKind } from './import/index';
+import type { MarkdownKind } from './import/index';
+import { planInWorker } from './import/isolated';
 import { toInspectReport } from './import/report';
 import { isValidTimeZone, systemTimeZone } from './import/zonedTime';
 
@@ -70,7 +72,9 @@ async function inspect(args: string[]): Promise<Outcome> {
   const timeZone = values.tz ?? systemTimeZone();
   if (!isValidTimeZone(timeZone)) return badInput(`unknown time zone "${timeZone}"`);
   if (values.as !== undefined && values.as !== 'notes' && values.as !== 'lessons') return badInput('--as must be "notes" or "lessons"');
-  const result = await planImport(positionals[0], { timeZone, markdownAs: values.as as MarkdownKind | undefined });
+  // In a worker thread that the time budget stops even inside a parser (import/isolated.ts).
+  const request = { path: positionals[0], options: { timeZone, markdownAs: values.as as MarkdownKind | undefined } };
+  const result = await planInWorker(join(__dirname, 'importWorker.js'), request);
   if (!result.ok) return failed(result.error);
   return { stdout: `${terminalSafeJson(toInspectReport(result.value))}\n` };
 }

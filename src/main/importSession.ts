@@ -9,7 +9,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fail, type ImportKind, type PickedFile, type PlannedImport, type Result } from '../shared/ipc';
 import { MAX_ATTACHMENT_BYTES } from '../shared/images';
 import type { ImportPlan } from '../shared/importPlan';
-import { planCsvWithMapping, planImport, type CsvColumnMapping, type PlanOptions } from './import';
+import type { CsvColumnMapping } from './import';
+import type { PlanRequest } from './import/planRequest';
 import { isInside } from './import/notesMarkdown';
 import type { OpenDialogOptions, Platform } from './platform/types';
 
@@ -41,7 +42,7 @@ export class ImportSessions {
     return { importId, plan };
   }
 
-  private options(kind: ImportKind, timeZone: string): PlanOptions {
+  private options(kind: ImportKind, timeZone: string): PlanRequest['options'] {
     return { timeZone, markdownAs: kind === 'lessons' ? 'lessons' : kind === 'programme' ? undefined : 'notes' };
   }
 
@@ -49,7 +50,7 @@ export class ImportSessions {
   async choose(kind: ImportKind, timeZone: string): Promise<Result<PlannedImport | null>> {
     const [path] = await this.platform.showOpenDialog(DIALOGS[kind]);
     if (!path) return { ok: true, value: null };
-    const planned = await planImport(path, this.options(kind, timeZone));
+    const planned = await this.platform.planImport({ path, options: this.options(kind, timeZone) });
     return planned.ok ? { ok: true, value: await this.remember(path, planned.value) } : planned;
   }
 
@@ -58,7 +59,7 @@ export class ImportSessions {
     const folder = await mkdtemp(join(tmpdir(), 'carnet-drop-'));
     const path = join(folder, basename(name) || 'import');
     await writeFile(path, bytes);
-    const planned = await planImport(path, { timeZone });
+    const planned = await this.platform.planImport({ path, options: { timeZone } });
     if (!planned.ok) {
       await rm(folder, { recursive: true, force: true });
       return planned;
@@ -70,7 +71,7 @@ export class ImportSessions {
   async remap(importId: string, mapping: Partial<CsvColumnMapping>, timeZone: string): Promise<Result<PlannedImport>> {
     const chosen = this.chosen.get(importId);
     if (!chosen) return fail('badPayload', 'This import is no longer open; choose the file again.');
-    const planned = await planCsvWithMapping(chosen.path, mapping, { timeZone });
+    const planned = await this.platform.planImport({ path: chosen.path, options: { timeZone }, mapping });
     if (!planned.ok) return planned;
     chosen.plan = planned.value;
     return { ok: true, value: { importId, plan: planned.value } };

@@ -69,7 +69,7 @@ app.on('web-contents-created', (_event, contents) => guardNewWebContents(content
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   serveApp();
-  const platform = createElectronPlatform();
+  const platform = createElectronPlatform(join(__dirname, 'importWorker.js'));
   platform.setMenuLanguage(platform.systemLocale.startsWith('fr') ? 'fr' : 'en');
   registerIpc(ipcMain, createHandlers(platform), devServerUrl);
   createWindow();

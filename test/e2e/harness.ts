@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { METHODS, type MenuCommand } from '../../src/shared/ipc';
 import { dispatch } from '../../src/main/dispatch';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
+import { runPlanRequest } from '../../src/main/import/planRequest';
 import { openWithChromium } from '../../src/main/platform/chromiumPdf';
 import type { Platform } from '../../src/main/platform/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security';
@@ -121,6 +122,8 @@ export function createTestingPlatform(systemLocale: string, dataDir = mkdtempSyn
     showItemInFolder: (path) => {
       platform.shownInFolder.push(path);
     },
+    // In this thread: the worker is the build's, which the CLI's tests run.
+    planImport: (request) => runPlanRequest(request),
   };
   return platform;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runPlanRequest } from '../../src/main/import/planRequest';
 import type { Platform } from '../../src/main/platform/types';
 
 /** A Platform for unit tests: dialogs cancelled, nothing opened, unless overridden. */
@@ -19,6 +20,7 @@ export function fakePlatform(overrides: Partial<Platform> = {}): Platform {
       throw new Error('printing is not available in this test');
     },
     showItemInFolder: () => undefined,
+    planImport: (request) => runPlanRequest(request),
     ...overrides,
   };
 }

@@ -35,6 +35,12 @@ export const LIMITS = {
   maxFolderEntries: 50_000,
   /** Wall-clock budget of one planImport, so the CLI answers within 10 s. */
   budgetMs: 8_000,
+  /** A plan run in a worker thread (isolated.ts) is stopped this long after its budget,
+   *  counted from the worker's start, if the budget did not stop it from inside: the
+   *  time to hand back a plan just finished. The CLI thus answers within 9 s. */
+  workerGraceMs: 500,
+  /** The worker's JavaScript heap, far above need (a 10,000-note vault: under 256 MB). */
+  workerMemoryMb: 1_024,
 } as const;
 
 /** A file that cannot be imported, with a code the renderer translates. */
@@ -60,11 +66,20 @@ export function badFormat(message: string, detail?: CarnetError['detail']): Impo
 /** Thrown when the time budget is spent: it ends the whole import, not just one item. */
 export class GaveUp extends ImportFailure {}
 
+export function gaveUp(budgetMs: number): GaveUp {
+  const seconds = Math.round(budgetMs / 1000);
+  return new GaveUp('badFormat', `Gave up after ${seconds} s: the file is too large or too complex to read.`, { seconds });
+}
+
 /** A point in time after which a parser gives up; checked in every loop over items. */
 export class Deadline {
   private endsAt: number;
 
-  constructor(public budgetMs: number = LIMITS.budgetMs) {
+  /** `onExtend` hears of every extension (a worker's host moves its own limit). */
+  constructor(
+    public budgetMs: number = LIMITS.budgetMs,
+    private readonly onExtend?: (ms: number) => void,
+  ) {
     this.endsAt = Date.now() + budgetMs;
   }
 
@@ -73,6 +88,7 @@ export class Deadline {
   extend(ms: number): void {
     this.budgetMs += ms;
     this.endsAt += ms;
+    this.onExtend?.(ms);
   }
 
   /** The budget of reading files of `bytes` in all (backups). */
@@ -83,11 +99,7 @@ export class Deadline {
   }
 
   check(): void {
-    if (Date.now() > this.endsAt) {
-      throw new GaveUp('badFormat', `Gave up after ${Math.round(this.budgetMs / 1000)} s: the file is too large or too complex to read.`, {
-        seconds: Math.round(this.budgetMs / 1000),
-      });
-    }
+    if (Date.now() > this.endsAt) throw gaveUp(this.budgetMs);
   }
 }
 
