@@ -4,7 +4,9 @@ import react from '@vitejs/plugin-react';
 
 // Three bundles, one per Electron layer. The preload runs sandboxed, so it is a single
 // CommonJS file with its few dependencies inlined (a sandboxed preload cannot require
-// node_modules). Main keeps its dependencies external and gets a second entry: the CLI.
+// node_modules). Main keeps its dependencies external and gets two more entries: the CLI,
+// and the worker thread imports are planned in (src/main/import/isolated.ts), which main
+// and the CLI find beside them.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
+          importWorker: resolve(__dirname, 'src/main/import/worker.ts'),
         },
       },
     },

@@ -4,9 +4,12 @@
 // Output contract: a command prints its result on stdout and exits 0. On bad input it
 // prints one line `carnet: <what is wrong>` on stderr, nothing on stdout, and exits 2;
 // an unexpected failure does the same with exit code 1. Never a stack trace.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CarnetError } from '../shared/ipc';
-import { planImport, type MarkdownKind } from './import/index';
+import { printable, terminalSafeJson } from '../shared/text/printable';
+import type { MarkdownKind } from './import/index';
+import { planInWorker } from './import/isolated';
 import { toInspectReport } from './import/report';
 import { isValidTimeZone, systemTimeZone } from './import/zonedTime';
 
@@ -69,9 +72,11 @@ async function inspect(args: string[]): Promise<Outcome> {
   const timeZone = values.tz ?? systemTimeZone();
   if (!isValidTimeZone(timeZone)) return badInput(`unknown time zone "${timeZone}"`);
   if (values.as !== undefined && values.as !== 'notes' && values.as !== 'lessons') return badInput('--as must be "notes" or "lessons"');
-  const result = await planImport(positionals[0], { timeZone, markdownAs: values.as as MarkdownKind | undefined });
+  // In a worker thread that the time budget stops even inside a parser (import/isolated.ts).
+  const request = { path: positionals[0], options: { timeZone, markdownAs: values.as as MarkdownKind | undefined } };
+  const result = await planInWorker(join(__dirname, 'importWorker.js'), request);
   if (!result.ok) return failed(result.error);
-  return { stdout: `${JSON.stringify(toInspectReport(result.value), null, 2)}\n` };
+  return { stdout: `${terminalSafeJson(toInspectReport(result.value))}\n` };
 }
 
 function badInput(message: string): Outcome {
@@ -100,8 +105,10 @@ export async function runCli(argv: string[]): Promise<Outcome> {
   }
 }
 
+/** One line of at most 300 characters, with no control character a terminal would obey
+ *  (a file or entry name is quoted in most messages). */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return printable(text.replace(/\s+/g, ' ').trim()).slice(0, 300);
 }
 
 async function main(): Promise<void> {

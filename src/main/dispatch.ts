@@ -2,6 +2,7 @@
 // match its schema, and whatever happens inside comes back as a Result, never a throw.
 import { z } from 'zod';
 import { contract, fail, isMethod, type Result } from '../shared/ipc';
+import { printable } from '../shared/text/printable';
 import type { Handlers } from './handlers';
 
 export async function dispatch(
@@ -20,7 +21,9 @@ export async function dispatch(
     const handler = handlers[method] as (p: unknown) => Promise<Result<unknown>>;
     return await handler(parsed.data);
   } catch (error) {
-    console.error(`[carnet] ${method} failed`, error);
+    // To the terminal Carnet was started from: a file name in the error must not drive it.
+    const report = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`[carnet] ${method} failed:`, report.split('\n').map(printable).join('\n'));
     return fail('internal', `Something went wrong in ${method}.`);
   }
 }

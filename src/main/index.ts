@@ -72,7 +72,7 @@ void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
   offlineSpellchecker(session.defaultSession, checksSpelling(process.platform));
   serveApp();
-  const platform = createElectronPlatform();
+  const platform = createElectronPlatform(join(__dirname, 'importWorker.js'));
   platform.setMenuLanguage(platform.systemLocale.startsWith('fr') ? 'fr' : 'en');
   registerIpc(ipcMain, createHandlers(platform), devServerUrl);
   createWindow();

@@ -1,9 +1,12 @@
 // A careful reader of zip files for backups: it reads the central directory first and
 // refuses, before unpacking anything, entries with absolute or `..` paths, symbolic
-// links, encryption, zip64, and sizes or ratios that announce a zip bomb. Each entry is
-// then unpacked into a buffer of its declared size and checked against its CRC-32.
+// links, encryption, zip64, entries that share or overlap bytes, and sizes or ratios that
+// announce a zip bomb. Each entry is then unpacked a slice at a time, never past its
+// declared size, and checked against its CRC-32.
 import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
+import { printable } from '../../shared/text/printable';
 import { BACKUP_LIMITS } from './format';
 
 export type BackupErrorCode =
@@ -28,7 +31,7 @@ export class BackupError extends Error {
     readonly code: BackupErrorCode,
     message: string,
   ) {
-    super(message);
+    super(printable(message));
     this.name = 'BackupError';
   }
 }
@@ -40,6 +43,14 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
+  /** Where the next entry's header, or the central directory, starts: this entry's
+   *  bytes must end before it. */
+  dataEnd: number;
+}
+
+/** A time budget checked while unpacking (the importers' Deadline is one). */
+export interface Budget {
+  check(): void;
 }
 
 /** Random access to the bytes of a zip, in memory or on disk. */
@@ -120,6 +131,8 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
   const directory = await source.read(directoryOffset, directorySize);
   const data = view(directory);
   const entries: ZipEntry[] = [];
+  /** Where each entry, folders included, starts and the least room its bytes take. */
+  const spans: Array<{ offset: number; length: number; entry?: ZipEntry }> = [];
   let total = 0;
   let at = 0;
   for (let index = 0; index < count; index++) {
@@ -127,7 +140,7 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
     const host = data.getUint16(at + 4, true) >> 8;
     const flags = data.getUint16(at + 8, true);
     const method = data.getUint16(at + 10, true);
-    const crc32 = data.getUint32(at + 16, true);
+    const crc = data.getUint32(at + 16, true);
     const compressedSize = data.getUint32(at + 20, true);
     const size = data.getUint32(at + 24, true);
     const nameLength = data.getUint16(at + 28, true);
@@ -149,57 +162,86 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
     }
     total += size;
     if (total > BACKUP_LIMITS.maxTotalBytes) throw new BackupError('zipBomb', 'The backup unpacks to more than 4 GB: refused.');
-    if (path.endsWith('/')) continue; // a folder entry
-    entries.push({ path, method, crc32, compressedSize, size, localHeaderOffset });
+    // Small entries escape the ratio check above; all of them together may not.
+    if (total > BACKUP_LIMITS.ratioFloorBytes + source.size * BACKUP_LIMITS.maxRatio) {
+      throw new BackupError('zipBomb', 'The backup unpacks to far more than its size: refused as a zip bomb.');
+    }
+    const length = 30 + nameLength + compressedSize;
+    if (path.endsWith('/')) {
+      spans.push({ offset: localHeaderOffset, length }); // a folder entry
+      continue;
+    }
+    const entry = { path, method, crc32: crc, compressedSize, size, localHeaderOffset, dataEnd: directoryOffset };
+    entries.push(entry);
+    spans.push({ offset: localHeaderOffset, length, entry });
   }
+  // Entries that share bytes (many names for one deflated megabyte) multiply what a small
+  // file unpacks to: each must end before the next one starts.
+  spans.sort((a, b) => a.offset - b.offset);
+  spans.forEach((span, index) => {
+    const next = spans[index + 1]?.offset ?? directoryOffset;
+    if (span.offset + span.length > next) throw new BackupError('zipBomb', 'Files of the backup overlap one another: refused as a zip bomb.');
+    if (span.entry) span.entry.dataEnd = next;
+  });
   return entries;
 }
 
-/** Unpacks one entry, never past its declared size, and checks its CRC-32. */
-export async function readEntry(source: ZipSource, entry: ZipEntry): Promise<Uint8Array> {
+/** Packed bytes read at once: memory stays flat whatever the entry's size. */
+const SLICE_BYTES = 1024 * 1024;
+
+/** Unpacks one entry a slice at a time, handing each piece to `take`: never past its
+ *  declared size nor outside its own bytes, CRC-32 checked at the end, `budget` checked
+ *  at every slice. */
+export async function unpackEntry(source: ZipSource, entry: ZipEntry, take: (piece: Uint8Array) => void, budget?: Budget): Promise<void> {
+  const name = entry.path.slice(0, 200);
+  const damaged = () => new BackupError('corrupt', `The backup is damaged at ${name}.`);
   const header = await source.read(entry.localHeaderOffset, 30);
-  if (header.byteLength < 30 || view(header).getUint32(0, true) !== LOCAL_SIGNATURE) throw new BackupError('corrupt', `The backup is damaged at ${entry.path.slice(0, 200)}.`);
+  if (header.byteLength < 30 || view(header).getUint32(0, true) !== LOCAL_SIGNATURE) throw damaged();
   const start = entry.localHeaderOffset + 30 + view(header).getUint16(26, true) + view(header).getUint16(28, true);
-  const packed = await source.read(start, entry.compressedSize);
-  if (packed.byteLength < entry.compressedSize) throw new BackupError('truncated', 'The backup is truncated.');
-  let bytes: Uint8Array;
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new BackupError('corrupt', `The backup is damaged at ${entry.path.slice(0, 200)}.`);
-    bytes = packed;
-  } else {
-    bytes = new Uint8Array(entry.size);
-    let written = 0;
-    let ended = false;
-    const inflate = new Inflate((chunk, final) => {
-      if (written + chunk.byteLength > entry.size) throw new BackupError('zipBomb', `${entry.path.slice(0, 200)} unpacks past its declared size: refused.`);
-      bytes.set(chunk, written);
-      written += chunk.byteLength;
-      if (final) ended = true;
-    });
+  if (start + entry.compressedSize > entry.dataEnd) throw new BackupError('zipBomb', 'Files of the backup overlap one another: refused as a zip bomb.');
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw damaged();
+
+  let written = 0;
+  let crc = 0;
+  let ended = entry.method === 0;
+  const output = (piece: Uint8Array, final: boolean): void => {
+    if (written + piece.byteLength > entry.size) throw new BackupError('zipBomb', `${name} unpacks past its declared size: refused.`);
+    crc = crc32(piece, crc);
+    written += piece.byteLength;
+    take(piece);
+    if (final) ended = true;
+  };
+  const inflate = entry.method === 8 ? new Inflate(output) : null;
+  for (let offset = 0; offset < entry.compressedSize; offset += SLICE_BYTES) {
+    budget?.check();
+    const length = Math.min(SLICE_BYTES, entry.compressedSize - offset);
+    const packed = await source.read(start + offset, length);
+    if (packed.byteLength < length) throw new BackupError('truncated', 'The backup is truncated.');
+    const last = offset + length === entry.compressedSize;
     try {
-      inflate.push(packed, true);
+      if (inflate) inflate.push(packed, last);
+      else output(packed, last);
     } catch (error) {
       if (error instanceof BackupError) throw error;
-      throw new BackupError('corrupt', `The backup is damaged at ${entry.path.slice(0, 200)}.`);
+      throw damaged(); // fflate's: the deflated data is invalid
     }
-    if (!ended || written !== entry.size) throw new BackupError('corrupt', `The backup is damaged at ${entry.path.slice(0, 200)}.`);
   }
-  if (crc32(bytes) !== entry.crc32) throw new BackupError('corrupt', `The backup is damaged at ${entry.path.slice(0, 200)} (CRC).`);
-  return bytes;
+  if (!ended || written !== entry.size) throw damaged();
+  if (crc !== entry.crc32) throw new BackupError('corrupt', `The backup is damaged at ${name} (CRC).`);
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = (CRC_TABLE[(crc ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+/** One entry's bytes, unpacked into a buffer of its declared size. */
+export async function readEntry(source: ZipSource, entry: ZipEntry, budget?: Budget): Promise<Uint8Array> {
+  const bytes = new Uint8Array(entry.size);
+  let filled = 0;
+  await unpackEntry(
+    source,
+    entry,
+    (piece) => {
+      bytes.set(piece, filled);
+      filled += piece.byteLength;
+    },
+    budget,
+  );
+  return bytes;
 }

@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { defaultJournalOptions } from '../../shared/journal/options';
 import type { ExportFormat } from '../../shared/journal/formats';
 import type { ExportRecords } from '../../shared/journal/records';
-import { BackupError, readBackup, type Backup } from '../backup';
+import { BackupError, openBackup, type OpenBackup } from '../backup';
 import { FolderNotEmptyError, isFreeForFolder } from '../files';
+import { Deadline, ImportFailure } from '../import/limits';
 import { closeChromiumPdf, openWithChromium } from '../platform/chromiumPdf';
 import { ExportJob } from './job';
 
@@ -31,37 +32,59 @@ export async function journalCommand(args: string[], appVersion: string): Promis
   const out = resolve(values.out);
   if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) return { ok: false, error: `the folder of ${values.out} does not exist` };
   const outFormat: ExportFormat = format === 'md' && out.toLowerCase().endsWith('.zip') ? 'mdzip' : format;
-  const notEmpty = `${values.out} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten`;
-  if (outFormat === 'md' && !(await isFreeForFolder(out))) return { ok: false, error: notEmpty };
+  if (outFormat === 'md' && !(await isFreeForFolder(out))) return { ok: false, error: notEmptyFolder(values.out) };
 
-  const backups: Backup[] = [];
-  for (const path of positionals) {
-    try {
-      backups.push(await readBackup(path));
-    } catch (error) {
-      if (error instanceof BackupError) return { ok: false, error: `${path}: ${error.message}` };
-      throw error;
+  const backups: OpenBackup[] = [];
+  try {
+    // Read within the importers' time budget, grown with the backups' size.
+    const sizes = await Promise.all(positionals.map((path) => stat(path).then((info) => info.size, () => 0)));
+    const budget = Deadline.forBytes(sizes.reduce((sum, size) => sum + size, 0));
+    for (const path of positionals) {
+      try {
+        backups.push(await openBackup(path, { budget }));
+      } catch (error) {
+        if (error instanceof BackupError || error instanceof ImportFailure) return { ok: false, error: `${path}: ${error.message}` };
+        throw error;
+      }
     }
+    return await writeJournal(backups, { ...values, language }, outFormat, out, appVersion);
+  } finally {
+    for (const backup of backups) await backup.close();
   }
+}
+
+function notEmptyFolder(path: string): string {
+  return `${path} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten`;
+}
+
+async function writeJournal(
+  backups: OpenBackup[],
+  values: { title?: string; author?: string; language: 'fr' | 'en' },
+  outFormat: ExportFormat,
+  out: string,
+  appVersion: string,
+): Promise<JournalOutcome> {
   const merged = mergeBackups(backups);
   if (!merged) return { ok: false, error: 'the backups are of different expeditions: a collective journal needs backups of one expedition' };
 
-  const options = { ...defaultJournalOptions(merged, language), title: values.title ?? merged.expedition.title };
+  const options = { ...defaultJournalOptions(merged, values.language), title: values.title ?? merged.expedition.title };
   const authors = new Set(merged.notes.map((note) => note.author.trim()).filter(Boolean));
   options.author = values.author ?? (authors.size > 1 ? [...authors].join(', ') : merged.expedition.participant);
   const job = await ExportJob.create(merged, options, outFormat, out);
   try {
-    const bytes = new Map(backups.flatMap((b) => b.attachments.map((a) => [a.meta.id, a] as const)));
+    // Each photo read from its backup when the journal asks for it, written to the job's
+    // folder and let go: the backups' photos are never all in memory.
+    const holder = new Map(backups.flatMap((backup) => backup.records.attachments.map((meta) => [meta.id, { backup, meta }] as const)));
     for (const wanted of job.wanted) {
-      const attachment = bytes.get(wanted.attachmentId);
-      const data = wanted.variant === 'display' ? attachment?.display : attachment?.original;
+      const found = holder.get(wanted.attachmentId);
+      const data = found ? await found.backup.readAttachment(found.meta, wanted.variant) : null;
       if (data) await job.addAttachment(wanted.attachmentId, wanted.variant, data);
     }
     await job.run({ appVersion, openForPrinting: openWithChromium });
     return { ok: true, path: out };
   } catch (error) {
     // Something arrived in the folder while the journal was being written.
-    if (error instanceof FolderNotEmptyError) return { ok: false, error: notEmpty };
+    if (error instanceof FolderNotEmptyError) return { ok: false, error: notEmptyFolder(out) };
     throw error;
   } finally {
     await job.dispose();
@@ -71,7 +94,7 @@ export async function journalCommand(args: string[], appVersion: string): Promis
 
 /** One expedition's records from several backups: records matched by id, the most
  *  recently updated copy kept. Null when the backups are of different expeditions. */
-export function mergeBackups(backups: readonly Backup[]): ExportRecords | null {
+export function mergeBackups(backups: readonly Pick<OpenBackup, 'records'>[]): ExportRecords | null {
   const first = backups[0];
   if (!first) return null;
   if (backups.some((b) => b.records.expedition.id !== first.records.expedition.id)) return null;

@@ -1,6 +1,7 @@
 // The export methods of the IPC contract. A job lives from exportBegin to exportFinish
 // or exportCancel; whatever happens, its temporary folder is removed and no partial
 // output is left. Only paths exported in this session can be shown in the file manager.
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fail, type BackupContents, type Request, type Responses, type Result } from '../../shared/ipc';
 import { FORMAT_EXTENSION } from '../../shared/journal/formats';
@@ -9,6 +10,7 @@ import type { Locale } from '../../shared/model';
 import { FolderNotEmptyError, freeFolderPath, isFreeForFolder } from '../files';
 import type { Platform } from '../platform/types';
 import { readBackup, BackupError } from '../backup';
+import { Deadline, ImportFailure } from '../import/limits';
 import { SnapshotStore } from '../snapshots';
 import { ExportJob } from './job';
 
@@ -154,13 +156,15 @@ export function createExportHandlers(platform: Platform, locale: () => Locale): 
 /** A backup read and checked, or why not (its problems are the file's, never a crash). */
 async function readBackupContents(path: string): Promise<Result<BackupContents>> {
   try {
-    const backup = await readBackup(path);
+    const size = await stat(path).then((info) => info.size, () => 0);
+    const backup = await readBackup(path, { budget: Deadline.forBytes(size) });
     return {
       ok: true,
       value: { name: basename(path), createdAt: backup.manifest.createdAt, records: backup.records, attachments: backup.attachments },
     };
   } catch (error) {
     if (error instanceof BackupError) return fail('badFormat', error.message, { name: basename(path), reason: error.code });
+    if (error instanceof ImportFailure) return { ok: false, error: error.toCarnetError() };
     throw error;
   }
 }

@@ -4,8 +4,9 @@
 import type { ImportPlan, PlannedVisit } from '../../shared/importPlan';
 import type { Visit } from '../../shared/model';
 import { toIsoWithOffset } from '../../shared/time';
-import { BackupError, readBackup } from '../backup';
+import { BackupError, openBackup } from '../backup';
 import { badFormat } from './limits';
+import type { ParseContext } from './plan';
 
 function plannedVisit(visit: Visit, timeZone: string): PlannedVisit {
   const lastDay = visit.endDate ?? visit.date;
@@ -21,10 +22,12 @@ function plannedVisit(visit: Visit, timeZone: string): PlannedVisit {
   };
 }
 
-export async function planCarnetBackup(bytes: Uint8Array, name: string): Promise<ImportPlan> {
+export async function planCarnetBackup(bytes: Uint8Array, name: string, context: ParseContext): Promise<ImportPlan> {
   let backup;
   try {
-    backup = await readBackup(bytes);
+    // Every file is checked, photos included, but none is kept: the plan has no photos.
+    backup = await openBackup(bytes, { budget: context.deadline });
+    await backup.close();
   } catch (error) {
     if (error instanceof BackupError) throw badFormat(`${name}: ${error.message}`, { name, reason: error.code });
     throw error;

@@ -9,7 +9,7 @@
 // one day — the last day of the visit, inclusive, as Visit.endDate stores it.
 import ICAL from 'ical.js';
 import type { ImportPlan, PlannedVisit } from '../../shared/importPlan';
-import { badFormat, LIMITS, tooMany } from './limits';
+import { badFormat, type Deadline, GaveUp, LIMITS, tooMany } from './limits';
 import { countItems, emptyPlan, issue, textOrNull, type ParseContext } from './plan';
 import type { TextInput } from './readInput';
 import { addDays, formatDate, formatWithOffset, isValidTimeZone, wallToZonedIso, type WallTime } from './zonedTime';
@@ -17,6 +17,7 @@ import { addDays, formatDate, formatWithOffset, isValidTimeZone, wallToZonedIso,
 type IcalEvent = InstanceType<typeof ICAL.Event>;
 type IcalTime = InstanceType<typeof ICAL.Time>;
 type IcalComponent = InstanceType<typeof ICAL.Component>;
+type IcalRecur = InstanceType<typeof ICAL.Recur>;
 
 /** Removes line folds (CRLF or LF followed by a space or tab) from raw bytes. Done before
  *  decoding because calendar writers fold at 75 octets, even inside a UTF-8 sequence. */
@@ -144,31 +145,45 @@ class EventReader {
       if (event.isRecurring()) this.readOccurrences(event, title);
       else this.addVisit(event, title, event.startDate, explicitEnd(event));
     } catch (error) {
+      if (error instanceof GaveUp) throw error;
       this.plan.skipped.push(issue('badDate', `Event “${title}” left out: ${shortReason(error)}.`, { title }));
     }
   }
 
   private readOccurrences(event: IcalEvent, title: string): void {
-    const iterator = event.iterator();
-    const first = event.startDate;
     // Occurrences more than a year after the first are not part of an expedition.
-    const horizon = first.clone();
+    const horizon = event.startDate.clone();
     horizon.year += 1;
+    boundRules(event.component, horizon, this.context.deadline);
+    const iterator = event.iterator();
+    let found = 0;
     let kept = 0;
-    for (let next = iterator.next(); next; next = iterator.next()) {
-      this.context.deadline.check();
-      if (kept >= LIMITS.maxOccurrencesPerEvent || next.compare(horizon) > 0) {
-        this.plan.warnings.push(
-          issue('recurrenceTruncated', `“${title}” repeats; only its first ${kept} occurrences were kept.`, { title, count: kept }),
-        );
-        return;
+    let complete = true;
+    try {
+      for (let next = iterator.next(); next; next = iterator.next()) {
+        this.context.deadline.check();
+        if (kept >= LIMITS.maxOccurrencesPerEvent || next.compare(horizon) > 0) {
+          complete = false;
+          break;
+        }
+        found++;
+        const details = event.getOccurrenceDetails(next);
+        const occurrence = details.item;
+        if (isCancelled(occurrence.component)) continue;
+        const occurrenceTitle = textOrNull(occurrence.summary) ?? title;
+        this.addVisit(occurrence, occurrenceTitle, details.startDate, details.endDate);
+        kept++;
       }
-      const details = event.getOccurrenceDetails(next);
-      const occurrence = details.item;
-      if (isCancelled(occurrence.component)) continue;
-      const occurrenceTitle = textOrNull(occurrence.summary) ?? title;
-      this.addVisit(occurrence, occurrenceTitle, details.startDate, details.endDate);
-      kept++;
+    } catch (error) {
+      if (!(error instanceof TooManySteps)) throw error;
+      complete = false;
+    }
+    if (found === 0) {
+      // A rule no date matches within a year (BYMONTH=2;BYMONTHDAY=30), or none found in
+      // the steps allowed: the event would otherwise vanish without a word.
+      this.plan.skipped.push(issue('skippedItem', `Event “${title}” left out: no date of its repeat rule was found within a year.`, { title, reason: 'noOccurrence' }));
+    } else if (!complete) {
+      this.plan.warnings.push(issue('recurrenceTruncated', `“${title}” repeats; only its first ${kept} occurrences were kept.`, { title, count: kept }));
     }
   }
 
@@ -217,12 +232,52 @@ class EventReader {
   private warnUnknownZone(tzid: string): void {
     if (this.warnedZones.has(tzid)) return;
     this.warnedZones.add(tzid);
+    const zone = tzid.length > 80 ? `${tzid.slice(0, 80)}…` : tzid;
     this.plan.warnings.push(
-      issue('unknownTimeZone', `Unknown time zone “${tzid}”: its times were read in ${this.context.timeZone}.`, {
-        zone: tzid,
+      issue('unknownTimeZone', `Unknown time zone “${zone}”: its times were read in ${this.context.timeZone}.`, {
+        zone,
         timeZone: this.context.timeZone,
       }),
     );
+  }
+}
+
+/** A frequency's steps in a year (366 days): an INTERVAL of more than that reaches past
+ *  the horizon in one step, and is cut to it. ical.js takes a DAILY INTERVAL of
+ *  999999999999 one day at a time, which never ends. */
+const STEPS_IN_A_YEAR: Record<string, number> = {
+  SECONDLY: 366 * 86_400,
+  MINUTELY: 366 * 1_440,
+  HOURLY: 366 * 24,
+  DAILY: 366,
+  WEEKLY: 53,
+  MONTHLY: 12,
+  YEARLY: 1,
+};
+
+class TooManySteps extends Error {}
+
+/** Bounds ical.js's expansion of an event's RRULEs from inside its loop, which looks for
+ *  the next date that matches a rule and never returns when none does: each date it
+ *  tries is counted (at most LIMITS.maxRecurrenceSteps, with the time budget checked on
+ *  the way), and a rule past the horizon ends there, as the reader would stop at it. */
+function boundRules(component: IcalComponent, horizon: IcalTime, deadline: Deadline): void {
+  let steps = 0;
+  for (const property of component.getAllProperties('rrule')) {
+    const recur = property.getFirstValue() as IcalRecur;
+    recur.interval = Math.min(recur.interval, (STEPS_IN_A_YEAR[recur.freq] ?? 1) + 1);
+    const makeIterator = recur.iterator.bind(recur);
+    recur.iterator = (start) => {
+      const iterator = makeIterator(start);
+      const matches = iterator.check_contracting_rules.bind(iterator);
+      iterator.check_contracting_rules = () => {
+        if (++steps > LIMITS.maxRecurrenceSteps) throw new TooManySteps();
+        if (steps % 1_024 === 0) deadline.check();
+        // Past the horizon: taken as a match, the date ends ical.js's search and the reader.
+        return iterator.last.compare(horizon) > 0 || matches();
+      };
+      return iterator;
+    };
   }
 }
 
@@ -240,10 +295,15 @@ function tzidOf(component: IcalComponent, property: string): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-/** 'Europe/Paris', also from the prefixed forms some writers use ('/mozilla.org/…/Europe/Paris'). */
+/** Longer than any IANA name ('America/Argentina/ComodRivadavia' has 32 characters). */
+const MAX_ZONE_NAME = 64;
+
+/** 'Europe/Paris', also from the prefixed forms some writers use ('/mozilla.org/…/Europe/Paris').
+ *  Only the end of the TZID is searched: the pattern, tried at every position of a long
+ *  one, took quadratic time (200 KB: 25 s). */
 function ianaNameIn(tzid: string): string | null {
-  if (isValidTimeZone(tzid)) return tzid;
-  const tail = /([A-Za-z_]+\/[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)?)$/.exec(tzid)?.[1];
+  if (tzid.length <= MAX_ZONE_NAME && isValidTimeZone(tzid)) return tzid;
+  const tail = /([A-Za-z_]+\/[A-Za-z0-9_+-]+(?:\/[A-Za-z0-9_+-]+)?)$/.exec(tzid.slice(-MAX_ZONE_NAME))?.[1];
   return tail && isValidTimeZone(tail) ? tail : null;
 }
 

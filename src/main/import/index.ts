@@ -30,6 +30,8 @@ export interface PlanOptions {
   markdownAs?: MarkdownKind;
   /** Time budget; default LIMITS.budgetMs. */
   budgetMs?: number;
+  /** Hears of each extension of the budget (a large folder gets more time). */
+  onBudgetExtended?: (ms: number) => void;
 }
 
 type Format = 'ics' | 'csv' | 'json' | 'markdown' | 'carnet';
@@ -40,7 +42,7 @@ export async function planImport(path: string, options: PlanOptions = {}): Promi
     if (info?.isDirectory()) return planNotesFolder(path, context);
     const bytes = await readBoundedFile(path);
     const format = chooseFormat(basename(path), bytes);
-    if (format === 'carnet') return planCarnetBackup(bytes, basename(path));
+    if (format === 'carnet') return planCarnetBackup(bytes, basename(path), context);
     const input = decode(path, bytes, format);
     switch (format) {
       case 'ics':
@@ -133,7 +135,7 @@ async function guarded(path: string, options: PlanOptions, plan: (context: Parse
   const timeZone = options.timeZone ?? systemTimeZone();
   if (!isValidTimeZone(timeZone)) return fail('badPayload', `Unknown time zone: ${timeZone.slice(0, 80)}.`, { timeZone: timeZone.slice(0, 80) });
   try {
-    const value = await plan({ timeZone, deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs) });
+    const value = await plan({ timeZone, deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs, options.onBudgetExtended) });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ImportFailure) return { ok: false, error: error.toCarnetError() };

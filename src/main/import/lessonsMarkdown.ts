@@ -126,12 +126,16 @@ function findHeadings(lines: string[]): Heading[] {
 }
 
 function lessonsFromHeadings(lines: string[], headings: Heading[], level: number): RawLesson[] {
-  const lessonHeadings = headings.filter((h) => h.level === level);
-  return lessonHeadings.map((heading) => {
-    // The body runs to the next heading at the lesson's level or above.
-    const next = headings.find((h) => h.line > heading.line && h.level <= level);
-    return { title: cleanInline(heading.text), body: lines.slice(heading.line + 1, next?.line ?? lines.length).join('\n') };
-  });
+  const lessons: RawLesson[] = [];
+  // One pass, from the end: the body runs to the next heading at the lesson's level or above.
+  let bodyEnd = lines.length;
+  for (let index = headings.length - 1; index >= 0; index--) {
+    const heading = headings[index]!;
+    if (heading.level > level) continue;
+    if (heading.level === level) lessons.push({ title: cleanInline(heading.text), body: lines.slice(heading.line + 1, bodyEnd).join('\n') });
+    bodyEnd = heading.line;
+  }
+  return lessons.reverse();
 }
 
 function lessonsFromList(lines: string[], afterLine: number): RawLesson[] {
@@ -165,13 +169,15 @@ function splitItem(text: string): { title: string; body: string[] } {
   return { title: cleanInline(withoutCheckbox), body: [] };
 }
 
-/** A heading or item as plain text: no emphasis, code marks, link targets or numbering. */
+/** A heading or item as plain text: no emphasis, code marks, link targets or numbering.
+ *  No bracket or parenthesis class may run past another opening one: a run of '[' would
+ *  otherwise be scanned to its end from each of its characters (quadratic). */
 export function cleanInline(text: string): string {
   return text
     .slice(0, 1_000)
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[\[([^[\]|]*)(?:\|([^[\]]*))?\]\]/g, (_, target: string, alias?: string) => alias ?? target)
     .replace(/(\*\*|__|\*|`|~~)(.+?)\1/g, '$2')
     .replace(/^\s*(?:\d{1,3}[.)]|[IVX]{1,5}\.)\s+/, '')
     .replace(/\s+/g, ' ')

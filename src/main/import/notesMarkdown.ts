@@ -288,9 +288,11 @@ function firstHeading(markdown: string): string | null {
 // ——— Images ———
 
 // Every repetition is bounded so that a long line without a closing bracket cannot make
-// the search quadratic.
-const MARKDOWN_IMAGE = /!\[[^\]\n]{0,500}\]\( {0,10}(<[^>\n]{1,2000}>|[^)\s]{1,2000})(?: {1,10}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))? {0,10}\)/g;
-const EMBED = /!\[\[([^\]|#\n]{1,500})(?:#[^\]|\n]{0,500})?(?:\|[^\]\n]{0,500})?\]\]/g;
+// the search quadratic. One pattern for both forms: `![alt](path)` (group 1) and
+// `![[name]]` (group 2), found in one pass.
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,500}\]\( {0,10}(<[^>\n]{1,2000}>|[^)\s]{1,2000})(?: {1,10}(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'))? {0,10}\)/;
+const EMBED = /!\[\[([^\]|#\n]{1,500})(?:#[^\]|\n]{0,500})?(?:\|[^\]\n]{0,500})?\]\]/;
+const IMAGE = new RegExp(`${MARKDOWN_IMAGE.source}|${EMBED.source}`, 'g');
 
 async function takeImages(
   body: string,
@@ -300,17 +302,25 @@ async function takeImages(
   warnings: ImportIssue[],
 ): Promise<{ markdown: string; attachments: PlannedAttachment[] }> {
   const attachments = new Map<string, PlannedAttachment>();
-  const found: Array<{ text: string; target: string; embed: boolean }> = [];
-  for (const match of body.matchAll(MARKDOWN_IMAGE)) found.push({ text: match[0], target: match[1]!.replace(/^<|>$/g, ''), embed: false });
-  for (const match of body.matchAll(EMBED)) found.push({ text: match[0], target: match[1]!.trim(), embed: true });
-  let markdown = body;
-  for (const image of found) {
-    const target = safeDecode(image.target);
+  const located = new Map<string, Promise<string | 'outside' | null>>();
+  // The text is copied once around the images taken out: removing them one by one with
+  // replace() rescanned the note each time (45,000 images: 69 s).
+  const pieces: string[] = [];
+  let copiedTo = 0;
+  let found = false;
+  for (const match of body.matchAll(IMAGE)) {
+    found = true;
+    const embed = match[2] !== undefined;
+    const target = safeDecode(embed ? match[2]!.trim() : match[1]!.replace(/^<|>$/g, ''));
     const type = IMAGE_TYPES[extname(target).toLowerCase()];
     // Remote images, data URLs and embedded notes stay in the text as they are.
     if (!type || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
-    markdown = markdown.replace(image.text, '');
-    const where = await locateImage(target, image.embed, file, scope);
+    pieces.push(body.slice(copiedTo, match.index));
+    copiedTo = match.index + match[0].length;
+    const key = `${embed ? 'embed' : 'link'}:${target}`;
+    let locating = located.get(key);
+    if (!locating) located.set(key, (locating = locateImage(target, embed, file, scope)));
+    const where = await locating;
     if (where === 'outside') {
       warnings.push(issue('imageOutsideFolder', `Note ${source}: image ${target} is outside the imported folder and was not imported.`, { name: source, image: target }));
     } else if (where === null) {
@@ -319,7 +329,9 @@ async function takeImages(
       if (!attachments.has(where)) attachments.set(where, { id: newId(), path: where, name: basename(where), mime: type });
     }
   }
-  return { markdown: found.length > 0 ? markdown.replace(/\n{3,}/g, '\n\n') : markdown, attachments: [...attachments.values()] };
+  if (!found) return { markdown: body, attachments: [] };
+  pieces.push(body.slice(copiedTo));
+  return { markdown: pieces.join('').replace(/\n{3,}/g, '\n\n'), attachments: [...attachments.values()] };
 }
 
 /** The image's absolute path; 'outside' when it would be outside the imported folder. */
@@ -342,7 +354,8 @@ async function locateImage(target: string, embed: boolean, file: string, scope: 
   return outside ? 'outside' : null;
 }
 
-function isInside(root: string, path: string): boolean {
+/** Whether `path` is below `root` (both absolute; links are not resolved here). */
+export function isInside(root: string, path: string): boolean {
   const fromRoot = relative(root, path);
   return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
 }

@@ -1,5 +1,6 @@
 // What every parser shares: the options it runs with and an empty plan to fill.
 import type { ImportFormat, ImportIssue, ImportPlan } from '../../shared/importPlan';
+import { printable } from '../../shared/text/printable';
 import type { Deadline } from './limits';
 
 export interface ParseContext {
@@ -13,7 +14,7 @@ export function emptyPlan(format: ImportFormat, encoding: string, name: string):
 }
 
 export function issue(code: ImportIssue['code'], message: string, detail?: ImportIssue['detail']): ImportIssue {
-  return detail ? { code, message, detail } : { code, message };
+  return detail ? { code, message: printable(message), detail } : { code, message: printable(message) };
 }
 
 /** Items found = imported + skipped (the parsers put failed items among the skipped). */

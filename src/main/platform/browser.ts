@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { METHODS, type MenuCommand } from '../../shared/ipc';
 import { dispatch } from '../dispatch';
 import { createHandlers, type Handlers } from '../handlers';
+import { runPlanRequest } from '../import/planRequest';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { openWithChromium } from './chromiumPdf';
@@ -127,6 +128,8 @@ export function createBrowserPlatform(systemLocale: string, overrides: Partial<P
     showItemInFolder: (path) => {
       platform.shownInFolder.push(path);
     },
+    // In this thread: the worker is the Electron build's (the CLI's tests run it).
+    planImport: (request) => runPlanRequest(request),
     ...overrides,
   };
   return platform;

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { MENU_CHANNEL } from '../../shared/ipc';
+import { planInWorker } from '../import/isolated';
 import { menuTemplate } from '../menu';
 import { openWithElectron } from './electronPdf';
 import type { Platform } from './types';
@@ -10,7 +11,8 @@ export function onQuitReady(listener: () => void): void {
   quitReadyListeners.add(listener);
 }
 
-export function createElectronPlatform(): Platform {
+/** `importWorker`: the path of the build's importWorker.js. */
+export function createElectronPlatform(importWorker: string): Platform {
   return {
     quitReady: () => quitReadyListeners.forEach((listener) => listener()),
     appVersion: app.getVersion(),
@@ -39,5 +41,6 @@ export function createElectronPlatform(): Platform {
     },
     openForPrinting: openWithElectron,
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    planImport: (request) => planInWorker(importWorker, request),
   };
 }

@@ -1,6 +1,9 @@
 // Services that differ between the Electron app and the test harness or CLI. Each host
 // provides one implementation; the handlers only see this interface.
+import type { ImportPlan } from '../../shared/importPlan';
+import type { Result } from '../../shared/ipc';
 import type { Locale } from '../../shared/model';
+import type { PlanRequest } from '../import/planRequest';
 
 export interface Platform {
   appVersion: string;
@@ -23,6 +26,9 @@ export interface Platform {
   openForPrinting(htmlPath: string): Promise<PrintablePage>;
   /** Shows a file in the system's file manager. */
   showItemInFolder(path: string): void;
+  /** Plans an import: in the app, in a worker thread its time budget can stop, away from
+   *  main's event loop (import/isolated.ts); in the tests' hosts, in their own thread. */
+  planImport(request: PlanRequest): Promise<Result<ImportPlan>>;
 }
 
 export interface PrintablePage {

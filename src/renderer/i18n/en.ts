@@ -357,7 +357,7 @@ export const en: Messages<typeof fr> = {
     badDate: 'Unreadable date',
     missingImage: 'Image not found',
     imageOutsideFolder: 'Image outside the imported folder, refused',
-    recurrenceTruncated: 'Recurring event limited to its first 100 occurrences',
+    recurrenceTruncated: 'Recurring event: only its first {{count}} occurrences, within a year, were kept',
     unknownTimeZone: 'Unknown time zone: the expedition’s is used',
     duplicateItem: 'Already in the notebook: skipped',
     badFormat: 'Unexpected format',

@@ -354,7 +354,7 @@ export const fr = {
     badDate: 'Date illisible',
     missingImage: 'Image introuvable',
     imageOutsideFolder: 'Image hors du dossier importé, refusée',
-    recurrenceTruncated: 'Événement récurrent limité aux 100 premières occurrences',
+    recurrenceTruncated: 'Événement récurrent : seules ses {{count}} premières occurrences, sur un an, ont été gardées',
     unknownTimeZone: 'Fuseau horaire inconnu : celui de l’expédition est utilisé',
     duplicateItem: 'Déjà dans le carnet : ignoré',
     badFormat: 'Format inattendu',

@@ -1,8 +1,13 @@
 // `carnet inspect` on a Carnet backup describes what it holds, in the documented shape.
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../../src/main/import/index';
 import { toInspectReport } from '../../../src/main/import/report';
+import { backupWithPhotos } from '../journal/craftBackup';
+import { scratch } from './helpers';
+
+const files = scratch();
 
 const SAMPLE = resolve(__dirname, '../../fixtures/sample.carnet');
 
@@ -25,4 +30,13 @@ describe('inspecting a Carnet backup', () => {
     expect(report.notes.some((note) => note.tags.includes('écosystème'))).toBe(true);
     expect(report.notes.every((note) => typeof note.visit === 'string')).toBe(true);
   });
+
+  it('reads within the time budget of the other readers', async () => {
+    // 40 MB of photos to check: far more than 5 ms of work.
+    const path = files.write('photos.carnet', backupWithPhotos(20, new Uint8Array(randomBytes(2 * 1024 * 1024))));
+    const hurried = await planImport(path, { timeZone: 'UTC', budgetMs: 5 });
+    expect(hurried.ok || hurried.error.message).toMatch(/^Gave up after 0 s/);
+    const planned = await planImport(path, { timeZone: 'UTC' });
+    expect(planned.ok && planned.value.notes.length).toBeGreaterThan(5);
+  }, 30_000);
 });

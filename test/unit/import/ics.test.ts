@@ -1,7 +1,7 @@
 // iCalendar edge cases: folds inside UTF-8 sequences, zones of every kind, escapes,
 // all-day ranges, cancelled and repeating events.
 import { describe, expect, it } from 'vitest';
-import { planOk, runCli, scratch } from './helpers';
+import { planError, planOk, runCli, scratch } from './helpers';
 
 const files = scratch();
 
@@ -169,5 +169,57 @@ describe('ics', () => {
     const plan = await planOk(path);
     expect(plan.visits.map((v) => v.title)).toEqual(['Bon']);
     expect(plan.itemCount).toBe(plan.visits.length + plan.skipped.length);
+  });
+
+  // These never returned: ical.js looks for the next matching date in a loop of its own,
+  // and took a DAILY interval of 999999999999 one day at a time.
+  it('leaves out, at once, an event whose rule no date matches', async () => {
+    const path = files.write(
+      'never.ics',
+      calendar(
+        [
+          event('SUMMARY:Jamais', 'DTSTART:20241120T080000Z', 'RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30'),
+          event('SUMMARY:Avril', 'DTSTART;VALUE=DATE:20241120', 'RRULE:FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31'),
+          event('SUMMARY:Bon', 'DTSTART:20241120T081500Z'),
+        ].join('\r\n'),
+      ),
+    );
+    const started = performance.now();
+    const plan = await planOk(path);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(plan.visits.map((v) => v.title)).toEqual(['Bon']);
+    expect(plan.skipped.map((s) => [s.code, s.detail?.['title']])).toEqual([
+      ['skippedItem', 'Jamais'],
+      ['skippedItem', 'Avril'],
+    ]);
+    const run = runCli('inspect', path);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toContain('Event “Jamais” left out: no date of its repeat rule was found within a year.');
+  });
+
+  it('keeps the first occurrence of an event repeated at an immense interval', async () => {
+    const path = files.write(
+      'interval.ics',
+      calendar(
+        ['DAILY', 'HOURLY', 'SECONDLY', 'WEEKLY', 'MONTHLY', 'YEARLY']
+          .map((freq) => event(`SUMMARY:${freq}`, 'DTSTART:20241120T080000Z', `RRULE:FREQ=${freq};INTERVAL=999999999999`))
+          .join('\r\n'),
+      ),
+    );
+    const started = performance.now();
+    const plan = await planOk(path);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(plan.visits.map((v) => v.start)).toEqual(Array(6).fill('2024-11-20T08:00:00+00:00'));
+    expect(plan.warnings.map((w) => [w.code, w.detail?.['count']])).toEqual(Array(6).fill(['recurrenceTruncated', 1]));
+  });
+
+  it('gives up within its time budget on a calendar of such rules', async () => {
+    const never = Array.from({ length: 2_000 }, (_, i) => event(`SUMMARY:E${i}`, 'DTSTART:20241120T080000Z', 'RRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30'));
+    const path = files.write('never-many.ics', calendar(never.join('\r\n')));
+    const started = performance.now();
+    const error = await planError(path, { budgetMs: 1_000 });
+    // The budget is checked inside ical.js's own search, not only between events.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(error).toMatchObject({ code: 'badFormat', message: expect.stringMatching(/^Gave up after 1 s/) });
   });
 });

@@ -13,7 +13,7 @@ import { newId } from '../../../src/shared/ids';
 import { MAX_STATE_DEPTH } from '../../../src/shared/journal/records';
 import { buildSampleRecords } from '../../fixtures/sampleRecords';
 import { createBrowserPlatform } from '../../../src/main/platform/browser';
-import { craftBackup, sampleRecords } from './craftBackup';
+import { backupWithPhotos, craftBackup, sampleRecords } from './craftBackup';
 
 const FIXTURE = resolve(__dirname, '../../fixtures/sample.carnet');
 
@@ -139,6 +139,27 @@ describe('hostile and damaged backups', () => {
     const entry = manifest.files.find((f) => f.path === 'visits.json');
     if (entry) Object.assign(entry, { size: bad.length, sha256: sha(bad) });
     await expectRefused(zipSync({ ...files, 'visits.json': bad, 'manifest.json': strToU8(JSON.stringify(manifest)) }), 'badRecords');
+  }, 30_000);
+
+  // One deflated megabyte of zeros is about 1 KB: listed many times, a file of a few
+  // kilobytes unpacked to gigabytes (the review's 92 KB file held 1.4 GB for 27 s).
+  it('refuses entries that share their bytes', async () => {
+    const shared = backupWithPhotos(50, new Uint8Array(1024 * 1024), { deflate: true, shared: true });
+    expect(shared.byteLength).toBeLessThan(60_000);
+    await expectRefused(shared, 'zipBomb');
+  }, 30_000);
+
+  it('refuses small entries that together unpack to far more than the file', async () => {
+    const many = backupWithPhotos(60, new Uint8Array(1024 * 1024), { deflate: true });
+    expect(many.byteLength).toBeLessThan(150_000);
+    await expectRefused(many, 'zipBomb');
+  }, 30_000);
+
+  it('reads photos that share nothing, each as it was', async () => {
+    const photo = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
+    const backup = await readBackup(backupWithPhotos(3, photo, { deflate: true }));
+    expect(backup.attachments.map((a) => a.meta.id)).toEqual(['00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a2', 'photo-0', 'photo-1', 'photo-2']);
+    expect(Buffer.from(backup.attachments[4]!.original).equals(Buffer.from(photo))).toBe(true);
   }, 30_000);
 });
 

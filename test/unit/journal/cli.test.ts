@@ -1,27 +1,40 @@
 // `carnet journal` as a user runs it: the built CLI (out/main/cli.js) in plain Node.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { craftBackup } from './craftBackup';
+import { backupWithPhotos, craftBackup } from './craftBackup';
 
 const CLI = resolve(__dirname, '../../../out/main/cli.js');
 const SAMPLE = resolve(__dirname, '../../fixtures/sample.carnet');
 const run = promisify(execFile);
 
 async function carnet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return carnetIn({}, ...args);
+  return carnetRun({}, ...args);
 }
 
 /** The CLI with more environment variables (TMPDIR: where it makes its temporary folders). */
 async function carnetIn(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return carnetRun({ env }, ...args);
+}
+
+/** The CLI under Node options (a memory cap, a report of its peak memory). */
+async function carnetWith(nodeOptions: string[], ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return carnetRun({ nodeOptions }, ...args);
+}
+
+async function carnetRun(
+  { env = {}, nodeOptions = [] }: { env?: Record<string, string>; nodeOptions?: string[] },
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run('node', [...nodeOptions, CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -121,5 +134,52 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
     }
     expect(await readdir(temporary)).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual(['deep.carnet', 'epoch.carnet', 'zone.carnet']);
+  }, 60_000);
+
+  /** The CLI's peak resident memory (KB) for a journal of `backup` as Markdown. */
+  async function peakMemoryOfJournal(dir: string, backup: string): Promise<number> {
+    const report = join(dir, 'rss.txt');
+    const out = join(dir, 'journal');
+    await rm(out, { recursive: true, force: true });
+    const preload = ['--import', resolve(__dirname, 'maxRss.mjs')];
+    process.env['CARNET_MAX_RSS_FILE'] = report;
+    const result = await carnetWith(preload, 'journal', backup, '--format', 'md', '--out', out);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return Number(await readFile(report, 'utf8'));
+  }
+
+  it('checks and reads a backup’s photos one at a time, not all at once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-'));
+    try {
+      const backup = join(dir, 'photos.carnet');
+      // 48 photos of 4 MB that do not compress: 192 MB, besides the sample's two.
+      await writeFile(backup, backupWithPhotos(48, new Uint8Array(randomBytes(4 * 1024 * 1024))));
+      const alone = await peakMemoryOfJournal(dir, SAMPLE);
+      const withPhotos = await peakMemoryOfJournal(dir, backup);
+      // Before: all 192 MB held at once (+170-190 MB here); now +25-45 MB.
+      expect(withPhotos - alone).toBeLessThan(96 * 1024);
+      // The two photos the notes show were read when the journal asked for them.
+      const visits = join(dir, 'journal', 'visites');
+      const images = (await Promise.all((await readdir(visits)).map((visit) => readdir(join(visits, visit))))).flat().filter((name) => name.endsWith('.png'));
+      expect(images.sort()).toEqual(['atelier-000000a1.png', 'campus-000000a2.png']);
+    } finally {
+      delete process.env['CARNET_MAX_RSS_FILE'];
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses at once a small backup whose entries share their bytes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-'));
+    const bomb = join(dir, 'shared.carnet');
+    // 1,400 names for one deflated megabyte: 130 KB that held 1.9 GB for 18-28 s before.
+    await writeFile(bomb, backupWithPhotos(1_400, new Uint8Array(1024 * 1024), { deflate: true, shared: true }));
+    for (const args of [['inspect', bomb], ['journal', bomb, '--format', 'md', '--out', join(dir, 'out')]]) {
+      const started = performance.now();
+      const result = await carnet(...args);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^carnet: \S*shared\.carnet: .*zip bomb/);
+    }
+    await rm(dir, { recursive: true, force: true });
   }, 60_000);
 });

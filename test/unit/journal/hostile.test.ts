@@ -15,13 +15,13 @@ import { closeChromiumPdf, openWithChromium } from '../../../src/main/platform/c
 import type { ExportFormat } from '../../../src/shared/journal/formats';
 import { defaultJournalOptions, type JournalOptions } from '../../../src/shared/journal/options';
 import type { AttachmentMeta, ExportRecords } from '../../../src/shared/journal/records';
-import { SAMPLE_BACKUP, sampleRecords } from './craftBackup';
+import { SAMPLE, sampleRecords } from './craftBackup';
 
 let photos: Map<string, BackupAttachment>;
 let dir: string;
 
 beforeAll(async () => {
-  photos = new Map((await readBackup(SAMPLE_BACKUP)).attachments.map((a) => [a.meta.id, a]));
+  photos = new Map((await readBackup(SAMPLE)).attachments.map((a) => [a.meta.id, a]));
   dir = await mkdtemp(join(tmpdir(), 'carnet-hostile-'));
 });
 afterAll(closeChromiumPdf);
