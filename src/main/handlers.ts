@@ -4,9 +4,11 @@ import { fail, type Method, type Request, type Responses, type Result } from '..
 import type { Locale } from '../shared/model';
 import { parseAllowedUrl } from '../shared/urls';
 import { IMAGE_DIALOG, readPickedImages } from './pickedImages';
+import { createBackupHandlers } from './backup/handlers';
 import { createExportHandlers } from './export/handlers';
-import { writeFileAtomic } from './files';
-import { ImportSessions } from './importSession';
+import { OpenJobs } from './export/openJobs';
+import { writeFileAtomic } from './atomicFiles';
+import { ImportSessions } from './import/session';
 import type { Platform } from './platform/types';
 
 export type Handlers = {
@@ -15,6 +17,8 @@ export type Handlers = {
 
 export function createHandlers(platform: Platform): Handlers {
   const imports = new ImportSessions(platform);
+  // The journal's exports and the automatic snapshots are written by the same jobs.
+  const jobs = new OpenJobs();
   // The language the user chose in the renderer: the menu's and main's own dialogs'.
   let locale: Locale = platform.systemLocale.startsWith('fr') ? 'fr' : 'en';
   return {
@@ -74,6 +78,7 @@ export function createHandlers(platform: Platform): Handlers {
       return readPickedImages(await platform.showOpenDialog(IMAGE_DIALOG));
     },
 
-    ...createExportHandlers(platform, () => locale),
+    ...createExportHandlers(platform, jobs, () => locale),
+    ...createBackupHandlers(platform, jobs),
   };
 }

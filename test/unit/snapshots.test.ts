@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEEP_LATEST, SnapshotStore, snapshotsToKeep, type SnapshotInfo } from '../../src/main/snapshots';
+import { KEEP_LATEST, SnapshotStore, snapshotsToKeep, type SnapshotInfo } from '../../src/main/backup/snapshots';
 
 const DAY = 24 * 3600_000;
 const now = Date.parse('2026-11-27T12:00:00Z');

@@ -6,7 +6,7 @@ import type { ExportRecords } from '../../shared/journal/records';
 import { extensionOfMime } from '../../shared/journal/records';
 import type { AttachmentStore } from '../export/attachments';
 import { streamZip } from '../export/markdownFiles';
-import { writeStreamedFile } from '../files';
+import { writeStreamedFile } from '../atomicFiles';
 import { attachmentPath, BACKUP_FORMAT, BACKUP_VERSION, MANIFEST_PATH, RECORD_FILES, type Manifest } from './format';
 
 export interface BackupSource {

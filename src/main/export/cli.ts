@@ -7,7 +7,7 @@ import { defaultJournalOptions } from '../../shared/journal/options';
 import type { ExportFormat } from '../../shared/journal/formats';
 import type { ExportRecords } from '../../shared/journal/records';
 import { BackupError, openBackup, type OpenBackup } from '../backup';
-import { FolderNotEmptyError, isFreeForFolder } from '../files';
+import { FolderNotEmptyError, isFreeForFolder } from '../atomicFiles';
 import { Deadline, ImportFailure } from '../import/limits';
 import { closeChromiumPdf, openWithChromium } from '../platform/chromiumPdf';
 import { ExportJob } from './job';

@@ -21,7 +21,7 @@ import type { Block, Inline } from '../../shared/journal/richText';
 import { JOURNAL_STRINGS } from '../../shared/journal/strings';
 import { typography } from '../../shared/text/typography';
 import { xmlSafe } from '../../shared/text/xml';
-import { writeFileAtomic } from '../files';
+import { writeFileAtomic } from '../atomicFiles';
 import type { AttachmentStore } from './attachments';
 
 /** The text column of an A4 page with 2 cm margins, in pixels at 96 dpi. */

@@ -7,7 +7,7 @@ import { renderJournalHtml } from '../../shared/journal/html';
 import { printedVariant, variantMime } from '../../shared/journal/records';
 import type { AttachmentStore } from './attachments';
 import { journalFontCss } from './fonts';
-import { writeStreamedFile } from '../files';
+import { writeStreamedFile } from '../atomicFiles';
 
 export async function writeHtml(journal: Journal, store: AttachmentStore, out: string, signal: AbortSignal): Promise<void> {
   const attachments = new Map(journal.attachments.map((a) => [a.id, a]));

@@ -6,7 +6,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Journal } from '../../shared/journal/build';
 import { renderJournalMarkdown } from '../../shared/journal/markdown';
 import type { AttachmentStore } from './attachments';
-import { writeFolderAtomic, writeStreamedFile } from '../files';
+import { writeFolderAtomic, writeStreamedFile } from '../atomicFiles';
 
 export async function writeMarkdownFolder(journal: Journal, store: AttachmentStore, out: string, signal: AbortSignal): Promise<void> {
   const { files, images } = renderJournalMarkdown(journal);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Journal } from '../../shared/journal/build';
 import { contentsAnchors, escapeHtml, renderJournalContents, renderJournalHtml, type HtmlOptions } from '../../shared/journal/html';
 import { printedVariant } from '../../shared/journal/records';
-import { writeFileAtomic } from '../files';
+import { writeFileAtomic } from '../atomicFiles';
 import type { Platform, PrintablePage, PrintOptions } from '../platform/types';
 import type { AttachmentStore } from './attachments';
 import { journalFontCss } from './fonts';

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FolderNotEmptyError, writeFolderAtomic } from '../../../src/main/files';
+import { FolderNotEmptyError, writeFolderAtomic } from '../../../src/main/atomicFiles';
 import { createHandlers } from '../../../src/main/handlers';
 import type { SaveDialogOptions } from '../../../src/main/platform/types';
 import { defaultJournalOptions } from '../../../src/shared/journal/options';
