@@ -1,0 +1,93 @@
+// Where the keys go around quick capture (issue 14's walk): the search box after Ctrl+K,
+// a new note opened over the trash, the first of two notes captured in a row.
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
+import { readStore } from './pageData';
+import { editorState, waitSaved } from './typing/check';
+import { blocksOfState } from './typing/readState';
+
+afterAll(stopHarness);
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
+
+async function quickCapture(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+N');
+  await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
+/** Keeps a read-write transaction on the notes busy for `ms` (an import, a snapshot…). */
+function holdNotes(page: Page, ms: number): Promise<void> {
+  return page.evaluate((ms) => {
+    const request = indexedDB.open('carnet');
+    request.onsuccess = () => {
+      const db = request.result;
+      const store = db.transaction(['notes', 'noteStates'], 'readwrite').objectStore('noteStates');
+      const until = performance.now() + ms;
+      const spin = () => {
+        if (performance.now() < until) store.get('none').onsuccess = spin;
+        else db.close();
+      };
+      spin();
+    };
+  }, ms);
+}
+
+const texts = async (page: Page) => blocksOfState(await editorState(page)).map((b) => (b.kind === 'image' ? '[img]' : b.text));
+
+describe('walk: focus around quick capture', () => {
+  it('1. the search box keeps the keys typed after Ctrl+K from the matrix, a quick note being open', async () => {
+    const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
+    const { page } = session;
+    await openSample(page, 'Camille');
+    await quickCapture(page);
+    await page.keyboard.type('Note rapide', { delay: 30 });
+    await waitSaved(page);
+    await page.getByRole('complementary').getByRole('button', { name: 'Matrice visites × enseignements' }).click();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('competen', { delay: 30 });
+    await page.waitForTimeout(800);
+    const box = await page.getByRole('combobox', { name: 'Rechercher dans les notes' }).inputValue();
+    const note = await editorOf(page).innerText().catch(() => null);
+    console.info(`1. search box "${box}", note "${note}"`);
+    expect({ box, note }).toEqual({ box: 'competen', note: 'Note rapide' });
+    await session.close();
+  });
+
+  it('2. quick capture with the trash open: the keys typed go into the new note', async () => {
+    const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
+    const { page } = session;
+    await openSample(page, 'Camille');
+    await page.getByRole('complementary').getByRole('button', { name: 'Corbeille', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Corbeille' }).waitFor();
+    await page.keyboard.press('Control+Shift+N');
+    await page.keyboard.type('Dite pendant la corbeille', { delay: 30 });
+    await page.waitForTimeout(1500);
+    const dialogs = await page.getByRole('dialog').count();
+    const focus = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
+    const notes = (await readStore<{ text: string }>(page, 'notes')).filter((n) => n.text.includes('Dite'));
+    console.info(`2. dialogs open ${dialogs}, focus ${focus}, notes with the words: ${notes.length}`);
+    expect(notes).toHaveLength(1);
+    await session.close();
+  });
+
+  it('3. two quick captures in a row: the words typed after the first one are kept', async () => {
+    const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
+    const { page } = session;
+    await openSample(page, 'Camille');
+    // The first note takes a moment to open (the database is busy): the second shortcut
+    // comes before it has taken the words typed for it.
+    await holdNotes(page, 400);
+    await page.keyboard.press('Control+Shift+N');
+    await page.keyboard.type('abc', { delay: 5 });
+    await page.keyboard.press('Control+Shift+N');
+    await page.keyboard.type('def', { delay: 5 });
+    await page.waitForTimeout(1500);
+    const notes = (await readStore<{ text: string; createdAt: number }>(page, 'notes')).map((n) => n.text).filter((t) => /abc|def/.test(t) || t === '');
+    console.info(`3. notes: ${JSON.stringify(notes)}; on screen ${JSON.stringify(await texts(page))}`);
+    expect(notes.join(' ')).toContain('abc');
+    await session.close();
+  });
+});
