@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markdownToNote } from '../../src/shared/editor/markdown';
 import { AppDB } from '../../src/renderer/db/AppDB';
-import { createNote, deleteNotes, listNotes, readNoteState, saveNoteContent } from '../../src/renderer/db/notes';
+import { createNote, deleteNotes, listNotes, readNoteState, saveNoteContent, updateNote } from '../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../src/renderer/db/sample';
 import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
 import { seedExpeditionWithVisit } from '../fixtures/seed';
@@ -186,5 +186,28 @@ describe('notes repository', () => {
     const states = await database.noteStates.bulkGet(notes.map((n) => n.id));
     expect(states.every((s) => s?.state.startsWith('{'))).toBe(true);
     expect(await database.notes.where('tags').equals('écosystème').count()).toBe(1);
+  });
+});
+
+describe('edit times', () => {
+  it('dates each edit after the one before, even when the clock stands still or goes back', async () => {
+    const database = new AppDB(`carnet-edit-times-${performance.now()}`);
+    const wallClock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-11-20T10:00:00Z'));
+    try {
+      const note = await createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A' });
+      const times = [note.updatedAt];
+      const content = (text: string) => ({ state: JSON.stringify({ text }), text, tags: [], passageLessonIds: [] });
+      await saveNoteContent(database, note.id, content('un'));
+      times.push((await database.notes.get(note.id))!.updatedAt);
+      wallClock.mockReturnValue(Date.parse('2024-11-20T09:00:00Z'));
+      await saveNoteContent(database, note.id, content('deux'));
+      times.push((await database.notes.get(note.id))!.updatedAt);
+      await updateNote(database, note.id, { title: 'Titre' });
+      times.push((await database.notes.get(note.id))!.updatedAt);
+      expect(times).toEqual([times[0], times[0]! + 1, times[0]! + 2, times[0]! + 3]);
+    } finally {
+      wallClock.mockRestore();
+      database.close();
+    }
   });
 });

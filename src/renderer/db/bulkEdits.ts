@@ -6,7 +6,7 @@ import { renameTagInState, unlinkLessonInState } from '../../shared/editor/rewri
 import { normaliseTag } from '../../shared/text/hashtags';
 import type { Note } from '../../shared/model';
 import type { AppDB } from './AppDB';
-import { putNotes, withStates } from './notes';
+import { editTime, putNotes, withStates } from './notes';
 
 export interface TagCount {
   tag: string;
@@ -29,7 +29,7 @@ export async function listTags(database: AppDB, expeditionId: string): Promise<T
 }
 
 function withState(note: Note, state: string, editor = createHeadlessNoteEditor()): Note {
-  return { ...note, state, ...deriveNoteFields(parseNoteState(state, editor)), updatedAt: Date.now() };
+  return { ...note, state, ...deriveNoteFields(parseNoteState(state, editor)), updatedAt: editTime(note.updatedAt) };
 }
 
 /** Renames `from` to `to` in every note of the expedition (nested tags follow); with
@@ -68,7 +68,7 @@ export async function deleteLesson(database: AppDB, lessonId: string): Promise<v
     const byId = new Map<string, Note>();
     for (const note of await withStates(database, [...linked, ...passages])) {
       // updatedAt moves so that the search index and backups see the change.
-      let next: Note = { ...note, lessonIds: note.lessonIds.filter((id) => id !== lessonId), updatedAt: Date.now() };
+      let next: Note = { ...note, lessonIds: note.lessonIds.filter((id) => id !== lessonId), updatedAt: editTime(note.updatedAt) };
       const state = unlinkLessonInState(note.state, lessonId);
       if (state) next = withState(next, state, editor);
       byId.set(note.id, next);

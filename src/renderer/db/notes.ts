@@ -89,6 +89,13 @@ export async function createNote(database: AppDB, input: NewNote): Promise<Note>
   return note;
 }
 
+/** When an edit happens: now, but always after the note's previous edit, so that each
+ *  edit is told apart by its updatedAt even when the clock stands still or was set back
+ *  (the search index re-reads a note whose updatedAt changed; merges keep the later). */
+export function editTime(previous: number): number {
+  return Math.max(Date.now(), previous + 1);
+}
+
 /** Saves what the editor holds. Skips the write when nothing changed, so that opening a
  *  note never bumps its "last edited" time. */
 export async function saveNoteContent(
@@ -101,9 +108,10 @@ export async function saveNoteContent(
     const stored = await database.noteStates.get(id);
     if (stored?.state === state) return;
     // A note deleted for good meanwhile is not brought back by its editor's last save.
-    if (!stored && !(await database.notes.get(id))) return;
+    const note = await database.notes.get(id);
+    if (!note) return;
     await database.noteStates.put({ id, state });
-    await database.notes.update(id, { ...derived, updatedAt: Date.now() });
+    await database.notes.update(id, { ...derived, updatedAt: editTime(note.updatedAt) });
   });
 }
 
@@ -112,7 +120,10 @@ export async function updateNote(
   id: string,
   changes: Partial<Pick<Note, 'title' | 'kind' | 'speaker' | 'pinned' | 'visitId' | 'lessonIds'>>,
 ): Promise<void> {
-  await database.notes.update(id, { ...changes, updatedAt: Date.now() });
+  await database.notes.update(id, (note) => {
+    Object.assign(note, changes);
+    note.updatedAt = editTime(note.updatedAt);
+  });
 }
 
 /** A visit's notes: pinned first, then newest first; trash excluded. */

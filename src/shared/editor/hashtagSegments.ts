@@ -112,14 +112,32 @@ function $resegment(editor: LexicalEditor, node: TextNode): void {
   });
   const afterRun = points.map((point) => point.type === 'element' && point.key === parent.getKey() && point.offset >= firstIndex + run.length);
 
+  // The nodes already there are kept where they still fit (same place, same kind), so
+  // that undo sees typing, not a rewritten paragraph: a space typed after a tag is one
+  // step with the word that follows it.
   const text = texts.join('');
   const model = run[0]!;
-  const rebuilt = segments.map(({ start, end, tag }) => {
-    const created = tag ? $createHashtagNode(text.slice(start, end)) : $createTextNode(text.slice(start, end));
+  const kept = new Set<TextNode>();
+  const rebuilt = segments.map(({ start, end, tag }, index) => {
+    const piece = text.slice(start, end);
+    const existing = run[index];
+    if (existing && $isHashtagNode(existing) === tag) {
+      if (existing.getTextContent() !== piece) existing.setTextContent(piece);
+      kept.add(existing);
+      return existing;
+    }
+    const created = tag ? $createHashtagNode(piece) : $createTextNode(piece);
     return created.setFormat(model.getFormat()).setStyle(model.getStyle()).setDetail(model.getDetail());
   });
-  for (const created of rebuilt) model.insertBefore(created, false);
-  for (const member of run) member.remove(true);
+  let placed: TextNode | null = null;
+  for (const node of rebuilt) {
+    if (!kept.has(node)) {
+      if (placed) placed.insertAfter(node, false);
+      else model.insertBefore(node, false);
+    }
+    placed = node;
+  }
+  for (const member of run) if (!kept.has(member)) member.remove(true);
 
   points.forEach((point, index) => {
     const offset = pointOffsets[index];

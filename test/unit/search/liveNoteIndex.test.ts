@@ -137,4 +137,30 @@ describe('LiveNoteIndex while a note is typed', () => {
       }
     }
   });
+
+  it('follows notes written with a clock set back (an older updatedAt than the rest), live and at the next start', async () => {
+    const database = new AppDB(`search-clock-back-${performance.now()}`);
+    const note = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Une usine') });
+    const live = new LiveNoteIndex(database, 'e1', { snapshots: true });
+    opened.push({ database, live });
+    await live.ready;
+    const wallClock = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-11-20T10:00:00Z'));
+    try {
+      await saveNoteContent(database, note.id, content('Le vulcanisateur parle'));
+      await expect.poll(() => found(live, 'vulcanis')).toEqual([note.id]);
+      await live.save();
+      live.dispose();
+      // Edited again, an hour earlier by the clock, after the snapshot was saved.
+      wallClock.mockReturnValue(Date.parse('2024-11-20T09:00:00Z'));
+      await saveNoteContent(database, note.id, content('La presse à chaud'));
+      const next = new LiveNoteIndex(database, 'e1', { snapshots: true });
+      opened.push({ database, live: next });
+      await next.ready;
+      expect(next.lastBuild?.from).toBe('snapshot');
+      expect(found(next, 'presse')).toEqual([note.id]);
+      expect(found(next, 'vulcanis')).toEqual([]);
+    } finally {
+      wallClock.mockRestore();
+    }
+  });
 });

@@ -5,7 +5,7 @@
 import { $insertDataTransferForRichText } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import DOMPurify from 'dompurify';
-import { $getSelection, COMMAND_PRIORITY_LOW, PASTE_COMMAND, PASTE_TAG, type LexicalEditor } from 'lexical';
+import { $getRoot, $getSelection, COMMAND_PRIORITY_LOW, PASTE_COMMAND, PASTE_TAG, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 
 /** The HTML as a page would show it: no script, style, template, noscript or svg, nor
@@ -29,8 +29,9 @@ function registerCleanPaste(editor: LexicalEditor): () => void {
       const cleaned = { getData: (type: string) => (type === 'text/html' ? cleanHtml : data.getData(type)) } as DataTransfer;
       editor.update(
         () => {
-          const selection = $getSelection();
-          if (selection) $insertDataTransferForRichText(cleaned, selection, editor);
+          // Without a selection (the editor never focused), the paste goes at the end.
+          const selection = $getSelection() ?? $getRoot().selectEnd();
+          $insertDataTransferForRichText(cleaned, selection, editor);
         },
         { tag: PASTE_TAG },
       );

@@ -1,21 +1,36 @@
-// Focuses a freshly created note and types into it what the user typed while it opened.
+// A note just created by quick capture (or the New note button) takes what was typed,
+// pasted and dropped while it opened, in order, and the focus — unless a later capture is
+// still opening, whose keys the hidden field keeps. A note shown again later (its visit
+// left and come back to) finds no capture waiting and leaves the focus where it is.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, CONTROLLED_TEXT_INSERTION_COMMAND, INSERT_PARAGRAPH_COMMAND } from 'lexical';
+import { DRAG_DROP_PASTE } from '@lexical/rich-text';
+import { $getRoot, CONTROLLED_TEXT_INSERTION_COMMAND, INSERT_PARAGRAPH_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
-import { takeTypeAhead } from '../typeAhead';
+import { isTypeAheadWaiting, takeTypeAhead, type Held } from '../typeAhead';
+
+function replay(editor: LexicalEditor, held: Held[]): void {
+  editor.update(() => $getRoot().selectEnd(), { discrete: true });
+  for (const item of held) {
+    if (item.kind === 'text') {
+      item.text.split('\n').forEach((line, index) => {
+        if (index > 0) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+        if (line) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, line);
+      });
+    } else if (item.data.getData('text/plain').trim() === '' && item.data.getData('text/html') === '' && item.data.files.length > 0) {
+      editor.dispatchCommand(DRAG_DROP_PASTE, [...item.data.files]);
+    } else {
+      editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: item.data }));
+    }
+  }
+}
 
 export function FocusWithTypeAheadPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    editor.focus(() => {
-      editor.update(() => $getRoot().selectEnd());
-      takeTypeAhead()
-        .split('\n')
-        .forEach((line, index) => {
-          if (index > 0) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
-          if (line) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, line);
-        });
-    });
+    if (!isTypeAheadWaiting()) return;
+    const { held, more } = takeTypeAhead();
+    if (more) replay(editor, held);
+    else editor.focus(() => replay(editor, held));
   }, [editor]);
   return null;
 }

@@ -1,7 +1,8 @@
 // The three panes: the expedition and its visits, the notes of the chosen visit, the note
 // being written. What is selected is kept in settings, so a reload comes back to it.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useLayoutEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand, PlannedImport } from '../../../shared/ipc';
 import type { Expedition, NoteSummary } from '../../../shared/model';
@@ -14,7 +15,7 @@ import { purgeTrash } from '../../db/trash';
 import { listLessons } from '../../db/lessons';
 import { listVisits } from '../../db/visits';
 import { LessonsContext } from '../../editor/LessonsContext';
-import { startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
+import { nextHoldTaken, startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
 import { carnet } from '../../platform';
 import { useAutoSnapshots } from '../backup/snapshots';
 import { ExpeditionForm } from '../expedition/ExpeditionForm';
@@ -43,6 +44,9 @@ type OpenDialog = 'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVis
 /** What the middle and right panes show: a visit's notes (the default), a lesson, the
  *  visits × lessons matrix or the tag manager. */
 type View = { kind: 'visits' } | { kind: 'lesson'; lessonId: string } | { kind: 'matrix' } | { kind: 'tags' };
+
+/** How long a quick capture waits for its note to open before the next one may start. */
+const CAPTURE_WAIT_MS = 5_000;
 
 /** How often "the visit happening now" is looked at again. */
 const NOW_REFRESH_MS = 30_000;
@@ -129,16 +133,34 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
     },
     [expedition.id, expedition.participant],
   );
-  // Quick capture goes to the visit happening now, whatever visit is on screen. Right
-  // after start the visits may not be read yet: they are read here then, rather than
-  // taken for none (which asked for a new visit and lost what was typed next).
-  const quickCapture = useCallback(() => {
-    startTypeAhead();
-    void (visits ? Promise.resolve(visits) : listVisits(db(), expedition.id)).then((known) => {
-      const target = visitHappeningNow(known, Date.now(), expedition.timeZone);
-      return newNoteOn(target?.id ?? null);
-    });
-  }, [visits, expedition.id, expedition.timeZone, newNoteOn]);
+  // A new note with the cursor ready, on `target` (a visit id, or the visit happening now
+  // when it is null). What is typed and pasted meanwhile is held (typeAhead.ts). Captures
+  // open one after the other: the next note is created once the previous one has taken
+  // what was typed for it (or after a few seconds, should it never open).
+  const captures = useRef(Promise.resolve());
+  const captureOn = useCallback(
+    (target: string | null): void => {
+      // The trash and the settings close (nothing is lost); behind any other dialog (a
+      // form being filled, an import) the shortcut waits: the keys stay in the dialog.
+      if (dialog !== null && dialog !== 'trash' && dialog !== 'settings') return;
+      if (dropped) return;
+      // Closed now, not at the next render: a modal dialog would keep the focus from the
+      // field that holds the keys.
+      if (dialog !== null) flushSync(() => setDialog(null));
+      startTypeAhead();
+      captures.current = captures.current.then(async () => {
+        const taken = nextHoldTaken();
+        // Right after start the visits may not be read yet: they are read here then,
+        // rather than taken for none (which asked for a new visit and lost the words).
+        const known = visits ?? (await listVisits(db(), expedition.id));
+        await newNoteOn(target ?? visitHappeningNow(known, Date.now(), expedition.timeZone)?.id ?? null);
+        await Promise.race([taken, new Promise((resume) => setTimeout(resume, CAPTURE_WAIT_MS))]);
+      });
+    },
+    [dialog, dropped, visits, expedition.id, expedition.timeZone, newNoteOn],
+  );
+  // Quick capture goes to the visit happening now, whatever visit is on screen.
+  const quickCapture = useCallback(() => captureOn(null), [captureOn]);
 
   // Ctrl/Cmd+K searches from every view: back to the visits' pane, whose search box takes
   // the focus; the trash and the settings, which change nothing by closing, are closed.
@@ -257,10 +279,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
               type="button"
               className="primary"
               disabled={!visitId}
-              onClick={() => {
-                startTypeAhead();
-                void newNoteOn(visitId);
-              }}
+              onClick={() => captureOn(visitId)}
               title="Ctrl+Shift+N"
             >
               {t('notes.new')}

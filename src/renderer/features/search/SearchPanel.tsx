@@ -68,7 +68,9 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
     if (entry) onOpenNote(entry.note.id, entry.note.visitId);
   };
   // Results arrive from the index's worker a moment after the query: Enter pressed in
-  // between opens the result of the query typed, not one of the previous query.
+  // between opens the result of the query typed, not one of the previous query. Changing
+  // the query, Escape or leaving the box call that off: a late answer must not open a
+  // note over what the user went on to do (a quick capture, say).
   const openWhenSettled = useRef(false);
   useEffect(() => {
     if (!openWhenSettled.current || !search.settled || deferredQuery !== query) return;
@@ -84,9 +86,12 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
       event.preventDefault();
       if (search.settled && deferredQuery === query) open(activeIndex);
       else openWhenSettled.current = true;
-    } else if (event.key === 'Escape' && query) {
-      event.preventDefault();
-      setQuery('');
+    } else if (event.key === 'Escape') {
+      openWhenSettled.current = false;
+      if (query) {
+        event.preventDefault();
+        setQuery('');
+      }
     }
   };
   const optionId = (at: number) => `${listId}-${at}`;
@@ -108,8 +113,12 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
           title={t('search.shortcut')}
           value={query}
           maxLength={10_000}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            openWhenSettled.current = false;
+            setQuery(event.target.value);
+          }}
           onKeyDown={onKeyDown}
+          onBlur={() => (openWhenSettled.current = false)}
         />
         <button
           type="button"

@@ -1,7 +1,9 @@
 // Builds an expedition's NoteIndex from IndexedDB without blocking the interface, then
-// keeps it in step with the database through Dexie live queries — which also see writes
-// made by other windows or workers of the same origin.
-import { liveQuery, type Subscription } from 'dexie';
+// keeps it in step with the database: Dexie says which notes each write touched (its
+// storagemutated event, which also carries the writes of other windows and workers of
+// the same origin), and those notes are read again. Nothing here compares times of day:
+// notes are dated by whoever wrote them, with a clock that may be frozen, or set back.
+import Dexie, { liveQuery, RangeSet, type ObservabilitySet, type Subscription } from 'dexie';
 import type { Id, NoteSummary } from '../../../shared/model';
 import type { AppDB, SearchIndexRecord } from '../../db/AppDB';
 import { NoteIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './NoteIndex';
@@ -31,9 +33,6 @@ export interface LiveNoteIndexOptions {
   snapshots?: boolean;
 }
 
-/** A snapshot re-indexes the notes updated since it was taken, and this margin before it:
- *  writes made just before saving may not have reached the index yet. */
-const SNAPSHOT_MARGIN_MS = 60_000;
 /** Quiet time after a change before the snapshot is saved again. Saving holds the worker
  *  for about a second at 10,000 notes, and a start re-indexes whatever changed since the
  *  last snapshot anyway, so it is not done often. */
@@ -61,10 +60,13 @@ export class LiveNoteIndex {
   private unsaved = false;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saveAfterBuild = false;
-  /** Until a snapshot is saved: when the build began. Edits made while it read the notes
-   *  reach the index through a live query started after it, so the first snapshot is
-   *  dated no later than this, and a start re-indexes them whatever the build's length. */
-  private buildStartedAt: number | null = null;
+  /** Notes written and not yet read again (kept while the index builds); `everything`
+   *  when a write touched a range of keys (a large import, a cleared table). */
+  private readonly written = new Set<Id>();
+  private everythingWritten = false;
+  private building = true;
+  /** Reading written notes again, one round at a time. */
+  private rereading: Promise<void> | null = null;
   /** How the last build went, for measuring: where it started from and how long it took. */
   lastBuild: BuildReport | null = null;
   /** Until then (performance.now()) someone is typing: the build and the snapshot wait. A
@@ -108,6 +110,7 @@ export class LiveNoteIndex {
     this.disposed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+    Dexie.on('storagemutated').unsubscribe(this.onMutated);
     this.listeners.clear();
   }
 
@@ -123,8 +126,8 @@ export class LiveNoteIndex {
   }
 
   private async build(): Promise<void> {
-    const startedAt = Date.now();
-    this.buildStartedAt = startedAt;
+    // From the first moment: writes made while the build reads are read again after it.
+    Dexie.on('storagemutated', this.onMutated);
     // Watching the trash first: a note trashed during the build is hidden at once.
     this.watch(
       () => this.database.notes.where('deletedAt').above(0).primaryKeys(),
@@ -132,52 +135,80 @@ export class LiveNoteIndex {
     );
     await this.untilNotHeld();
     const loadStarted = performance.now();
-    const takenAt = this.snapshots ? await this.loadSnapshot() : null;
+    const fromSnapshot = this.snapshots && (await this.loadSnapshot());
     const loadMs = performance.now() - loadStarted;
     let reindexed = 0;
-    if (takenAt !== null) {
-      // Notes edited since the snapshot; then below, notes added or erased since.
-      const changed = await this.database.notes.where('updatedAt').aboveOrEqual(takenAt).toArray();
-      const stale = changed.filter(
-        (note) => (note.expeditionId === this.expeditionId || this.index.has(note.id)) && note.updatedAt !== this.index.updatedAt(note.id),
-      );
+    if (fromSnapshot) {
+      // Notes edited since the snapshot: their updatedAt is not the one indexed. Read off
+      // the updatedAt index alone, without the notes themselves.
+      const stale: Id[] = [];
+      await this.database.notes.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
+        const id = cursor.primaryKey as Id;
+        if (this.index.has(id) && this.index.updatedAt(id) !== updatedAt) stale.push(id);
+      });
       reindexed += stale.length;
-      await this.addInSlices(stale);
+      for (let at = 0; at < stale.length && !this.disposed; at += READ_CHUNK) {
+        await this.addInSlices(await this.database.notes.bulkGet(stale.slice(at, at + READ_CHUNK)));
+      }
     }
+    // Then notes added or erased since.
     const ids = await this.database.notes.where('expeditionId').equals(this.expeditionId).primaryKeys();
     reindexed += await this.reconcileIds(ids);
     if (this.disposed) return;
-    this.lastBuild = { from: takenAt === null ? 'notes' : 'snapshot', reindexed, loadMs, totalMs: performance.now() - loadStarted };
+    this.lastBuild = { from: fromSnapshot ? 'snapshot' : 'notes', reindexed, loadMs, totalMs: performance.now() - loadStarted };
     if (reindexed > 0) this.unsaved = true;
     // After a build from every note the snapshot is saved soon; after a start from one, the
     // few notes indexed again would be again at the next start, so there is no hurry
     // (saving holds the worker for seconds at 100,000 notes).
-    if (takenAt === null) this.scheduleSave(FIRST_SAVE_DELAY_MS, true);
+    if (!fromSnapshot) this.scheduleSave(FIRST_SAVE_DELAY_MS, true);
     else this.scheduleSave(SNAPSHOT_DELAY_MS);
-    // Notes written since the build began, and from then on every edit (saves bump updatedAt).
-    this.watch(
-      () => this.database.notes.where('updatedAt').aboveOrEqual(startedAt - 1).toArray(),
-      (notes) => this.apply(notes),
-    );
-    // Notes added or erased by any other path (import, purge), whatever their updatedAt:
-    // their number changes, and then their keys are compared. (Reading every key on each
-    // save made most of the wait between a save and its words being found: 0.4 s at
-    // 10,000 notes, 2 s at 100,000. An addition and an erasure within one live-query round
-    // go unseen until the next start; a new note made in the app is seen by its updatedAt.)
-    let known = ids.length;
-    this.watch(
-      () => this.database.notes.where('expeditionId').equals(this.expeditionId).count(),
-      (count) => {
-        if (count === known) return;
-        known = count;
-        this.database.notes
-          .where('expeditionId')
-          .equals(this.expeditionId)
-          .primaryKeys()
-          .then((current) => this.reconcile(current))
-          .catch((error: unknown) => console.error('Search index', error));
-      },
-    );
+    this.building = false;
+    await this.rereadWritten();
+  }
+
+  /** Dexie's word that notes were written: which keys, or a whole range. */
+  private readonly onMutated = (parts: ObservabilitySet): void => {
+    const keys = parts[`idb://${this.database.name}/notes/`];
+    if (!keys || this.disposed) return;
+    // A plain tree when it comes from another window or worker: wrapped to be walked.
+    for (const node of RangeSet(keys)) {
+      if (node.from === node.to && typeof node.from === 'string') this.written.add(node.from);
+      else this.everythingWritten = true;
+    }
+    if (!this.building) void this.rereadWritten();
+  };
+
+  /** Reads again the notes written since the last round, one round at a time. */
+  private rereadWritten(): Promise<void> {
+    this.rereading ??= this.rereadRounds().finally(() => {
+      this.rereading = null;
+      // Written while the last round was ending: another round.
+      if (!this.disposed && (this.written.size > 0 || this.everythingWritten)) void this.rereadWritten();
+    });
+    return this.rereading;
+  }
+
+  private async rereadRounds(): Promise<void> {
+    try {
+      while (!this.disposed && (this.written.size > 0 || this.everythingWritten)) {
+        const everything = this.everythingWritten;
+        const ids = [...this.written];
+        this.written.clear();
+        this.everythingWritten = false;
+        if (everything) {
+          const current = await this.database.notes.where('expeditionId').equals(this.expeditionId).primaryKeys();
+          await this.reconcileIds(current);
+          ids.push(...current);
+        }
+        for (let at = 0; at < ids.length && !this.disposed; at += READ_CHUNK) {
+          const chunk = ids.slice(at, at + READ_CHUNK);
+          this.apply(await this.database.notes.bulkGet(chunk), chunk);
+        }
+        this.changed();
+      }
+    } catch (error) {
+      console.error('Search index', error);
+    }
   }
 
   private async addInSlices(notes: (NoteSummary | undefined)[]): Promise<void> {
@@ -195,25 +226,18 @@ export class LiveNoteIndex {
     await yieldToEventLoop();
   }
 
-  private apply(notes: NoteSummary[]): void {
-    for (const note of notes) {
-      if (note.expeditionId === this.expeditionId) {
+  /** Notes read again by id (undefined: erased). */
+  private apply(notes: (NoteSummary | undefined)[], ids: Id[]): void {
+    notes.forEach((note, at) => {
+      if (note && note.expeditionId === this.expeditionId) {
         if (note.updatedAt !== this.index.updatedAt(note.id)) this.unsaved = true;
         this.index.upsert(note);
-      } else if (this.index.has(note.id)) {
-        this.index.remove(note.id);
+      } else if (this.index.has(ids[at]!)) {
+        this.index.remove(ids[at]!);
         this.unsaved = true;
       }
-    }
+    });
     this.scheduleSave(SNAPSHOT_DELAY_MS);
-  }
-
-  private async reconcile(current: Id[]): Promise<void> {
-    if ((await this.reconcileIds(current)) > 0) {
-      this.unsaved = true;
-      this.scheduleSave(SNAPSHOT_DELAY_MS);
-    }
-    this.changed();
   }
 
   /** Removes the notes no longer there, indexes those not yet indexed; how many changed. */
@@ -234,17 +258,17 @@ export class LiveNoteIndex {
     return changes + missing.length;
   }
 
-  /** The saved index, if there is one of this format: loaded, and its time returned. */
-  private async loadSnapshot(): Promise<number | null> {
+  /** The saved index, if there is one of this format: loaded (true), else false. */
+  private async loadSnapshot(): Promise<boolean> {
     try {
       const saved = await this.database.searchIndexes.get(this.expeditionId);
-      if (!saved || saved.format !== SNAPSHOT_FORMAT) return null;
+      if (!saved || saved.format !== SNAPSHOT_FORMAT) return false;
       this.index.load(saved.data as IndexSnapshot);
-      return saved.takenAt;
+      return true;
     } catch (error) {
       // A damaged snapshot costs a rebuild, nothing more.
       console.warn('Search index snapshot ignored', error);
-      return null;
+      return false;
     }
   }
 
@@ -269,11 +293,10 @@ export class LiveNoteIndex {
   async save(): Promise<void> {
     if (!this.snapshots || this.disposed || !this.unsaved) return;
     this.unsaved = false;
-    const takenAt = Math.min(Date.now() - SNAPSHOT_MARGIN_MS, this.buildStartedAt ?? Infinity);
-    const record: SearchIndexRecord = { expeditionId: this.expeditionId, format: SNAPSHOT_FORMAT, takenAt, count: this.index.size, data: this.index.serialize() };
+    // takenAt says when, for a person: a start compares each note's updatedAt instead.
+    const record: SearchIndexRecord = { expeditionId: this.expeditionId, format: SNAPSHOT_FORMAT, takenAt: Date.now(), count: this.index.size, data: this.index.serialize() };
     try {
       await this.database.searchIndexes.put(record);
-      this.buildStartedAt = null;
     } catch (error) {
       this.unsaved = true;
       console.warn('Search index snapshot not saved', error);

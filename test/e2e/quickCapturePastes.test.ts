@@ -5,7 +5,7 @@
 // with the system clipboard and Ctrl+V.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HARNESS_ORIGIN, launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { HOST_ORIGIN, launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
 import { drawnImage, readStore } from './pageData';
 import { editorState, waitSaved } from './typing/check';
@@ -18,7 +18,7 @@ const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la 
 
 async function start(): Promise<CarnetSession> {
   const session = await launchCarnet({ now: DURING_MICHELIN });
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: HARNESS_ORIGIN });
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: HOST_ORIGIN });
   // Answers of the search worker can be held back (window.__searchDelay ms), as when the
   // worker is busy indexing an import or saving its index.
   await session.context.addInitScript(() => {
