@@ -9,7 +9,7 @@ import { AppDB } from '../../src/renderer/db/AppDB';
 import { putNotes } from '../../src/renderer/db/notes';
 import { SCHEMA_VERSIONS } from '../../src/renderer/db/schema';
 import { LiveNoteIndex } from '../../src/renderer/features/search/liveNoteIndex';
-import { queryWords } from '../../src/renderer/features/search/NoteIndex';
+import { queryWords } from '../../src/renderer/features/search/noteIndex';
 import { makeNotes } from './corpus';
 import { timeQueries, watchMainThread } from './measure';
 

@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import { AppDB } from '../../src/renderer/db/AppDB';
 import { putNotes } from '../../src/renderer/db/notes';
-import { NoteIndex } from '../../src/renderer/features/search/NoteIndex';
+import { NoteIndex } from '../../src/renderer/features/search/noteIndex';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { indexWords } from '../../src/shared/text/fold';
 import { makeNotes } from '../search-page/corpus';

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDB, useDatabase } from '../../src/renderer/db/AppDB';
 import { createNote, trashNote, updateNote } from '../../src/renderer/db/notes';
 import { TYPING_PAUSE_MS } from '../../src/renderer/editor/typingActivity';
-import { NoteList, VisitNoteList } from '../../src/renderer/features/notes/NoteList';
+import { NoteList } from '../../src/renderer/features/notes/NoteList';
+import { VisitNoteList } from '../../src/renderer/features/notes/VisitNoteList';
 import type { NoteSummary } from '../../src/shared/model';
 
 let inView: (() => void) | null = null;

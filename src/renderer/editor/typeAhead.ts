@@ -72,6 +72,12 @@ export function takeTypeAhead(): { held: Held[]; more: boolean } {
   return { held, more };
 }
 
+/** Gives the focus back to the field while a capture waits (a note that took its own
+ *  hold must not take the keys meant for the next one). */
+export function refocusTypeAhead(): void {
+  if (holds.length > 0) field?.focus();
+}
+
 /** Resolves when the next hold is taken by its note (or dropped). */
 export function nextHoldTaken(): Promise<void> {
   return new Promise((resolve) => takenListeners.push(resolve));

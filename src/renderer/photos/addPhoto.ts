@@ -2,7 +2,7 @@
 // written, and only then the image node inserted. When any step fails the note is left
 // as it was and no record stays behind.
 import { $insertNodeToNearestRoot } from '@lexical/utils';
-import { $getSelection, $isParagraphNode, $isRangeSelection, type LexicalEditor } from 'lexical';
+import { $getSelection, $isParagraphNode, $isRangeSelection, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
 import { $createImageNode, type ImageNode } from '../../shared/editor/ImageNode';
 import type { Attachment } from '../../shared/model';
 import type { AppDB } from '../db/AppDB';
@@ -66,14 +66,18 @@ function $insertImageBlock(image: ImageNode): void {
 
 function insertImageNode(editor: LexicalEditor, attachment: Attachment): boolean {
   // An editor no longer on screen has no autosave: the node would never be saved.
-  if (!editor.getRootElement() || !editor.isEditable()) return false;
+  const root = editor.getRootElement();
+  if (!root || !editor.isEditable()) return false;
+  // A photo that arrives in a note no longer typed in (a new note was opened meanwhile)
+  // does not take the focus, and the keys, back.
+  const typedIn = root.contains(root.ownerDocument.activeElement);
   let inserted = false;
   editor.update(
     () => {
       $insertImageBlock($createImageNode({ attachmentId: attachment.id, width: attachment.width, height: attachment.height }));
       inserted = true;
     },
-    { discrete: true },
+    { discrete: true, ...(typedIn ? {} : { tag: SKIP_DOM_SELECTION_TAG }) },
   );
   return inserted;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { createNote, saveNoteContent, trashNote, restoreNote, updateNote } from '../../../src/renderer/db/notes';
 import { LiveNoteIndex, TYPING_HOLD_MS } from '../../../src/renderer/features/search/liveNoteIndex';
-import { SNAPSHOT_FORMAT } from '../../../src/renderer/features/search/NoteIndex';
+import { SNAPSHOT_FORMAT } from '../../../src/renderer/features/search/noteIndex';
 
 const opened: { database: AppDB; live?: LiveNoteIndex }[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../src/shared/model';
-import { NoteIndex } from '../../../src/renderer/features/search/NoteIndex';
+import { NoteIndex } from '../../../src/renderer/features/search/noteIndex';
 
 let serial = 0;
 function note(fields: Partial<Note>): Note {

@@ -4,24 +4,38 @@
 // left and come back to) finds no capture waiting and leaves the focus where it is.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
-import { $getRoot, CONTROLLED_TEXT_INSERTION_COMMAND, INSERT_PARAGRAPH_COMMAND, PASTE_COMMAND, type LexicalEditor } from 'lexical';
+import {
+  $getRoot,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  INSERT_PARAGRAPH_COMMAND,
+  PASTE_COMMAND,
+  SKIP_DOM_SELECTION_TAG,
+  type LexicalEditor,
+} from 'lexical';
 import { useEffect } from 'react';
-import { isTypeAheadWaiting, takeTypeAhead, type Held } from '../typeAhead';
+import { isTypeAheadWaiting, refocusTypeAhead, takeTypeAhead, type Held } from '../typeAhead';
 
-function replay(editor: LexicalEditor, held: Held[]): void {
-  editor.update(() => $getRoot().selectEnd(), { discrete: true });
-  for (const item of held) {
-    if (item.kind === 'text') {
-      item.text.split('\n').forEach((line, index) => {
-        if (index > 0) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
-        if (line) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, line);
-      });
-    } else if (item.data.getData('text/plain').trim() === '' && item.data.getData('text/html') === '' && item.data.files.length > 0) {
-      editor.dispatchCommand(DRAG_DROP_PASTE, [...item.data.files]);
-    } else {
-      editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: item.data }));
-    }
-  }
+/** Puts what was held at the end of the note; `caret`: the browser's caret follows it
+ *  (else the focus stays where it is, with a later capture's field). */
+function replay(editor: LexicalEditor, held: Held[], caret: boolean): void {
+  editor.update(
+    () => {
+      $getRoot().selectEnd();
+      for (const item of held) {
+        if (item.kind === 'text') {
+          item.text.split('\n').forEach((line, index) => {
+            if (index > 0) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+            if (line) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, line);
+          });
+        } else if (item.data.getData('text/plain').trim() === '' && item.data.getData('text/html') === '' && item.data.files.length > 0) {
+          editor.dispatchCommand(DRAG_DROP_PASTE, [...item.data.files]);
+        } else {
+          editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: item.data }));
+        }
+      }
+    },
+    { discrete: true, ...(caret ? {} : { tag: SKIP_DOM_SELECTION_TAG }) },
+  );
 }
 
 export function FocusWithTypeAheadPlugin(): null {
@@ -29,8 +43,17 @@ export function FocusWithTypeAheadPlugin(): null {
   useEffect(() => {
     if (!isTypeAheadWaiting()) return;
     const { held, more } = takeTypeAhead();
-    if (more) replay(editor, held);
-    else editor.focus(() => replay(editor, held));
+    if (more) {
+      replay(editor, held, false);
+      return;
+    }
+    editor.focus(() => {
+      // A later capture may have started while this note took the focus: its keys go on
+      // to the hidden field.
+      const later = isTypeAheadWaiting();
+      replay(editor, held, !later);
+      if (later) refocusTypeAhead();
+    });
   }, [editor]);
   return null;
 }

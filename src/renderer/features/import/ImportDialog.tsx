@@ -12,7 +12,7 @@ import { CsvMappingStep } from './CsvMappingStep';
 import { PhotoImport } from './PhotoImport';
 import { IssueList } from './IssueList';
 import { PlanPreview } from './PlanPreview';
-import { confirmImport } from './useImport';
+import { confirmImport } from './confirmImport';
 
 interface Props {
   expedition: Expedition;

@@ -1,16 +1,14 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
-import { memo, useEffect, useState, type JSX } from 'react';
+// A visit's notes as a list: pinned first, each with its kind, label, first line and time;
+// drawn a screenful at a time.
+import { memo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstLine, noteLabel } from '../../../shared/editor/derive';
 import type { NoteSummary } from '../../../shared/model';
 import { useDrawnCount } from '../../components/useDrawnCount';
-import { db } from '../../db/AppDB';
-import { listNotes } from '../../db/notes';
-import { afterNoteTyping } from '../../editor/typingActivity';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 
-interface Props {
+export interface NoteListProps {
   notes: NoteSummary[];
   selectedId: string | null;
   timeZone: string;
@@ -57,7 +55,7 @@ const NoteItem = memo(
 /** Notes drawn at first, and added each time the end of the list comes into view. */
 const NOTES_PER_STEP = 60;
 
-export function NoteList({ notes, selectedId, timeZone, onSelect }: Props): JSX.Element {
+export function NoteList({ notes, selectedId, timeZone, onSelect }: NoteListProps): JSX.Element {
   const { t } = useTranslation();
   // The open note is always drawn, wherever it is in the list.
   const { count, sentinel } = useDrawnCount(notes.length, NOTES_PER_STEP, notes.findIndex((note) => note.id === selectedId) + 1);
@@ -74,44 +72,3 @@ export function NoteList({ notes, selectedId, timeZone, onSelect }: Props): JSX.
 
 /** A visit's notes, kept up to date. The query lives here, not in the workspace: every
  *  autosave changes the visit's notes, and only this list has to be drawn again. */
-export function VisitNoteList({ visitId, ...props }: Omit<Props, 'notes'> & { visitId: string }): JSX.Element | null {
-  const notes = useVisitNotes(visitId);
-  return notes ? <NoteList notes={notes} {...props} /> : null;
-}
-
-/** The visit's notes, read again after every change to the notes (in this window or
- *  another) — but while a note is being typed, only once the typing pauses: re-reading a
- *  visit of 500 notes at each autosave (every 0.8 s) took 10-25 ms of the page's thread,
- *  which made the slowest keystrokes. */
-function useVisitNotes(visitId: string): NoteSummary[] | undefined {
-  const [read, setRead] = useState<{ visitId: string; notes: NoteSummary[] }>();
-  useEffect(() => {
-    const database = db();
-    const notesTable = `idb://${database.name}/notes/`;
-    let latest = 0;
-    let cancelWait = (): void => undefined;
-    const readNotes = (): void => {
-      const reading = ++latest;
-      listNotes(database, visitId).then(
-        (notes) => {
-          // An older read finishing last does not undo a newer one.
-          if (reading === latest) setRead({ visitId, notes });
-        },
-        (error: unknown) => console.error('[carnet] notes could not be read', error),
-      );
-    };
-    const onMutated = (parts: ObservabilitySet): void => {
-      if (!Object.keys(parts).some((part) => part.startsWith(notesTable))) return;
-      cancelWait();
-      cancelWait = afterNoteTyping(readNotes);
-    };
-    readNotes();
-    Dexie.on('storagemutated', onMutated);
-    return () => {
-      latest = -1;
-      cancelWait();
-      Dexie.on('storagemutated').unsubscribe(onMutated);
-    };
-  }, [visitId]);
-  return read?.visitId === visitId ? read.notes : undefined;
-}

@@ -1,6 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+// A note open for writing: its header (kind, title, pin, trash, speaker, lessons, visit,
+// save status) and its editor, which reads the document once and saves by itself.
 import type { EditorState } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
 import { NOTE_KINDS, type Lesson, type NoteKind, type NoteSummary, type Visit } from '../../../shared/model';
@@ -13,7 +14,7 @@ import { formatDateTime } from '../../i18n';
 import { NoteLessons } from '../lessons/NoteLessons';
 import { useLocale } from '../../i18n/useLocale';
 
-interface Props {
+export interface NotePaneProps {
   note: NoteSummary;
   visits: Visit[];
   lessons: Lesson[];
@@ -23,49 +24,7 @@ interface Props {
   readDocument?: (noteId: string) => Promise<string>;
 }
 
-interface OpenNoteProps extends Omit<Props, 'note' | 'autoFocus' | 'readDocument'> {
-  noteId: string | null;
-  /** The note as the list showed it when it was clicked, drawn until it is read. */
-  listed: NoteSummary | null;
-  /** The visit on screen: a note moved elsewhere or trashed is no longer shown. */
-  visitId: string | null;
-  /** A note just created, to be typed in at once. */
-  focusNoteId: string | null;
-}
-
-/** The chosen note, read and kept up to date on its own: its header follows its saves
- *  without the rest of the workspace being drawn again. */
-export function OpenNote({ noteId, listed, visitId, focusNoteId, ...props }: OpenNoteProps): JSX.Element | null {
-  const { t } = useTranslation();
-  // Tagged with the id it was read for: while another note is being read, the last
-  // answer (kept by useLiveQuery) is not this note's.
-  const read = useLiveQuery(async () => ({ noteId, note: noteId ? ((await db().notes.get(noteId)) ?? null) : null }), [noteId]);
-  // The document is read beside the summary, not after it: one wait when a note is
-  // opened. That early read serves that opening only: a pane shown later for the same
-  // note (its visit left and come back to, the note restored) reads the document afresh.
-  const early = useRef<{ noteId: string; reading: Promise<string> | null } | null>(null);
-  if (noteId && early.current?.noteId !== noteId) {
-    const reading = readNoteState(db(), noteId);
-    reading.catch(() => undefined); // the pane says so, if it is shown
-    early.current = { noteId, reading };
-  }
-  const readDocument = useCallback((id: string): Promise<string> => {
-    const started = early.current;
-    const reading = started?.noteId === id ? started.reading : null;
-    if (started) started.reading = null;
-    return reading ?? readNoteState(db(), id);
-  }, []);
-  const note = read?.noteId === noteId ? read.note : listed && listed.id === noteId ? listed : undefined;
-  if (note === undefined) return null; // still being read
-  if (!note || note.deletedAt !== null || note.visitId !== visitId) {
-    // Not shown now: by the time it is, the early read may be out of date.
-    if (early.current) early.current.reading = null;
-    return <p className="empty">{t('notes.select')}</p>;
-  }
-  return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} readDocument={readDocument} {...props} />;
-}
-
-export function NotePane({ note, visits, lessons, timeZone, autoFocus, readDocument }: Props): JSX.Element {
+export function NotePane({ note, visits, lessons, timeZone, autoFocus, readDocument }: NotePaneProps): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
   const [status, setStatus] = useState<SaveStatus>('saved');

@@ -6,7 +6,7 @@
 import Dexie, { liveQuery, RangeSet, type ObservabilitySet, type Subscription } from 'dexie';
 import type { Id, NoteSummary } from '../../../shared/model';
 import type { AppDB, SearchIndexRecord } from '../../db/AppDB';
-import { NoteIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './NoteIndex';
+import { NoteIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './noteIndex';
 
 /** Notes read from IndexedDB at a time while building. */
 const READ_CHUNK = 250;

@@ -4,7 +4,7 @@
 import type { Id } from '../../../shared/model';
 import type { SearchFilters } from './filters';
 import type { BuildReport, IndexStatus } from './liveNoteIndex';
-import type { SearchHit } from './NoteIndex';
+import type { SearchHit } from './noteIndex';
 
 export interface SearchAnswer {
   hits: SearchHit[];

@@ -6,7 +6,7 @@ import type { Id, NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import type { SearchFilters } from './filters';
 import type { IndexStatus } from './liveNoteIndex';
-import { queryWords, type SearchHit } from './NoteIndex';
+import { queryWords, type SearchHit } from './noteIndex';
 import { SearchIndex, type SearchAnswer } from './searchIndex';
 
 let shared: SearchIndex | null = null;

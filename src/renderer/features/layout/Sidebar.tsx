@@ -1,0 +1,82 @@
+// The left pane: the expedition (its title, place, and the switcher), its visits by day,
+// its lessons, the matrix and the tags, then the journal, import, trash and settings.
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Expedition, Lesson, Visit } from '../../../shared/model';
+import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
+import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
+import { LessonList } from '../lessons/LessonList';
+import { VisitList } from '../visits/VisitList';
+import type { Selection } from './useSelection';
+import type { OpenDialog } from './WorkspaceDialogs';
+
+interface Props {
+  expedition: Expedition;
+  visits: Visit[] | undefined;
+  lessons: Lesson[];
+  selection: Selection;
+  openDialog: (dialog: Exclude<OpenDialog, null>) => void;
+}
+
+export function Sidebar({ expedition, visits, lessons, selection, openDialog }: Props): JSX.Element {
+  const { t } = useTranslation();
+  const { view, setView, visit, inProgressId, selectVisit } = selection;
+  return (
+    <aside className="pane sidebar" aria-label={t('layout.sidebar')}>
+      <header className="expedition-header">
+        <div className="expedition-title-row">
+          <h1>{expedition.title}</h1>
+          <button type="button" className="icon-button" aria-label={t('expedition.edit')} title={t('expedition.edit')} onClick={() => openDialog('editExpedition')}>
+            <PencilIcon />
+          </button>
+        </div>
+        {expedition.place && <p>{expedition.place}</p>}
+        <ExpeditionSwitcher current={expedition} onNew={() => openDialog('newExpedition')} />
+      </header>
+      <div className="pane-toolbar">
+        <h2 className="pane-heading">{t('visits.heading')}</h2>
+        <button type="button" className="icon-button" aria-label={t('visits.new')} title={t('visits.new')} onClick={() => openDialog('newVisit')}>
+          <PlusIcon />
+        </button>
+      </div>
+      {visits && (
+        <VisitList
+          expedition={expedition}
+          visits={visits}
+          selectedId={view.kind === 'visits' ? (visit?.id ?? null) : null}
+          nowId={inProgressId}
+          onSelect={selectVisit}
+        />
+      )}
+      <div className="pane-toolbar">
+        <h2 className="pane-heading">{t('lessons.heading')}</h2>
+        <button type="button" className="icon-button" aria-label={t('lessons.new')} title={t('lessons.new')} onClick={() => openDialog('newLesson')}>
+          <PlusIcon />
+        </button>
+      </div>
+      <LessonList lessons={lessons} selectedId={view.kind === 'lesson' ? view.lessonId : null} onSelect={(lessonId) => setView({ kind: 'lesson', lessonId })} />
+      <div className="sidebar-links">
+        <button type="button" className="quiet" aria-current={view.kind === 'matrix' ? 'true' : undefined} onClick={() => setView({ kind: 'matrix' })}>
+          {t('matrix.title')}
+        </button>
+        <button type="button" className="quiet" aria-current={view.kind === 'tags' ? 'true' : undefined} onClick={() => setView({ kind: 'tags' })}>
+          {t('tags.title')}
+        </button>
+        <button type="button" className="quiet" onClick={() => openDialog('exportJournal')}>
+          {t('journal.open')}
+        </button>
+      </div>
+      <footer className="sidebar-footer">
+        <button type="button" className="quiet" onClick={() => openDialog('import')}>
+          {t('importer.open')}
+        </button>
+        <button type="button" className="quiet" onClick={() => openDialog('trash')}>
+          <TrashIcon /> {t('trash.title')}
+        </button>
+        <button type="button" className="quiet" onClick={() => openDialog('settings')}>
+          {t('settings.open')}
+        </button>
+      </footer>
+    </aside>
+  );
+}
