@@ -38,6 +38,34 @@ const PHOTO_ICON = (
   </svg>
 );
 
+// The lists as icons: a "1." or a "•" would be text that a screen reader's name for the
+// button ("Numbered list") does not contain.
+const BULLET_LIST_ICON = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+    <path d="M9 6h11M9 12h11M9 18h11" />
+    <circle cx="4.5" cy="6" r="1" fill="currentColor" />
+    <circle cx="4.5" cy="12" r="1" fill="currentColor" />
+    <circle cx="4.5" cy="18" r="1" fill="currentColor" />
+  </svg>
+);
+
+const NUMBER_LIST_ICON = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <path d="M10 6h10M10 12h10M10 18h10" />
+    <path d="M4 4.5l1.5-1V9" strokeWidth="1.6" />
+    <path d="M3.5 14.5a1.5 1.5 0 0 1 3 .3L3.5 20h3" strokeWidth="1.6" />
+  </svg>
+);
+
+const CHECK_LIST_ICON = (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <rect x="3" y="4" width="6" height="6" rx="1" />
+    <path d="M4.5 7l1.2 1.2L8 5.8" strokeWidth="1.6" />
+    <rect x="3" y="14" width="6" height="6" rx="1" />
+    <path d="M13 7h8M13 17h8" />
+  </svg>
+);
+
 interface Props {
   /** Shows "Insert photo" (the note editor handles INSERT_PHOTOS_COMMAND). */
   photos?: boolean;
@@ -92,9 +120,9 @@ export function Toolbar({ photos = false, passages = false }: Props): JSX.Elemen
       {button(t('editor.italic'), 'I', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'))}
       {button(t('editor.underline'), 'U', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline'))}
       <span className="tool-sep" />
-      {button(t('editor.bulletList'), '•', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
-      {button(t('editor.numberList'), '1.', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
-      {button(t('editor.checkList'), '☑', () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
+      {button(t('editor.bulletList'), BULLET_LIST_ICON, () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
+      {button(t('editor.numberList'), NUMBER_LIST_ICON, () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
+      {button(t('editor.checkList'), CHECK_LIST_ICON, () => editor.dispatchCommand(INSERT_CHECK_LIST_COMMAND, undefined))}
       {button(t('editor.quote'), '❝', () => setBlock($createQuoteNode))}
       {button(t('editor.link'), LINK_ICON, () => setLinkOpen((open) => !open))}
       {photos && button(t('photos.insert'), PHOTO_ICON, () => editor.dispatchCommand(INSERT_PHOTOS_COMMAND, undefined))}

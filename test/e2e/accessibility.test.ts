@@ -1,0 +1,82 @@
+// Every main view, checked by axe-core as a screen reader user would meet it: the first
+// screen, the workspace, a lesson, the matrix, the tags, search results, the import and
+// export dialogs, the settings and a visit's form. No serious or critical violation.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchCarnet, stopHarness } from './harness';
+import { openSample } from './onboarding';
+
+afterAll(stopHarness);
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** The serious and critical violations on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return found
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}`));
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violation on any main view', async () => {
+    const session = await launchCarnet({ locale: 'fr-FR' });
+    const { page } = session;
+    const seen: Record<string, string[]> = {};
+    const check = async (view: string) => {
+      await page.waitForTimeout(300);
+      seen[view] = await violations(page);
+    };
+
+    await page.getByLabel('Votre nom').waitFor();
+    await check('first screen');
+    await openSample(page, 'Camille');
+    await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
+    await page.getByRole('textbox', { name: 'Texte de la note' }).waitFor();
+    await check('workspace with a note open');
+
+    const sidebar = page.getByRole('complementary');
+    await page.getByRole('list', { name: 'Enseignements' }).getByRole('button').first().click();
+    await check('a lesson');
+    await sidebar.getByRole('button', { name: 'Matrice visites × enseignements' }).click();
+    await check('the matrix');
+    await sidebar.getByRole('button', { name: 'Étiquettes' }).click();
+    await check('the tags');
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('territoire');
+    await page.getByRole('listbox', { name: 'Résultats de la recherche' }).locator('mark').first().waitFor();
+    await check('search results');
+    await page.keyboard.press('Escape');
+
+    for (const [view, open, dialog] of [
+      ['import', 'Importer…', 'Importer'],
+      ['export', 'Exporter le cahier de voyage', 'Exporter le cahier de voyage'],
+      ['settings', 'Réglages', 'Réglages'],
+      ['a new visit', 'Nouvelle visite', 'Nouvelle visite'],
+    ] as const) {
+      await page.getByRole('button', { name: open, exact: true }).first().click();
+      await page.getByRole('dialog', { name: dialog }).waitFor();
+      await check(view);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((view) => [view, []])));
+    // Every screen has its main landmark.
+    expect(await page.getByRole('main').count()).toBe(1);
+    await session.close();
+  });
+});
