@@ -38,7 +38,7 @@ export function planInWorker(workerFile: string, request: PlanRequest, limits: W
   const budgetMs = request.options.budgetMs ?? LIMITS.budgetMs;
   const maxMemoryMb = limits.maxMemoryMb ?? LIMITS.workerMemoryMb;
   let allowedMs = budgetMs + (limits.graceMs ?? LIMITS.workerGraceMs);
-  const started = Date.now();
+  const started = performance.now();
   return new Promise((resolve) => {
     // The worker's console is not the CLI's: stdout carries only the plan.
     const worker = new Worker(workerFile, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb }, stdout: true, stderr: true });
@@ -54,7 +54,7 @@ export function planInWorker(workerFile: string, request: PlanRequest, limits: W
     };
     // Checked again when due, as a large folder's budget may have grown meanwhile.
     const watch = (): void => {
-      const left = started + allowedMs - Date.now();
+      const left = started + allowedMs - performance.now();
       if (left > 0) timer = setTimeout(watch, left);
       else finish({ ok: false, error: gaveUp(budgetMs).toCarnetError() });
     };

@@ -80,7 +80,8 @@ export class Deadline {
     public budgetMs: number = LIMITS.budgetMs,
     private readonly onExtend?: (ms: number) => void,
   ) {
-    this.endsAt = Date.now() + budgetMs;
+    // A monotonic clock: a system clock set back must not lift the bound.
+    this.endsAt = performance.now() + budgetMs;
   }
 
   /** More time for a large but legitimate import (a vault of thousands of notes): the
@@ -99,7 +100,7 @@ export class Deadline {
   }
 
   check(): void {
-    if (Date.now() > this.endsAt) throw gaveUp(this.budgetMs);
+    if (performance.now() > this.endsAt) throw gaveUp(this.budgetMs);
   }
 }
 
