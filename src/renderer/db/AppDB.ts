@@ -1,6 +1,8 @@
 // The notebook's IndexedDB database. Queries live in the repositories beside this file;
 // components read through them with useLiveQuery.
 import Dexie, { type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
 import type { Attachment, Expedition, Id, Lesson, NoteStateRecord, NoteSummary, SettingRecord, Visit } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
 
@@ -19,6 +21,13 @@ export interface SearchIndexRecord {
   data: unknown;
 }
 
+/** One Yjs document of a shared expedition, by its name on the sync server. */
+export interface SyncDocRecord {
+  name: string;
+  /** Persisted by y-dexie: load it with DexieYProvider before reading it. */
+  readonly doc: Y.Doc;
+}
+
 export class AppDB extends Dexie {
   expeditions!: EntityTable<Expedition, 'id'>;
   visits!: EntityTable<Visit, 'id'>;
@@ -28,11 +37,12 @@ export class AppDB extends Dexie {
   attachments!: EntityTable<Attachment, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   searchIndexes!: EntityTable<SearchIndexRecord, 'expeditionId'>;
+  syncDocs!: EntityTable<SyncDocRecord, 'name'>;
 
   /** `upToVersion` declares only the schema versions up to it: a database made by an
    *  older Carnet is then read as it is, without upgrading it. */
   constructor(name = DEFAULT_DB_NAME, upToVersion = Infinity) {
-    super(name);
+    super(name, { addons: [yDexie] });
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS.filter((v) => v.version <= upToVersion)) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);

@@ -36,6 +36,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { noteStates: 'id' },
     upgrade: moveStatesOutOfNotes,
   },
+  {
+    // A shared expedition's Yjs documents, kept here to work offline (docs/sharing.md):
+    // y-dexie stores each document's updates in a table of its own.
+    version: 4,
+    stores: { syncDocs: 'name, doc: Y.Doc' },
+  },
 ];
 
 /** Notes moved at a time, so that a 100,000-note notebook is not held in memory at once. */
