@@ -1,0 +1,75 @@
+// The records of a shared expedition in its Yjs documents (docs/sharing.md): the
+// structure (the expedition, its visits and lessons: the organiser's) and a participant's
+// notes' metadata (theirs). Each record is one value of a Y.Map, by id: the last write of
+// a record wins, as only its owner writes it. Note bodies have documents of their own
+// (shared/editor/noteBodyDoc.ts); a participant's synthesis of a lesson stays theirs.
+import * as Y from 'yjs';
+import type { Expedition, Id, Lesson, NoteSummary, Visit } from '../../shared/model';
+
+/** What the structure document holds of the expedition (not who is writing: each
+ *  notebook keeps its own participant). */
+export type SharedExpedition = Omit<Expedition, 'participant'>;
+/** A lesson as the group shares it: everyone's synthesis of it stays theirs. */
+export type SharedLesson = Omit<Lesson, 'synthesis'>;
+/** A note's metadata as its author shares it: text, tags and passage links are read from
+ *  its body. */
+export type SharedNoteMeta = Omit<NoteSummary, 'text' | 'tags' | 'passageLessonIds'>;
+
+export interface Structure {
+  expedition: SharedExpedition | null;
+  visits: Visit[];
+  lessons: SharedLesson[];
+}
+
+const EXPEDITION = 'expedition';
+const VISITS = 'visits';
+const LESSONS = 'lessons';
+const NOTES = 'notes';
+
+/** Puts each record under its id, and takes out the ids no longer there when `complete`. */
+function writeRecords<T extends { id: Id }>(map: Y.Map<T>, records: readonly T[], complete: boolean): void {
+  const ids = new Set(records.map((record) => record.id));
+  for (const record of records) {
+    if (JSON.stringify(map.get(record.id)) !== JSON.stringify(record)) map.set(record.id, record);
+  }
+  if (complete) for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
+}
+
+/** The organiser writes the expedition, its visits and lessons (all of them: what is no
+ *  longer there is taken out). Records that did not change write nothing. */
+export function writeStructure(doc: Y.Doc, expedition: Expedition, visits: readonly Visit[], lessons: readonly Lesson[]): void {
+  doc.transact(() => {
+    const { participant: _ownName, ...shared } = expedition;
+    const map = doc.getMap<SharedExpedition>(EXPEDITION);
+    if (JSON.stringify(map.get('record')) !== JSON.stringify(shared)) map.set('record', shared);
+    writeRecords(doc.getMap<Visit>(VISITS), visits, true);
+    writeRecords(
+      doc.getMap<SharedLesson>(LESSONS),
+      lessons.map(({ synthesis: _own, ...lesson }) => lesson),
+      true,
+    );
+  });
+}
+
+export function readStructure(doc: Y.Doc): Structure {
+  return {
+    expedition: doc.getMap<SharedExpedition>(EXPEDITION).get('record') ?? null,
+    visits: [...doc.getMap<Visit>(VISITS).values()],
+    lessons: [...doc.getMap<SharedLesson>(LESSONS).values()],
+  };
+}
+
+/** What of a note goes in its author's document: everything but its body. */
+export function noteMeta(note: NoteSummary): SharedNoteMeta {
+  const { id, expeditionId, visitId, kind, title, speaker, lessonIds, pinned, author, createdAt, updatedAt, deletedAt } = note;
+  return { id, expeditionId, visitId, kind, title, speaker, lessonIds, pinned, author, createdAt, updatedAt, deletedAt };
+}
+
+/** A participant writes their notes' metadata (changed ones only). */
+export function writeNotesMeta(doc: Y.Doc, notes: readonly NoteSummary[]): void {
+  doc.transact(() => writeRecords(doc.getMap<SharedNoteMeta>(NOTES), notes.map(noteMeta), false));
+}
+
+export function readNotesMeta(doc: Y.Doc): SharedNoteMeta[] {
+  return [...doc.getMap<SharedNoteMeta>(NOTES).values()];
+}
