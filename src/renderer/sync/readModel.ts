@@ -1,0 +1,70 @@
+// What the group's documents hold, written into the notebook's own tables: Dexie stays
+// the read model (docs/sharing.md), so lists, search, the matrix, backups and the journal
+// read a shared expedition as they read any other. Each function writes only what differs
+// from what the tables hold: a record written from Yjs reads back equal, so that watching
+// the tables to send local edits to Yjs never sends it back (no echo).
+import { deriveNoteFields } from '../../shared/editor/derive';
+import { parseNoteState } from '../../shared/editor/markdown';
+import type { Expedition, NoteSummary } from '../../shared/model';
+import type { AppDB } from '../db/AppDB';
+import type { SharedNoteMeta, Structure } from './records';
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The organiser's structure into the expedition, visits and lessons tables; this
+ *  notebook's own name (the participant) and syntheses are kept. Visits and lessons the
+ *  organiser took out go too. */
+export async function applyStructure(database: AppDB, expeditionId: string, structure: Structure): Promise<void> {
+  await database.transaction('rw', database.expeditions, database.visits, database.lessons, async () => {
+    const current = await database.expeditions.get(expeditionId);
+    if (structure.expedition && current) {
+      const next: Expedition = { ...structure.expedition, id: expeditionId, participant: current.participant };
+      if (!same(next, current)) await database.expeditions.put(next);
+    }
+    const visits = await database.visits.where('expeditionId').equals(expeditionId).toArray();
+    const visitIds = new Set(structure.visits.map((visit) => visit.id));
+    const changedVisits = structure.visits.filter((visit) => !same(visit, visits.find((known) => known.id === visit.id)));
+    if (changedVisits.length > 0) await database.visits.bulkPut(changedVisits);
+    const goneVisits = visits.filter((visit) => !visitIds.has(visit.id)).map((visit) => visit.id);
+    if (goneVisits.length > 0) await database.visits.bulkDelete(goneVisits);
+
+    const lessons = await database.lessons.where('expeditionId').equals(expeditionId).toArray();
+    const lessonIds = new Set(structure.lessons.map((lesson) => lesson.id));
+    const nextLessons = structure.lessons.map((lesson) => ({ ...lesson, synthesis: lessons.find((known) => known.id === lesson.id)?.synthesis ?? '' }));
+    const changedLessons = nextLessons.filter((lesson) => !same(lesson, lessons.find((known) => known.id === lesson.id)));
+    if (changedLessons.length > 0) await database.lessons.bulkPut(changedLessons);
+    const goneLessons = lessons.filter((lesson) => !lessonIds.has(lesson.id)).map((lesson) => lesson.id);
+    if (goneLessons.length > 0) await database.lessons.bulkDelete(goneLessons);
+  });
+}
+
+/** A participant's notes' metadata into the notes table; a note not seen before starts
+ *  with an empty body until its own document arrives. */
+export async function applyNotesMeta(database: AppDB, metas: readonly SharedNoteMeta[]): Promise<void> {
+  if (metas.length === 0) return;
+  await database.transaction('rw', database.notes, database.noteStates, async () => {
+    const known = await database.notes.bulkGet(metas.map((meta) => meta.id));
+    const changed: NoteSummary[] = [];
+    const added: string[] = [];
+    metas.forEach((meta, at) => {
+      const note = known[at];
+      const next: NoteSummary = { text: '', tags: [], passageLessonIds: [], ...note, ...meta };
+      if (!note) added.push(meta.id);
+      if (!same(next, note)) changed.push(next);
+    });
+    if (changed.length > 0) await database.notes.bulkPut(changed);
+    if (added.length > 0) await database.noteStates.bulkPut(added.map((id) => ({ id, state: '' })));
+  });
+}
+
+/** A note's body, as its document holds it, into its state and the fields derived from
+ *  it; nothing is written when the stored state is the same. */
+export async function applyNoteBody(database: AppDB, noteId: string, stateJson: string): Promise<void> {
+  const derived = deriveNoteFields(parseNoteState(stateJson));
+  await database.transaction('rw', database.notes, database.noteStates, async () => {
+    const [stored, note] = await Promise.all([database.noteStates.get(noteId), database.notes.get(noteId)]);
+    if (!note || stored?.state === stateJson) return;
+    await database.noteStates.put({ id: noteId, state: stateJson });
+    await database.notes.update(noteId, derived);
+  });
+}
