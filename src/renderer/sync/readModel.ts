@@ -65,6 +65,6 @@ export async function applyNoteBody(database: AppDB, noteId: string, stateJson: 
     const [stored, note] = await Promise.all([database.noteStates.get(noteId), database.notes.get(noteId)]);
     if (!note || stored?.state === stateJson) return;
     await database.noteStates.put({ id: noteId, state: stateJson });
-    await database.notes.update(noteId, derived);
+    await database.notes.update(noteId, { ...derived });
   });
 }
