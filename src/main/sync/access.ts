@@ -5,8 +5,8 @@
 // participant's `lastSeen` into it.
 import { timingSafeEqual } from 'node:crypto';
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
-import type * as Y from 'yjs';
-import { findByTokenHash, hashToken, participantsOf, readParticipant } from '../../shared/sync/access';
+import * as Y from 'yjs';
+import { findByTokenHash, hashToken, PARTICIPANTS, participantsOf, readParticipant } from '../../shared/sync/access';
 import { documentName, parseDocumentName, permission, type Role } from '../../shared/sync/documents';
 
 /** Who is on a connection, decided once when it authenticates. */
@@ -15,18 +15,20 @@ export type Session =
   | { kind: 'admin'; expedition: string; remote: string }
   | { kind: 'member'; expedition: string; participant: string; role: Role; tokenHash: string; remote: string };
 
-/** A refused connection or message: `reason` goes to the client, `why` to the log. */
+/** A refused connection: `reason` goes to the client; who asked and why, to the log. */
 export class Refusal {
   constructor(
     readonly reason: string,
     readonly why: string,
+    readonly who: string,
   ) {}
 }
 
 type DirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
-/** The origin of the server's own writes (lastSeen), which the persistence journals. */
-export const SERVER_ORIGIN = Symbol('carnet server');
+/** The origin of the server's own writes (lastSeen): not a client's connection, so the
+ *  server journals them as they happen, and not empty, so Hocuspocus stores after them. */
+const SERVER_ORIGIN = Symbol('carnet server');
 
 /** Close code of a socket whose participant lost access (4000–4999: the application's). */
 export const CLOSE_ACCESS_CHANGED = 4403;
@@ -50,21 +52,22 @@ export class AccessControl {
    *  Refusal otherwise. */
   async authenticate(name: string, token: string, remote: string): Promise<{ session: Session; readOnly: boolean }> {
     const doc = parseDocumentName(name);
-    if (!doc) throw new Refusal('invalid-document', 'not a document of Carnet');
+    if (!doc) throw new Refusal('invalid-document', 'not a document of Carnet', describe(null, remote));
     const tokenHash = await hashToken(token);
     if (sameHash(tokenHash, this.adminKeyHash)) {
-      if (doc.kind !== 'access') throw new Refusal('forbidden', 'the admin key opens only access documents');
+      const session: Session = { kind: 'admin', expedition: doc.expedition, remote };
+      if (doc.kind !== 'access') throw new Refusal('forbidden', 'the admin key opens only access documents', describe(session));
       const access = await this.accessDocument(doc.expedition, true);
-      if (access && participantsOf(access).size > 0) throw new Refusal('access-exists', 'the admin key cannot change an existing access document');
-      return { session: { kind: 'admin', expedition: doc.expedition, remote }, readOnly: false };
+      if (access && participantsOf(access).size > 0) throw new Refusal('access-exists', 'the expedition has its access document already', describe(session));
+      return { session, readOnly: false };
     }
     const access = await this.accessDocument(doc.expedition, false);
     const entry = access && findByTokenHash(access, tokenHash);
-    if (!entry) throw new Refusal('unknown-token', 'unknown token');
-    if (entry.revoked) throw new Refusal('revoked', `participant "${entry.id}" is revoked`);
+    if (!entry) throw new Refusal('unknown-token', 'no participant of the expedition has this token', describe(null, remote));
     const session: Session = { kind: 'member', expedition: doc.expedition, participant: entry.id, role: entry.role, tokenHash, remote };
+    if (entry.revoked) throw new Refusal('revoked', 'revoked', describe(session));
     const allowed = permission(doc, { participant: entry.id, role: entry.role });
-    if (allowed === 'none') throw new Refusal('forbidden', 'only the organiser opens the access document');
+    if (allowed === 'none') throw new Refusal('forbidden', 'only the organiser opens the access document', describe(session));
     return { session, readOnly: allowed === 'read' };
   }
 
@@ -161,9 +164,16 @@ export class AccessControl {
 
   private touch(session: Extract<Session, { kind: 'member' }>): void {
     const access = this.loadedNow(session.expedition);
-    const entry = access && participantsOf(access).get(session.participant);
-    if (access && entry) access.transact(() => entry.set('lastSeen', Date.now()), SERVER_ORIGIN);
+    const entry = access?.getMap(PARTICIPANTS).get(session.participant);
+    if (access && entry instanceof Y.Map) access.transact(() => entry.set('lastSeen', Date.now()), SERVER_ORIGIN);
   }
+}
+
+/** Who is asking, as the log names them. */
+export function describe(session: Session | null, remote = session?.remote): string {
+  if (!session) return `a client (${remote})`;
+  if (session.kind === 'admin') return `the admin key (${session.remote})`;
+  return `participant "${session.participant}" of "${session.expedition}" (${session.remote})`;
 }
 
 export function sessionOf(connection: Pick<Connection, 'context'>): Session | null {

@@ -13,7 +13,8 @@ export async function serveCommand(args: string[]): Promise<{ ok: true } | { ok:
     strict: true,
   });
   if (positionals.length > 0) return { ok: false, error: `serve takes no file, only options (see carnet serve --help)` };
-  if (values.port === undefined || !/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) return { ok: false, error: '--port must be a port number, 0 to 65535' };
+  if (values.port === undefined || !/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+    return { ok: false, error: '--port must be a port number, 0 to 65535' };
   if (!values.data) return { ok: false, error: '--data must name the folder where the server keeps its documents' };
   const dataDir = resolve(values.data);
   const host = values.host ?? '127.0.0.1';
@@ -21,7 +22,13 @@ export async function serveCommand(args: string[]): Promise<{ ok: true } | { ok:
 
   let server;
   try {
-    server = await startSyncServer({ port: Number(values.port), host, dataDir, newAdminKey: values['new-admin-key'], log: (line) => write(`${new Date().toISOString()} ${line}`) });
+    server = await startSyncServer({
+      port: Number(values.port),
+      host,
+      dataDir,
+      newAdminKey: values['new-admin-key'],
+      log: (line) => write(`${new Date().toISOString()} ${line}`),
+    });
   } catch (error) {
     return { ok: false, error: startError(error, host, values.port) };
   }

@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../../shared/sync/access';
 import { writeFileAtomic } from '../atomicFiles';
 
 const ADMIN_KEY_FILE = 'admin-key.sha256';
+const DOCUMENTS = 'documents';
 
 export class DataFolderError extends Error {}
 
@@ -14,23 +15,21 @@ export class DataFolderError extends Error {}
  *  `newAdminKey`): shown once, then only its hash remains. */
 export async function openDataFolder(dataDir: string, newAdminKey = false): Promise<{ adminKeyHash: string; adminKey?: string }> {
   const keyFile = join(dataDir, ADMIN_KEY_FILE);
-  const stored = await readFile(keyFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new DataFolderError(`cannot read ${keyFile} (${error.code ?? error.message})`);
-  });
-  if (stored !== null && !newAdminKey) {
-    const adminKeyHash = stored.trim();
+  const entries = await mkdir(dataDir, { recursive: true })
+    .then(() => readdir(dataDir))
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new DataFolderError(`cannot use ${dataDir} as the server's data folder (${error.code ?? error.message})`);
+    });
+  const hasKey = entries.includes(ADMIN_KEY_FILE);
+  if (!hasKey && !entries.includes(DOCUMENTS) && entries.length > 0) {
+    throw new DataFolderError(`${dataDir} holds files of something else: choose an empty folder for the server's data`);
+  }
+  if (!newAdminKey && hasKey) {
+    const adminKeyHash = (await readFile(keyFile, 'utf8')).trim();
     if (!/^[0-9a-f]{64}$/.test(adminKeyHash)) throw new DataFolderError(`${keyFile} is damaged: start with --new-admin-key to replace it`);
     return { adminKeyHash };
   }
-  if (stored === null) {
-    const entries = await mkdir(dataDir, { recursive: true })
-      .then(() => readdir(dataDir))
-      .catch((error: NodeJS.ErrnoException) => {
-        throw new DataFolderError(`cannot use ${dataDir} as the server's data folder (${error.code ?? error.message})`);
-      });
-    if (entries.length > 0) throw new DataFolderError(`${dataDir} holds files of something else: choose an empty folder for the server's data`);
-  }
+  if (!newAdminKey && entries.length > 0) throw new DataFolderError(`${keyFile} is missing: start with --new-admin-key to make a new one`);
   const adminKey = newToken();
   const adminKeyHash = await hashToken(adminKey);
   await writeFileAtomic(keyFile, `${adminKeyHash}\n`);

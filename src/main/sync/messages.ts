@@ -82,7 +82,8 @@ function decode<T>(read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof MalformedMessage) throw error;
-    throw new MalformedMessage(`undecodable content (${error instanceof Error ? error.message : String(error)})`);
+    // Cut short: a parser's message may quote the content.
+    throw new MalformedMessage(`undecodable content (${(error instanceof Error ? error.message : String(error)).slice(0, 200)})`);
   }
 }
 

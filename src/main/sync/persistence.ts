@@ -39,7 +39,14 @@ export class DocumentFiles {
   /** True when something of the document was ever saved. */
   async exists(name: string): Promise<boolean> {
     const { snapshot, journal } = this.paths(name);
-    const found = await Promise.all([snapshot, journal].map((path) => stat(path).then(() => true, () => false)));
+    const found = await Promise.all(
+      [snapshot, journal].map((path) =>
+        stat(path).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     return found.includes(true);
   }
 
@@ -154,7 +161,8 @@ async function readRecords(path: string, name: string): Promise<{ records: Uint8
   const expected = header(name);
   if (!data.subarray(0, expected.length).equals(expected)) {
     // A journal whose header is cut short was being created: it holds no record yet.
-    if (data.length < expected.length && expected.subarray(0, data.length).every((byte, i) => byte === data[i])) return { records: [], validBytes: 0, fileBytes: data.length };
+    if (data.length < expected.length && expected.subarray(0, data.length).every((byte, i) => byte === data[i]))
+      return { records: [], validBytes: 0, fileBytes: data.length };
     throw new Error(`${path} is not the saved state of ${name}`);
   }
   const records: Uint8Array[] = [];

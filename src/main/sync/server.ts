@@ -7,7 +7,7 @@ import { Connection, Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { MAX_MESSAGE_BYTES } from '../../shared/sync/documents';
 import { printable } from '../../shared/text/printable';
-import { AccessControl, CLOSE_ACCESS_CHANGED, Refusal, sessionOf, type Session } from './access';
+import { AccessControl, CLOSE_ACCESS_CHANGED, describe, Refusal, sessionOf, type Session } from './access';
 import { openDataFolder } from './dataFolder';
 import { MalformedMessage, readClientMessage } from './messages';
 import { DocumentFiles, PERSISTENCE_ORIGIN } from './persistence';
@@ -31,9 +31,10 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-/** WebSocket close codes: a message too large, and one that breaks the protocol. */
-const CLOSE_TOO_LARGE = 1009;
-const CLOSE_MALFORMED = 1008;
+/** WebSocket close codes and reasons: a message too large, one that breaks the protocol. */
+const TOO_LARGE = { code: 1009, reason: 'message too large' };
+const MALFORMED = { code: 1008, reason: 'malformed message' };
+const ACCESS_CHANGED = { code: CLOSE_ACCESS_CHANGED, reason: 'access changed' };
 
 /** Messages over MAX_MESSAGE_BYTES reach the server's check, which names the document
  *  and the sender; the socket itself drops anything larger than this, unread. */
@@ -91,9 +92,9 @@ function carnetExtension(access: AccessControl, files: DocumentFiles, log: (line
   /** Refuses a message: logged, its socket closed, never applied. Hocuspocus applies a
    *  message when this hook resolves and prints a stack trace when it rejects, so a
    *  refused one is left pending, and dropped with its socket. */
-  function refuse(connection: Connection, documentName: string, session: Session | null, why: string, code: number): Promise<never> {
+  function refuse(connection: Connection, documentName: string, session: Session | null, why: string, close: { code: number; reason: string }): Promise<never> {
     log(`refused a message to ${shown(documentName)} from ${describe(session)}: ${why}`);
-    connection.webSocket.close(code, why.slice(0, 120));
+    connection.webSocket.close(close.code, close.reason);
     return new Promise<never>(() => undefined);
   }
 
@@ -107,8 +108,9 @@ function carnetExtension(access: AccessControl, files: DocumentFiles, log: (line
         connectionConfig.readOnly = readOnly;
         return { session };
       } catch (error) {
-        const refusal = error instanceof Refusal ? error : new Refusal('server-error', `the access document could not be read (${messageOf(error)})`);
-        log(`refused ${shown(documentName)} to ${remote}: ${refusal.why}`);
+        const refusal =
+          error instanceof Refusal ? error : new Refusal('server-error', `the access document could not be read (${messageOf(error)})`, describe(null, remote));
+        log(`refused ${shown(documentName)} to ${refusal.who}: ${refusal.why}`);
         // Without a `message`, Hocuspocus sends the reason to the client and logs nothing.
         throw { reason: refusal.reason };
       }
@@ -116,24 +118,26 @@ function carnetExtension(access: AccessControl, files: DocumentFiles, log: (line
 
     async beforeHandleMessage({ connection, document, documentName, update: data, socketId }) {
       const session = sessionOf(connection);
-      if (data.length > MAX_MESSAGE_BYTES) return refuse(connection, documentName, session, `message of ${data.length} bytes, over the limit of ${MAX_MESSAGE_BYTES}`, CLOSE_TOO_LARGE);
+      if (data.length > MAX_MESSAGE_BYTES)
+        return refuse(connection, documentName, session, `message of ${data.length} bytes, over the limit of ${MAX_MESSAGE_BYTES}`, TOO_LARGE);
       let message;
       try {
         message = readClientMessage(data);
       } catch (error) {
         if (!(error instanceof MalformedMessage)) throw error;
-        return refuse(connection, documentName, session, `malformed message: ${error.message}`, CLOSE_MALFORMED);
+        return refuse(connection, documentName, session, `malformed message: ${error.message}`, MALFORMED);
       }
       const problem = session && access.problem(session);
-      if (!session || problem) return refuse(connection, documentName, session, problem ?? 'no session', CLOSE_ACCESS_CHANGED);
+      if (!session || problem) return refuse(connection, documentName, session, problem ?? 'no session', ACCESS_CHANGED);
       if (message.kind !== 'update' || message.empty) return;
       if (connection.readOnly) {
         // Hocuspocus drops it and answers that it was not saved; only a change is news.
-        if (!Y.snapshotContainsUpdate(Y.snapshot(document), message.update)) log(`refused a message to ${shown(documentName)} from ${describe(session)}: a write to a document it may only read`);
+        if (!Y.snapshotContainsUpdate(Y.snapshot(document), message.update))
+          log(`refused a message to ${shown(documentName)} from ${describe(session)}: a write to a document it may only read`);
         return;
       }
       if (session.kind === 'admin' && !access.adminMayWrite(session, socketId)) {
-        return refuse(connection, documentName, session, 'the admin key cannot change an existing access document', CLOSE_ACCESS_CHANGED);
+        return refuse(connection, documentName, session, 'the expedition has its access document already', ACCESS_CHANGED);
       }
       // On disk before Hocuspocus applies it and tells the client it is saved.
       await files.append(documentName, message.update);
@@ -179,12 +183,6 @@ function carnetExtension(access: AccessControl, files: DocumentFiles, log: (line
 async function until(condition: () => boolean): Promise<void> {
   const deadline = Date.now() + CLOSE_WAIT_MS;
   while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
-function describe(session: Session | null): string {
-  if (!session) return 'an unauthenticated client';
-  if (session.kind === 'admin') return `the admin key (${session.remote})`;
-  return `participant "${session.participant}" of "${session.expedition}" (${session.remote})`;
 }
 
 /** A document name as a client sent it: quoted, and cut short (it may be megabytes). */

@@ -78,7 +78,10 @@ export function revokeParticipant(doc: Y.Doc, id: string): void {
 /** A new token: 32 random bytes, base64url. */
 export function newToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The lowercase hex SHA-256 of a token's UTF-8 bytes: what the access document stores. */

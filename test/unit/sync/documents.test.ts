@@ -1,7 +1,16 @@
 // The table of docs/sharing.md: which names are documents, and who may do what with each.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addParticipant, findByTokenHash, hashToken, listParticipants, newToken, participantsOf, readParticipant, revokeParticipant } from '../../../src/shared/sync/access';
+import {
+  addParticipant,
+  findByTokenHash,
+  hashToken,
+  listParticipants,
+  newToken,
+  participantsOf,
+  readParticipant,
+  revokeParticipant,
+} from '../../../src/shared/sync/access';
 import { documentName, parseDocumentName, permission, type SyncDocument } from '../../../src/shared/sync/documents';
 
 const organiser = { participant: 'olga', role: 'organiser' } as const;
@@ -14,7 +23,10 @@ describe('document names', () => {
     ['carnet/e1/participant/alice', { kind: 'participant', expedition: 'e1', participant: 'alice' }],
     ['carnet/e1/note/alice/n-1_A', { kind: 'note', expedition: 'e1', participant: 'alice', id: 'n-1_A' }],
     ['carnet/e1/synthesis/alice/lesson1', { kind: 'synthesis', expedition: 'e1', participant: 'alice', id: 'lesson1' }],
-    ['carnet/e1/photo/alice/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', { kind: 'photo', expedition: 'e1', participant: 'alice', id: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }],
+    [
+      'carnet/e1/photo/alice/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      { kind: 'photo', expedition: 'e1', participant: 'alice', id: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' },
+    ],
     ['carnet/e1/group/lesson1', { kind: 'group', expedition: 'e1', id: 'lesson1' }],
   ];
 
@@ -78,7 +90,14 @@ describe('the access document', () => {
     const doc = new Y.Doc();
     const token = newToken();
     addParticipant(doc, { id: 'alice', name: 'Alice', role: 'participant', tokenHash: await hashToken(token) });
-    expect(findByTokenHash(doc, await hashToken(token))).toEqual({ id: 'alice', name: 'Alice', role: 'participant', tokenHash: await hashToken(token), revoked: false, lastSeen: 0 });
+    expect(findByTokenHash(doc, await hashToken(token))).toEqual({
+      id: 'alice',
+      name: 'Alice',
+      role: 'participant',
+      tokenHash: await hashToken(token),
+      revoked: false,
+      lastSeen: 0,
+    });
     expect(findByTokenHash(doc, await hashToken(newToken()))).toBeNull();
     revokeParticipant(doc, 'alice');
     expect(readParticipant(doc, 'alice')?.revoked).toBe(true);

@@ -28,9 +28,9 @@ export interface TestServer extends SyncServer {
   logs: string[];
 }
 
-export async function startServer(dataDir = scratchFolder(), port = 0): Promise<TestServer> {
+export async function startServer(dataDir = scratchFolder(), newAdminKey = false): Promise<TestServer> {
   const logs: string[] = [];
-  const server = await startSyncServer({ port, host: '127.0.0.1', dataDir, log: (line) => logs.push(line) });
+  const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey, log: (line) => logs.push(line) });
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
@@ -175,7 +175,9 @@ export interface RawClient {
 export async function rawClient(url: string, name: string, token: string): Promise<RawClient> {
   const socket = new WebSocket(url);
   cleanups.push(() => socket.terminate());
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })),
+  );
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);

@@ -2,7 +2,7 @@
 // Ctrl+C, and killed with SIGKILL while clients write — every update it acknowledged
 // must be there when it starts again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -69,9 +69,12 @@ describe.skipIf(!existsSync(CLI))('carnet serve', () => {
     const port = await busy.listening;
     const other = scratchFolder();
     writeFileSync(join(other, 'notes.txt'), 'not a server');
+    const keyless = scratchFolder();
+    mkdirSync(join(keyless, 'documents'));
     const cases: [string[], string][] = [
       [['--port', String(port), '--data', join(scratchFolder(), 'server')], `carnet: port ${port} is already in use on 127.0.0.1\n`],
       [['--port', '0', '--data', other], `carnet: ${other} holds files of something else: choose an empty folder for the server's data\n`],
+      [['--port', '0', '--data', keyless], `carnet: ${join(keyless, 'admin-key.sha256')} is missing: start with --new-admin-key to make a new one\n`],
       [['--port', '70000', '--data', other], 'carnet: --port must be a port number, 0 to 65535\n'],
       [['--data', other], 'carnet: --port must be a port number, 0 to 65535\n'],
       [['--port', '0'], 'carnet: --data must name the folder where the server keeps its documents\n'],
@@ -102,7 +105,7 @@ describe.skipIf(!existsSync(CLI))('carnet serve', () => {
     await Promise.all(writers.map(({ client }) => synced(client)));
     let writing = true;
     const streams = writers.map(async (writer) => {
-      for (; ; ) {
+      for (;;) {
         while (!writing) await sleep(10);
         writer.client.doc.getArray<number>(writer.name).push([++writer.written]);
         await acknowledged(writer.client);
