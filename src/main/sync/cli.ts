@@ -20,6 +20,11 @@ export async function serveCommand(args: string[]): Promise<{ ok: true } | { ok:
   const host = values.host ?? '127.0.0.1';
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
 
+  // Listened for before the server says it listens: a signal right after is not missed.
+  const stop = new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
   let server;
   try {
     server = await startSyncServer({
@@ -35,10 +40,7 @@ export async function serveCommand(args: string[]): Promise<{ ok: true } | { ok:
   if (server.adminKey) write(`Admin key (shown once, stored only hashed; the organiser's app needs it to share an expedition): ${server.adminKey}`);
   write(`Carnet sync server listening on ws://${host.includes(':') ? `[${host}]` : host}:${server.port}, data in ${dataDir}`);
 
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
+  await stop;
   await server.close();
   return { ok: true };
 }

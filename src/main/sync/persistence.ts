@@ -61,13 +61,7 @@ export class DocumentFiles {
       // serving the document without it would hide the loss.
       if (saved.validBytes < saved.fileBytes) throw new Error(`the snapshot of ${name} is damaged (${snapshot})`);
       const updates = await readRecords(journal, name);
-      for (const update of [...saved.records, ...updates.records]) {
-        try {
-          Y.applyUpdate(doc, update, PERSISTENCE_ORIGIN);
-        } catch (error) {
-          this.log(`${name}: a saved update could not be applied and is skipped (${(error as Error).message})`);
-        }
-      }
+      this.applyAll(name, doc, [...saved.records, ...updates.records]);
       if (updates.validBytes < updates.fileBytes) {
         await truncateFile(journal, updates.validBytes);
         this.log(`${name}: ${updates.fileBytes - updates.validBytes} bytes of an unfinished write removed from the journal`);
@@ -82,7 +76,7 @@ export class DocumentFiles {
       const handle = await open(journal, 'a');
       try {
         const created = (await handle.stat()).size === 0;
-        await handle.write(created ? concat(header(name), record(update)) : record(update));
+        await handle.appendFile(created ? concat(header(name), record(update)) : record(update));
         await handle.datasync();
         if (created) await syncFolder(this.folder);
       } finally {
@@ -100,7 +94,7 @@ export class DocumentFiles {
       const { snapshot, journal } = this.paths(name);
       const pending = await readRecords(journal, name);
       if (pending.records.length === 0) return;
-      for (const update of pending.records) Y.applyUpdate(doc, update, PERSISTENCE_ORIGIN);
+      this.applyAll(name, doc, pending.records);
       await writeFileAtomic(snapshot, concat(header(name), record(Y.encodeStateAsUpdate(doc))));
       await syncFolder(this.folder);
       await truncateFile(journal, header(name).length);
@@ -110,6 +104,18 @@ export class DocumentFiles {
   /** Resolves when no file operation is under way. */
   async idle(): Promise<void> {
     while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  /** Applies saved updates; one that Yjs rejects (none should: each was read whole before
+   *  it was journaled) is logged and skipped rather than make the document unloadable. */
+  private applyAll(name: string, doc: Y.Doc, updates: Uint8Array[]): void {
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update, PERSISTENCE_ORIGIN);
+      } catch (error) {
+        this.log(`${name}: a saved update could not be applied and is skipped (${(error as Error).message})`);
+      }
+    }
   }
 
   private paths(name: string): { snapshot: string; journal: string } {

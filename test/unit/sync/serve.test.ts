@@ -124,7 +124,7 @@ describe.skipIf(!existsSync(CLI))('carnet serve', () => {
       await sleep(200 + Math.random() * 800);
       const ackedAtKill = writers.map((writer) => writer.acked);
       server.child.kill('SIGKILL');
-      await server.exited;
+      expect((await server.exited).stderr).toBe('');
       // The clients stay away until the server's state has been checked.
       aliceSocket.disconnect();
       bobSocket.disconnect();
@@ -148,6 +148,7 @@ describe.skipIf(!existsSync(CLI))('carnet serve', () => {
     }
     expect(writers.every((writer) => writer.acked > 10)).toBe(true);
     expect(await stopped(server, 'SIGTERM')).toBe(0);
+    expect((await server.exited).stderr).toBe('');
   }, 90_000);
 });
 
