@@ -1,5 +1,5 @@
-// `carnet`: the import (and later export) services from a terminal, for organisers and
-// scripts. Plain Node — nothing here or below may import electron.
+// `carnet`: the import and export services, and the sync server, from a terminal, for
+// organisers and scripts. Plain Node — nothing here or below may import electron.
 //
 // Output contract: a command prints its result on stdout and exits 0. On bad input it
 // prints one line `carnet: <what is wrong>` on stderr, nothing on stdout, and exits 2;
@@ -43,6 +43,15 @@ const COMMANDS: Record<string, Command> = {
       return outcome.ok ? { stdout: `${outcome.path}\n` } : badInput(outcome.error);
     },
   },
+  serve: {
+    usage: 'carnet serve --port <port> --data <folder> [--host <address>] [--new-admin-key]',
+    summary: 'Run the sync server of shared expeditions until Ctrl+C; it prints an admin key at its first start in an empty folder.',
+    run: async (args) => {
+      const { serveCommand } = await import('./sync/cli');
+      const outcome = await serveCommand(args);
+      return outcome.ok ? { stdout: '' } : badInput(outcome.error);
+    },
+  },
 };
 
 const USAGE = [
@@ -55,6 +64,11 @@ const USAGE = [
   '  --tz <zone>    time zone of times written without one (default: the system zone,',
   `                 here ${systemTimeZone()})`,
   '  --as <kind>    read a Markdown file as "notes" or as "lessons" (default: guessed)',
+  '',
+  'Options of serve:',
+  '  --host <address>   where to listen (default 127.0.0.1, this computer only;',
+  '                     0.0.0.0 for the local network)',
+  '  --new-admin-key    replace the admin key and print the new one',
   '',
   'Files: .ics (calendar), .csv/.tsv (spreadsheet), .json (Carnet programme),',
   '.md (lessons or notes), a folder of Markdown notes, or a .carnet backup.',
