@@ -12,29 +12,33 @@ import type { SharedNoteMeta, Structure } from './records';
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The organiser's structure into the expedition, visits and lessons tables; this
- *  notebook's own name (the participant) and syntheses are kept. Visits and lessons the
- *  organiser took out go too. */
-export async function applyStructure(database: AppDB, expeditionId: string, structure: Structure): Promise<void> {
+ *  notebook's own name (`ownName` for an expedition joined just now) and syntheses are
+ *  kept. Nothing is deleted here: only what the organiser took out of the document goes
+ *  (`removeFromStructure`), never what a document not yet received lacks. */
+export async function applyStructure(database: AppDB, expeditionId: string, structure: Structure, ownName = ''): Promise<void> {
   await database.transaction('rw', database.expeditions, database.visits, database.lessons, async () => {
     const current = await database.expeditions.get(expeditionId);
-    if (structure.expedition && current) {
-      const next: Expedition = { ...structure.expedition, id: expeditionId, participant: current.participant };
+    if (structure.expedition) {
+      const next: Expedition = { ...structure.expedition, id: expeditionId, participant: current?.participant ?? ownName };
       if (!same(next, current)) await database.expeditions.put(next);
     }
     const visits = await database.visits.where('expeditionId').equals(expeditionId).toArray();
-    const visitIds = new Set(structure.visits.map((visit) => visit.id));
     const changedVisits = structure.visits.filter((visit) => !same(visit, visits.find((known) => known.id === visit.id)));
     if (changedVisits.length > 0) await database.visits.bulkPut(changedVisits);
-    const goneVisits = visits.filter((visit) => !visitIds.has(visit.id)).map((visit) => visit.id);
-    if (goneVisits.length > 0) await database.visits.bulkDelete(goneVisits);
 
     const lessons = await database.lessons.where('expeditionId').equals(expeditionId).toArray();
-    const lessonIds = new Set(structure.lessons.map((lesson) => lesson.id));
     const nextLessons = structure.lessons.map((lesson) => ({ ...lesson, synthesis: lessons.find((known) => known.id === lesson.id)?.synthesis ?? '' }));
     const changedLessons = nextLessons.filter((lesson) => !same(lesson, lessons.find((known) => known.id === lesson.id)));
     if (changedLessons.length > 0) await database.lessons.bulkPut(changedLessons);
-    const goneLessons = lessons.filter((lesson) => !lessonIds.has(lesson.id)).map((lesson) => lesson.id);
-    if (goneLessons.length > 0) await database.lessons.bulkDelete(goneLessons);
+  });
+}
+
+/** Visits and lessons the organiser took out of the structure. */
+export async function removeFromStructure(database: AppDB, removed: { visits: string[]; lessons: string[] }): Promise<void> {
+  if (removed.visits.length === 0 && removed.lessons.length === 0) return;
+  await database.transaction('rw', database.visits, database.lessons, async () => {
+    await database.visits.bulkDelete(removed.visits);
+    await database.lessons.bulkDelete(removed.lessons);
   });
 }
 

@@ -21,7 +21,15 @@ export interface Structure {
   lessons: SharedLesson[];
 }
 
+/** A participant as everyone sees them in the structure (the access document, with
+ *  tokens, is the organiser's alone). */
+export interface SharedParticipant {
+  id: Id;
+  name: string;
+}
+
 const EXPEDITION = 'expedition';
+const PARTICIPANTS = 'participants';
 const VISITS = 'visits';
 const LESSONS = 'lessons';
 const NOTES = 'notes';
@@ -51,12 +59,34 @@ export function writeStructure(doc: Y.Doc, expedition: Expedition, visits: reado
   });
 }
 
+/** Calls `removed` with the visits and lessons each change of the document took out. */
+export function observeStructureRemovals(doc: Y.Doc, removed: (ids: { visits: Id[]; lessons: Id[] }) => void): () => void {
+  const deletedKeys = <T>(event: Y.YMapEvent<T>): Id[] => [...event.changes.keys].filter(([, change]) => change.action === 'delete').map(([key]) => key);
+  const onVisits = (event: Y.YMapEvent<Visit>): void => removed({ visits: deletedKeys(event), lessons: [] });
+  const onLessons = (event: Y.YMapEvent<SharedLesson>): void => removed({ visits: [], lessons: deletedKeys(event) });
+  doc.getMap<Visit>(VISITS).observe(onVisits);
+  doc.getMap<SharedLesson>(LESSONS).observe(onLessons);
+  return () => {
+    doc.getMap<Visit>(VISITS).unobserve(onVisits);
+    doc.getMap<SharedLesson>(LESSONS).unobserve(onLessons);
+  };
+}
+
 export function readStructure(doc: Y.Doc): Structure {
   return {
     expedition: doc.getMap<SharedExpedition>(EXPEDITION).get('record') ?? null,
     visits: [...doc.getMap<Visit>(VISITS).values()],
     lessons: [...doc.getMap<SharedLesson>(LESSONS).values()],
   };
+}
+
+/** The organiser lists the participants by name in the structure. */
+export function writeParticipants(doc: Y.Doc, participants: readonly SharedParticipant[]): void {
+  doc.transact(() => writeRecords(doc.getMap<SharedParticipant>(PARTICIPANTS), participants, true));
+}
+
+export function readParticipants(doc: Y.Doc): SharedParticipant[] {
+  return [...doc.getMap<SharedParticipant>(PARTICIPANTS).values()];
 }
 
 /** What of a note goes in its author's document: everything but its body. */

@@ -6,8 +6,8 @@ import * as Y from 'yjs';
 import { markdownToNote } from '../../../src/shared/editor/markdown';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { createExpedition } from '../../../src/renderer/db/expeditions';
-import { applyNoteBody, applyNotesMeta, applyStructure } from '../../../src/renderer/sync/readModel';
-import { readNotesMeta, readStructure, writeNotesMeta, writeStructure } from '../../../src/renderer/sync/records';
+import { applyNoteBody, applyNotesMeta, applyStructure, removeFromStructure } from '../../../src/renderer/sync/readModel';
+import { observeStructureRemovals, readNotesMeta, readStructure, writeNotesMeta, writeStructure } from '../../../src/renderer/sync/records';
 import { buildSampleRecords } from '../../fixtures/sampleRecords';
 
 const opened: AppDB[] = [];
@@ -69,10 +69,21 @@ describe('the read model of a shared expedition', () => {
       }),
     ).toBe(0);
 
-    // A visit taken out by the organiser goes; a body edited by its author arrives.
+    // A visit taken out by the organiser goes (a replica sees it taken out); a visit a
+    // replica has not received yet is not taken for removed.
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(organiser));
+    const removed: string[] = [];
+    observeStructureRemovals(replica, ({ visits }) => removed.push(...visits));
     writeStructure(organiser, records.expedition, records.visits.slice(1), records.lessons);
-    await applyStructure(database, records.expedition.id, readStructure(organiser));
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(organiser));
+    expect(removed).toEqual([records.visits[0]!.id]);
+    await removeFromStructure(database, { visits: removed, lessons: [] });
+    await applyStructure(database, records.expedition.id, readStructure(replica));
     expect(await database.visits.get(records.visits[0]!.id)).toBeUndefined();
+    await applyStructure(database, records.expedition.id, { ...readStructure(replica), visits: [] });
+    expect(await database.visits.count()).toBe(records.visits.length - 1);
+    // A body edited by its author arrives.
     const edited = markdownToNote('Texte revu #nouveau');
     await applyNoteBody(database, note.id, edited.state);
     expect(await database.notes.get(note.id)).toMatchObject({ text: 'Texte revu #nouveau', tags: ['nouveau'] });

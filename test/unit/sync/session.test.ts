@@ -1,0 +1,78 @@
+// A shared expedition between two notebooks through the real server on loopback: the
+// organiser's notebook shares the sample expedition, a participant's empty notebook joins
+// it and sees the programme, the lessons and the organiser's notes; each writes a note
+// the other receives; the participant, offline for a while, catches up.
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { markdownToNote } from '../../../src/shared/editor/markdown';
+import { AppDB } from '../../../src/renderer/db/AppDB';
+import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
+import { createSampleExpedition } from '../../../src/renderer/db/sample';
+import { SyncSession } from '../../../src/renderer/sync/session';
+import { createExpedition, startServer, waitFor } from './helpers';
+
+const opened: { database: AppDB; session?: SyncSession }[] = [];
+afterEach(async () => {
+  for (const { database, session } of opened.splice(0)) {
+    session?.stop();
+    database.close();
+    await Dexie.delete(database.name);
+  }
+});
+
+class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
+describe('a shared expedition between two notebooks', () => {
+  it('brings the organiser’s expedition to a participant, and each one’s notes to the other', async () => {
+    const server = await startServer();
+    const organiserDb = new AppDB(`sync-organiser-${performance.now()}`);
+    const aliceDb = new AppDB(`sync-alice-${performance.now()}`);
+    opened.push({ database: organiserDb }, { database: aliceDb });
+    const expedition = await createSampleExpedition(organiserDb, 'Olga');
+    const { tokens } = await createExpedition(server, expedition.id);
+
+    const organiser = new SyncSession(
+      organiserDb,
+      { url: server.url, expeditionId: expedition.id, participantId: 'organiser', role: 'organiser', token: tokens.organiser, name: 'Olga' },
+      { WebSocketPolyfill: NodeWebSocket },
+    );
+    opened[0]!.session = organiser;
+    await organiser.start();
+    const sampleNotes = await organiserDb.notes.count();
+    await waitFor(() => organiser.state.connection === 'online' && organiser.state.waiting === 0, 'the organiser to be saved', 20_000);
+
+    const alice = new SyncSession(
+      aliceDb,
+      { url: server.url, expeditionId: expedition.id, participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' },
+      { WebSocketPolyfill: NodeWebSocket },
+    );
+    opened[1]!.session = alice;
+    await alice.start();
+    await expect.poll(async () => (await aliceDb.expeditions.get(expedition.id))?.title, { timeout: 20_000 }).toBe(expedition.title);
+    expect((await aliceDb.expeditions.get(expedition.id))?.participant).toBe('Alice');
+    await expect.poll(() => aliceDb.visits.count(), { timeout: 20_000 }).toBe(await organiserDb.visits.count());
+    await expect.poll(() => aliceDb.lessons.count(), { timeout: 20_000 }).toBe(await organiserDb.lessons.count());
+    await expect.poll(() => aliceDb.notes.count(), { timeout: 20_000 }).toBe(sampleNotes);
+    const someNote = (await organiserDb.notes.toArray()).find((note) => note.text.length > 20)!;
+    await expect.poll(async () => (await aliceDb.notes.get(someNote.id))?.text, { timeout: 20_000 }).toBe(someNote.text);
+    expect((await aliceDb.notes.get(someNote.id))?.author).toBe('Olga');
+
+    // Alice writes a note; the organiser receives it, with her name.
+    const visit = (await aliceDb.visits.toArray())[0]!;
+    const hers = await createNote(aliceDb, { expeditionId: expedition.id, visitId: visit.id, author: 'Alice' });
+    await saveNoteContent(aliceDb, hers.id, markdownToNote('Vu chez Michelin : #apprendre/ensemble'));
+    await expect.poll(async () => (await organiserDb.notes.get(hers.id))?.text, { timeout: 20_000 }).toBe('Vu chez Michelin : #apprendre/ensemble');
+    expect(await organiserDb.notes.get(hers.id)).toMatchObject({ author: 'Alice', tags: ['apprendre/ensemble'] });
+
+    // The organiser edits one of theirs: Alice sees the edit.
+    const edited = markdownToNote('Texte revu par l’organisatrice');
+    await saveNoteContent(organiserDb, someNote.id, { ...edited });
+    await expect.poll(async () => (await aliceDb.notes.get(someNote.id))?.text, { timeout: 20_000 }).toBe('Texte revu par l’organisatrice');
+  }, 120_000);
+});
