@@ -12,19 +12,48 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** No inline scripts, no eval, nothing fetched from another origin. Images may be blob:
  *  (attachments held in IndexedDB) or data: (pasted images before they are stored). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The pages' Content-Security-Policy. `syncOrigin`: the one sync server a shared
+ *  expedition talks to (`ws://host:port` or `wss://…`, from parseSyncOrigin), the only
+ *  network origin the renderer may reach; none by default. */
+export function contentSecurityPolicy(syncOrigin: string | null = null): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    syncOrigin ? `connect-src 'self' ${syncOrigin}` : "connect-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** A sync server's origin as the CSP may name it: ws: or wss:, a host, a port if any;
+ *  null for anything else (other schemes, credentials, a path, characters a CSP would
+ *  read as another source). */
+export function parseSyncOrigin(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return null;
+  if (parsed.username || parsed.password || parsed.search || parsed.hash || (parsed.pathname !== '/' && parsed.pathname !== '')) return null;
+  if (!/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(parsed.hostname)) return null;
+  return parsed.origin;
+}
+
+/** A page's HTML with its <meta> policy made the same as the header's (the meta is a
+ *  second line of defence: it may only say what the header says). */
+export function withPolicyMeta(html: string, policy: string): string {
+  return html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i, (_all, start: string, end: string) => `${start}${policy.replace(/; frame-ancestors 'none'/, '')}${end}`);
+}
 
 /** Spelling is checked where the system checks it: macOS, whose spellchecker Electron
  *  uses and which downloads nothing. On Windows and Linux Chromium's spellchecker needs

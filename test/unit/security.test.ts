@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
   isTrustedOrigin,
+  parseSyncOrigin,
+  withPolicyMeta,
   resolveAppPath,
   secureWebPreferences,
 } from '../../src/main/security';
@@ -55,5 +58,25 @@ describe('app:// origin and files', () => {
     expect(resolveAppPath(root, 'app://carnet/a%00.js')).toBeNull();
     expect(resolveAppPath(root, 'app://carnet/%E0%A4%A')).toBeNull();
     expect(resolveAppPath(root, 'app://elsewhere/index.html')).toBeNull();
+  });
+});
+
+describe('the sync server in the policy', () => {
+  it('lets the renderer reach exactly the configured sync server, and nothing else', () => {
+    expect(parseSyncOrigin('ws://127.0.0.1:4455')).toBe('ws://127.0.0.1:4455');
+    expect(parseSyncOrigin('wss://sync.exemple.fr')).toBe('wss://sync.exemple.fr');
+    expect(parseSyncOrigin('wss://sync.exemple.fr/')).toBe('wss://sync.exemple.fr');
+    for (const refused of ['http://x.fr', 'https://x.fr', 'javascript:alert(1)', 'ws://user:pw@x.fr', 'ws://x.fr/path', 'ws://x.fr/?q', "ws://x.fr;script-src 'unsafe-inline'", 'ws://x.fr *', 'file:///etc', '', 'ws://']) {
+      expect(parseSyncOrigin(refused), refused).toBeNull();
+    }
+    const policy = contentSecurityPolicy('wss://sync.exemple.fr');
+    expect(policy).toContain("connect-src 'self' wss://sync.exemple.fr;");
+    expect(policy.replace("connect-src 'self' wss://sync.exemple.fr", "connect-src 'self'")).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('gives the page’s <meta> the same policy as the header', () => {
+    const html = '<head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; connect-src \'self\'" /></head>';
+    const policy = contentSecurityPolicy('ws://127.0.0.1:4455');
+    expect(withPolicyMeta(html, policy)).toContain(`content="${policy.replace("; frame-ancestors 'none'", '')}"`);
   });
 });
