@@ -10,6 +10,8 @@ import { OpenJobs } from './export/openJobs';
 import { writeFileAtomic } from './atomicFiles';
 import { ImportSessions } from './import/session';
 import type { Platform } from './platform/types';
+import { parseSyncOrigin } from './security';
+import { syncOriginOf } from './sync/origin';
 
 export type Handlers = {
   [M in Method]: (payload: Request<M>) => Promise<Result<Responses[M]>>;
@@ -72,6 +74,12 @@ export function createHandlers(platform: Platform): Handlers {
     async closeImport({ importId }) {
       await imports.close(importId);
       return { ok: true, value: null };
+    },
+
+    async setSyncServer({ url }) {
+      const origin = url === null ? null : parseSyncOrigin(url);
+      if (url !== null && !origin) return fail('badPayload', 'Not a sync server address: ws:// or wss://, a host and a port.', { url: url.slice(0, 200) });
+      return { ok: true, value: { reload: await syncOriginOf(platform.dataDir).set(origin) } };
     },
 
     async pickImages() {

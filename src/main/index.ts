@@ -6,11 +6,13 @@ import { MENU_CHANNEL } from '../shared/ipc';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { createElectronPlatform, onQuitReady } from './platform/electron';
+import { syncOriginOf } from './sync/origin';
 import {
   APP_ORIGIN,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   checksSpelling,
+  contentSecurityPolicy,
   createAppProtocolHandler,
   guardNewWebContents,
   hardenSession,
@@ -25,7 +27,9 @@ const rendererRoot = join(__dirname, '../renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 function serveApp(): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url)));
+  // The policy names the sync server of a shared expedition, if the user set one.
+  const syncOrigin = syncOriginOf(app.getPath('userData'));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url), () => contentSecurityPolicy(syncOrigin.current)));
 }
 
 /** How long closing waits for the renderer's last snapshot. */

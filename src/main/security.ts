@@ -145,15 +145,18 @@ export const APP_SCHEME_PRIVILEGES: NonNullable<CustomScheme['privileges']> = {
 export function createAppProtocolHandler(
   root: string,
   fetchFile: (fileUrl: string) => Promise<Response>,
+  policy: () => string = () => CONTENT_SECURITY_POLICY,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const file = resolveAppPath(root, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     const response = await fetchFile(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    const current = policy();
+    headers.set('Content-Security-Policy', current);
     headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    const body = file.endsWith('.html') ? withPolicyMeta(await response.text(), current) : response.body;
+    return new Response(body, { status: response.status, headers });
   };
 }
 

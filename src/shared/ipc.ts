@@ -152,6 +152,13 @@ export const contract = {
     channel: 'carnet:choose-backup',
     request: z.undefined(),
   },
+  /** The sync server a shared expedition talks to (null: none): the only network origin
+   *  the pages' policy then lets the renderer reach. Answers whether the policy changed,
+   *  in which case the page must be loaded again to get it. */
+  setSyncServer: {
+    channel: 'carnet:set-sync-server',
+    request: z.object({ url: z.string().min(1).max(500).nullable() }).strict(),
+  },
   /** The renderer has taken its last snapshot after 'snapshotBeforeQuit': main may close. */
   quitReady: {
     channel: 'carnet:quit-ready',
@@ -182,6 +189,7 @@ export interface Responses {
   listSnapshots: SnapshotSummary[];
   readSnapshot: BackupContents;
   chooseBackup: BackupContents | null;
+  setSyncServer: { reload: boolean };
   quitReady: null;
 }
 

@@ -73,3 +73,14 @@ describe('dispatch: the gate of every renderer message', () => {
     for (const channel of channels) expect(channel).toMatch(/^carnet:[a-z-]+$/);
   });
 });
+
+describe('the sync server the pages may reach', () => {
+  it('keeps a ws/wss address, says when the policy changed, and refuses anything else', async () => {
+    const { handlers } = setup();
+    await expect(dispatch(handlers, 'setSyncServer', { url: 'ws://127.0.0.1:4455' })).resolves.toEqual({ ok: true, value: { reload: true } });
+    await expect(dispatch(handlers, 'setSyncServer', { url: 'ws://127.0.0.1:4455' })).resolves.toEqual({ ok: true, value: { reload: false } });
+    const refused = await dispatch(handlers, 'setSyncServer', { url: 'https://evil.example' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'badPayload' } });
+    await expect(dispatch(handlers, 'setSyncServer', { url: null })).resolves.toEqual({ ok: true, value: { reload: true } });
+  });
+});
