@@ -1,4 +1,4 @@
-// What the two search measurements (search-designs.ts, search-worker.ts) share: their
+// What the two search measurements (searchDesigns.ts, searchWorker.ts) share: their
 // queries, their sizes from the command line, and a run in Chromium — the bench page
 // built by Vite, served on localhost, one persistent profile, one measure per size, the
 // runs written to bench/results/<name>.json.

@@ -2,8 +2,8 @@
 // index built on the page, in Chromium, at 10,000 notes (and 100,000 with --large): time
 // to ready, the page's longest main-thread stall meanwhile, query round trips (p50/p95),
 // the page's JS heap, and how soon an edit is found.
-//   npx tsx bench/search-worker.ts [--large] [--only=10000] [--no-page]
-// Writes bench/results/search-worker.json.
+//   npx tsx bench/searchWorker.ts [--large] [--only=10000] [--no-page]
+// Writes bench/results/searchWorker.json.
 import type { Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../src/main/security';
 import { callBench as call, QUERIES, REPEAT, runSearchBench } from './searchBench';
@@ -46,8 +46,8 @@ async function measure(page: Page, count: number) {
 }
 
 runSearchBench({
-  name: 'search-worker',
-  pageDir: 'search-worker-page',
+  name: 'searchWorker',
+  pageDir: 'searchWorkerPage',
   port: Number(process.env['CARNET_BENCH_PORT'] ?? 47882),
   // The app's CSP, so that the worker is started under the same rules as in Carnet.
   headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },

@@ -1,4 +1,4 @@
-// The page bench/search-worker.ts drives in Chromium: Carnet's SearchIndex over generated
+// The page bench/searchWorker.ts drives in Chromium: Carnet's SearchIndex over generated
 // notes, built in its worker or on the page, with its queries timed from the page.
 import Dexie from 'dexie';
 import { AppDB } from '../../src/renderer/db/AppDB';
@@ -6,8 +6,8 @@ import { putNotes } from '../../src/renderer/db/notes';
 import { NoteIndex } from '../../src/renderer/features/search/noteIndex';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { indexWords } from '../../src/shared/text/fold';
-import { makeNotes } from '../search-page/corpus';
-import { timeQueries, watchMainThread, type Timing } from '../search-page/measure';
+import { makeNotes } from '../searchPage/corpus';
+import { timeQueries, watchMainThread, type Timing } from '../searchPage/measure';
 
 const EXPEDITION = 'exp-bench';
 const VISITS = Array.from({ length: 20 }, (_, i) => `visit-${i}`);

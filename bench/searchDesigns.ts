@@ -1,10 +1,10 @@
 // Measures the two search designs Carnet could use, in Chromium, at 10,000 notes (and at
 // 100,000 with --large): index ready time, query latency (p50/p95), JS heap, and the
 // cost of writing notes with and without a words index.
-//   npx tsx bench/search-designs.ts [--large] [--only=10000]
-// Writes bench/results/search-designs.json and prints it.
+//   npx tsx bench/searchDesigns.ts [--large] [--only=10000]
+// Writes bench/results/searchDesigns.json and prints it.
 import type { Page } from 'playwright-core';
-import type { Timing } from './search-page/measure';
+import type { Timing } from './searchPage/measure';
 import { callBench, QUERIES, REPEAT, runSearchBench } from './searchBench';
 
 interface Bench {
@@ -51,7 +51,7 @@ async function measure(page: Page, count: number) {
   return { count, heapBeforeMB: mb(heapBefore), A: a, B: b };
 }
 
-runSearchBench({ name: 'search-designs', pageDir: 'search-page', port: 47899, measure }).catch((error: unknown) => {
+runSearchBench({ name: 'searchDesigns', pageDir: 'searchPage', port: 47899, measure }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-// The page bench/search-designs.ts drives in Chromium. It exposes, on window.bench, the
+// The page bench/searchDesigns.ts drives in Chromium. It exposes, on window.bench, the
 // two designs over the same generated notes:
 //   A: Carnet's LiveNoteIndex (MiniSearch in memory, built in slices from IndexedDB);
 //   B: a Dexie multiEntry index of folded words ('*words') queried with startsWith.
