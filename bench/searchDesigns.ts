@@ -4,54 +4,41 @@
 //   npx tsx bench/searchDesigns.ts [--large] [--only=10000]
 // Writes bench/results/searchDesigns.json and prints it.
 import type { Page } from 'playwright-core';
-import type { Timing } from './searchPage/measure';
-import { callBench, QUERIES, REPEAT, runSearchBench } from './searchBench';
-
-interface Bench {
-  seed(design: 'A' | 'B', count: number): Promise<{ writeMs: number; wordsMs: number }>;
-  buildA(): Promise<{ readyMs: number; longestStallMs: number; size: number }>;
-  reset(): Promise<void>;
-  usedHeap(): number;
-  readResults(design: 'A' | 'B', query: string): Promise<number>;
-  timeA(queries: string[], repeat: number): Promise<Timing>;
-  timeB(queries: string[], repeat: number): Promise<Timing>;
-  reopenB(): Promise<number>;
-}
-
-function call<K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>): Promise<Awaited<ReturnType<Bench[K]>>> {
-  return callBench(page, name, ...args);
-}
+import { onPage } from './pageCall';
+import { QUERIES, REPEAT, runSearchBench } from './searchBench';
+import type { SearchDesignsPage } from './searchPage/main';
 
 const ms = (value: number) => Math.round(value * 100) / 100;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 async function measure(page: Page, count: number) {
-  await call(page, 'reset');
-  const heapBefore = await call(page, 'usedHeap');
-  const seedA = await call(page, 'seed', 'A', count);
+  const bench = onPage<SearchDesignsPage>(page);
+  await bench.reset();
+  const heapBefore = await bench.usedHeap();
+  const seedA = await bench.seed('A', count);
   // Design A as at a cold start: a fresh page, the database already there.
   await page.reload();
-  const heapEmpty = await call(page, 'usedHeap');
-  const build = await call(page, 'buildA');
+  const heapEmpty = await bench.usedHeap();
+  const build = await bench.buildA();
   const a: Record<string, unknown> = { writeMs: ms(seedA.writeMs), readyMs: ms(build.readyMs), longestStallMs: ms(build.longestStallMs) };
-  for (const [kind, queries] of Object.entries(QUERIES)) a[kind] = await call(page, 'timeA', queries, REPEAT);
-  a['heapMB'] = mb((await call(page, 'usedHeap')) - heapEmpty);
-  a['heapTotalMB'] = mb(await call(page, 'usedHeap'));
+  for (const [kind, queries] of Object.entries(QUERIES)) a[kind] = await bench.timeA(queries, REPEAT);
+  a['heapMB'] = mb((await bench.usedHeap()) - heapEmpty);
+  a['heapTotalMB'] = mb(await bench.usedHeap());
   const started = Date.now();
-  for (const query of QUERIES.oneWord) await call(page, 'readResults', 'A', query);
+  for (const query of QUERIES.oneWord) await bench.readResults('A', query);
   a['read20ResultsMs'] = ms((Date.now() - started) / QUERIES.oneWord.length);
 
-  await call(page, 'reset');
-  const seedB = await call(page, 'seed', 'B', count);
+  await bench.reset();
+  const seedB = await bench.seed('B', count);
   await page.reload();
-  const b: Record<string, unknown> = { writeMs: ms(seedB.writeMs), wordsMs: ms(seedB.wordsMs), readyMs: ms(await call(page, 'reopenB')) };
-  for (const [kind, queries] of Object.entries(QUERIES)) b[kind] = await call(page, 'timeB', queries, kind === 'oneWord' ? REPEAT : 4);
-  b['heapTotalMB'] = mb(await call(page, 'usedHeap'));
-  await call(page, 'reset');
+  const b: Record<string, unknown> = { writeMs: ms(seedB.writeMs), wordsMs: ms(seedB.wordsMs), readyMs: ms(await bench.reopenB()) };
+  for (const [kind, queries] of Object.entries(QUERIES)) b[kind] = await bench.timeB(queries, kind === 'oneWord' ? REPEAT : 4);
+  b['heapTotalMB'] = mb(await bench.usedHeap());
+  await bench.reset();
   return { count, heapBeforeMB: mb(heapBefore), A: a, B: b };
 }
 
-runSearchBench({ name: 'searchDesigns', pageDir: 'searchPage', port: 47899, measure }).catch((error: unknown) => {
+runSearchBench({ name: 'searchDesigns', pageDir: 'searchPage', measure }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -95,8 +95,6 @@ async function snapshotSaved(): Promise<number> {
   }
 }
 
-Object.assign(window, { bench: { seed, build, time, freshness, reset, usedHeap, snapshotSaved, count: () => open().notes.count() } });
-
 /** Where a build's time goes: reading the notes (two ways), folding their words, indexing. */
 async function profile(): Promise<Record<string, number>> {
   const table = open().notes;
@@ -136,4 +134,7 @@ async function profile(): Promise<Record<string, number>> {
   await open().searchIndexes.delete('profile');
   return out;
 }
-Object.assign((window as unknown as { bench: object }).bench, { profile });
+
+const bench = { seed, build, time, freshness, reset, usedHeap, snapshotSaved, profile, count: () => open().notes.count() };
+export type SearchWorkerPage = typeof bench;
+(window as unknown as { bench: SearchWorkerPage }).bench = bench;
