@@ -1,7 +1,7 @@
 // What every figure of the runner works with: the browser host's session on the seeded
 // notebook, its pages (the app, the bench page, a blank page of the same origin), the
 // instruments installed in each, and the tools figures share (profiles, traces, heap).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CarnetSession } from '../src/main/platform/browser';
@@ -170,6 +170,46 @@ async function traced<T>(ctx: Context, page: Page, name: string, work: () => Pro
     writeFileSync(join(RESULTS, `${name}.trace.json`), chunks.join(''));
     await cdp.detach();
   }
+}
+
+/** CPU time (user + system, ms) each Chromium renderer process of the session has used on
+ *  its main thread so far (Linux: read from /proc; empty where it cannot be read). */
+export function rendererMainThreadCpu(ctx: Context): Map<number, number> {
+  const cpu = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return cpu;
+  }
+  for (const pid of entries) {
+    try {
+      // A zygote's child rewrites its command line as one string, spaces between.
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      if (!args.includes('--type=renderer') || !args.includes(`--user-data-dir=${ctx.session.profileDir}`)) continue;
+      // After the command name (which may hold spaces), utime and stime are the 12th and
+      // 13th fields, in clock ticks of 10 ms.
+      const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(Number(pid), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return cpu;
+}
+
+/** The main-thread CPU time the session's renderers used while `work` ran, in ms (null
+ *  where /proc cannot say). A tab does not always get a new process (Chromium keeps a
+ *  spare one ready), so every renderer is counted: the others are idle meanwhile. Unlike
+ *  a duration, a busier machine hardly changes it. */
+export async function rendererCpuDuring<T>(ctx: Context, work: () => Promise<T>): Promise<{ result: T; cpuMs: number | null }> {
+  const before = rendererMainThreadCpu(ctx);
+  const result = await work();
+  const after = rendererMainThreadCpu(ctx);
+  if (after.size === 0) return { result, cpuMs: null };
+  let cpuMs = 0;
+  for (const [pid, used] of after) cpuMs += used - (before.get(pid) ?? 0);
+  return { result, cpuMs };
 }
 
 /** The JS heap of a tab after a garbage collection (CDP), in MB. */
