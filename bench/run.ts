@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     appPage: null,
   };
   const figures: Figure[] = [];
-  /** The load average as each figure started: the machine's share of the story. */
+  /** The load averages as each figure started: the machine's share of the story. */
   const loads: Record<string, string> = {};
   let seeded: unknown = null;
   try {
@@ -117,12 +117,14 @@ async function main(): Promise<void> {
       loads[id] = loadAverage();
       log(`measuring ${id} (load ${loads[id]})`);
       const t0 = Date.now();
+      const oneMinute = Number(loads[id].split(' ')[0]);
+      const load = Number.isFinite(oneMinute) ? oneMinute : undefined;
       try {
         const result = await measure(ctx);
-        figures.push(...(Array.isArray(result) ? result : [result]));
+        figures.push(...(Array.isArray(result) ? result : [result]).map((figure) => ({ ...figure, load })));
       } catch (error) {
         console.error(error);
-        figures.push({ id, label: id, unit: 'ms', target: '—', pass: null, notMeasured: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+        figures.push({ id, label: id, unit: 'ms', target: '—', pass: null, load, notMeasured: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
       }
       log(`${id} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
   writeFileSync(join(RESULTS, `latest-${NOTES}.json`), JSON.stringify(result, null, 2));
   console.log(`\nCarnet benchmark — ${NOTES.toLocaleString('en')} notes, ${result.durationS} s`);
   console.log(`machine: ${host.nproc} cores (${host.cpu}), ${host.memoryGB} GB, ${host.chromium}, Node ${host.node}, load at start ${host.loadAverageAtStart}${CPU_SLOWDOWN === 1 ? '' : `, tabs slowed down ${CPU_SLOWDOWN}×`}`);
-  console.log(`load average as each figure started: ${Object.entries(loads).map(([id, load]) => `${id} ${load.split(' ')[0]}`).join(', ')}\n`);
+  console.log(`load: the 1-minute load average as the figure started (${host.nproc} cores)\n`);
   console.log(table(figures));
 }
 

@@ -54,6 +54,8 @@ export interface Figure {
   limit?: Limit;
   /** Why it was not measured. */
   notMeasured?: string;
+  /** The machine's 1-minute load average as the figure started (the runner sets it). */
+  load?: number;
   /** Anything else worth keeping (phases, counts, longest stall…). */
   detail?: Record<string, unknown>;
 }
@@ -76,18 +78,19 @@ const verdict = (pass: boolean | null) => (pass === null ? 'info' : pass ? 'met'
 /** One Markdown table: bench/README.md takes it as it is. */
 export function table(figures: Figure[]): string {
   const rows = [
-    '| figure | median | p95 | target | verdict | limit measured beside it (median / p95) | ratio | ratio target | ratio verdict |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| figure | median | p95 | target | verdict | limit measured beside it (median / p95) | ratio | ratio target | ratio verdict | load |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const f of figures) {
+    const load = f.load === undefined ? '—' : f.load.toFixed(1);
     if (f.notMeasured) {
-      rows.push(`| ${f.label} | — | — | ${f.target} | not measured: ${f.notMeasured} | — | — | — | — |`);
+      rows.push(`| ${f.label} | — | — | ${f.target} | not measured: ${f.notMeasured} | — | — | — | — | ${load} |`);
       continue;
     }
     const v = f.value!;
     const l = f.limit;
     const limit = l ? [`${l.label}: ${format(l.value.median, f.unit)} / ${format(l.value.p95, f.unit)}`, formatRatio(l), formatBound(l), verdict(l.pass)] : ['—', '—', '—', '—'];
-    rows.push(`| ${f.label} | ${format(v.median, f.unit)} | ${format(v.p95, f.unit)} | ${f.target} | ${verdict(f.pass)} | ${limit.join(' | ')} |`);
+    rows.push(`| ${f.label} | ${format(v.median, f.unit)} | ${format(v.p95, f.unit)} | ${f.target} | ${verdict(f.pass)} | ${limit.join(' | ')} | ${load} |`);
   }
   return rows.join('\n');
 }

@@ -4,9 +4,10 @@
 // --only=keystroke while the app's search index is still being built. Its limit: the same
 // sentence typed the same way into a bare contenteditable holding as many words, in the
 // same browser, once the app's index answers (so that its build does not run under it).
+// Beside the durations, the main-thread CPU time a key costs on average, in both (Linux).
 import type { Page } from 'playwright-core';
 import { LARGE, LONG_NOTE_WORDS } from '../options';
-import { appOnLongNote, newTab, profiled, type Context } from '../session';
+import { appOnLongNote, ms, newTab, profiled, rendererCpuDuring, type Context } from '../session';
 import { limitBeside, summary, type Figure } from '../stats';
 
 const TYPED = 'Le directeur explique que l’usine recycle 80 % de ses déchets depuis 2019, grâce aux salariés. ';
@@ -19,7 +20,7 @@ export async function keystroke(ctx: Context): Promise<Figure> {
   const editor = page.locator('.editor-input[contenteditable="true"]');
   await editor.click();
   await page.keyboard.press('Control+End');
-  const app = await profiled(ctx, page, 'keystroke', () => typeAndTime(page, TYPED, 50));
+  const { result: app, cpuMs: appCpu } = await rendererCpuDuring(ctx, () => profiled(ctx, page, 'keystroke', () => typeAndTime(page, TYPED, 50)));
   const words = await editor.evaluate((el) => (el.textContent ?? '').split(/\s+/).length);
 
   await untilIndexAnswers(page);
@@ -39,7 +40,7 @@ export async function keystroke(ctx: Context): Promise<Figure> {
   }, words);
   await bare.locator('[contenteditable]').click();
   await bare.keyboard.press('Control+End');
-  const limit = await typeAndTime(bare, TYPED, 50);
+  const { result: limit, cpuMs: bareCpu } = await rendererCpuDuring(ctx, () => typeAndTime(bare, TYPED, 50));
   await bare.close();
   const value = summary(app);
   return {
@@ -50,7 +51,11 @@ export async function keystroke(ctx: Context): Promise<Figure> {
     pass: value.p95 <= 16,
     value,
     limit: limitBeside(value, { label: 'bare contenteditable', value: summary(limit), at: 'p95', kind: 'times', bound: 2.5 }),
-    detail: { wordsInNote: words, keys: app.length },
+    detail: {
+      wordsInNote: words,
+      keys: app.length,
+      mainThreadCpuMsPerKey: appCpu === null || bareCpu === null ? 'not readable here' : { app: ms(appCpu / app.length), bare: ms(bareCpu / limit.length) },
+    },
   };
 }
 
