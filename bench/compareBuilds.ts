@@ -1,13 +1,16 @@
 // Compares the start of several renderer builds, interleaved in one browser so that each
-// sees the same moments of the machine's load: each build served on its own port (the
-// app's CSP, no-store), opened in a new tab again and again; for each, the module scripts'
-// phase (domInteractive → DOMContentLoaded: the bundle loaded, compiled and its top level
-// run) and the main-thread CPU time the tab's renderer used until `load`. Without
-// window.carnet the app stops right after (it asks main for its settings first): this is
-// the part of the cold start a build changes, measured apart from the notebook.
+// sees the same moments of the machine's load: each build served on its own port
+// (CARNET_E2E_PORT + 1, + 2…; the app's CSP, no-store), opened in a new tab again and
+// again; for each, the module scripts' phase (domInteractive → DOMContentLoaded: the
+// bundle loaded, compiled and its top level run) and the main-thread CPU time the
+// browser's renderers used until `load`. Without window.carnet the app stops right after
+// (it asks main for its settings first): this is the part of the cold start a build
+// changes, measured apart from the notebook.
 //   npx tsx bench/compareBuilds.ts <name>=<renderer folder> … [--runs=30]
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/main/platform/chromium';
 import { serveStatic } from '../src/main/platform/staticServer';
 import { CONTENT_SECURITY_POLICY } from '../src/main/security';
@@ -15,9 +18,11 @@ import { summary } from './stats';
 
 const builds = process.argv.slice(2).filter((a) => !a.startsWith('--') && a.includes('=')).map((a) => a.split('=') as [string, string]);
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 30);
-const port = Number(process.env['CARNET_E2E_PORT'] ?? 47950);
+const port = Number(process.env['CARNET_E2E_PORT'] ?? 47871);
+const profile = mkdtempSync(join(tmpdir(), 'carnet-compare-builds-'));
 
-/** Main-thread CPU time (ms) of every renderer of the browser, by pid. */
+/** Main-thread CPU time (ms) of every renderer of the browser, by pid (as
+ *  session.ts's rendererMainThreadCpu, for a browser launched here). */
 function rendererCpu(): Map<number, number> {
   const cpu = new Map<number, number>();
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
@@ -33,16 +38,10 @@ function rendererCpu(): Map<number, number> {
   return cpu;
 }
 
-let profile = '';
-
 async function main(): Promise<void> {
   const servers = await Promise.all(
     builds.map(([, root], i) => serveStatic({ root, port: port + 1 + i, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' } })),
   );
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  profile = mkdtempSync(join(tmpdir(), 'carnet-compare-builds-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   const phase: Record<string, number[]> = {};
   const cpu: Record<string, number[]> = {};
@@ -70,6 +69,7 @@ async function main(): Promise<void> {
   } finally {
     await context.close();
     await Promise.all(servers.map((s) => s.close()));
+    rmSync(profile, { recursive: true, force: true });
   }
   for (const [name] of builds) {
     const p = summary(phase[name]!);
