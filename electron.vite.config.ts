@@ -33,6 +33,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      // Minified, with the rarely used views and dialogs in chunks of their own (loaded on
+      // first use): the script every start loads, compiles and runs goes from 2.1 MB to
+      // 1.0 MB, its phase of the start from 219 to 171 ms (bench/compareBuilds.ts).
+      minify: true,
     },
   },
 });

@@ -5,7 +5,7 @@
 // Lexical code; the runner (Node) writes the same notes as files for the import figure
 // and builds the journal's records from them.
 import { seededRandom } from './seededRandom';
-import { makeNoteText } from './search-page/corpus';
+import { makeNoteText } from './searchPage/corpus';
 
 export const EXPEDITION_ID = 'bench-expedition';
 export const TIME_ZONE = 'Europe/Paris';

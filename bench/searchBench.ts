@@ -1,15 +1,16 @@
-// What the two search measurements (search-designs.ts, search-worker.ts) share: their
+// What the two search measurements (searchDesigns.ts, searchWorker.ts) share: their
 // queries, their sizes from the command line, and a run in Chromium — the bench page
-// built by Vite, served on localhost, one persistent profile, one measure per size, the
-// runs written to bench/results/<name>.json.
+// built by Vite, served with the app's CSP by the browser host's static server on
+// CARNET_E2E_PORT (default 47882), one persistent profile, one measure per size, the runs
+// written to bench/results/<name>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH } from '../src/main/platform/chromium';
+import { serveStatic } from '../src/main/platform/staticServer';
+import { CONTENT_SECURITY_POLICY } from '../src/main/security';
 
 const RESULTS = resolve(__dirname, 'results');
 
@@ -28,25 +29,17 @@ export function sizesFromArgs(): number[] {
   return only ? [Number(only)] : process.argv.includes('--large') ? [10_000, 100_000] : [10_000];
 }
 
-/** Calls `window.bench[name](...args)` on the bench page. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const callBench = (page: Page, name: string, ...args: unknown[]): Promise<any> =>
-  page.evaluate(([n, a]) => (window as unknown as { bench: Record<string, (...x: unknown[]) => unknown> }).bench[n as string]!(...(a as unknown[])), [name, args] as const);
-
 export interface SearchBenchRun<T> {
   /** The results file: bench/results/<name>.json. */
   name: string;
   /** The bench page's folder (under bench/). */
   pageDir: string;
-  port: number;
-  /** Headers sent with every file (the app's CSP, for instance). */
-  headers?: Record<string, string>;
   /** Page console and errors printed. */
   verbose?: boolean;
   measure(page: Page, count: number): Promise<T>;
 }
 
-export async function runSearchBench<T>({ name, pageDir, port, headers = {}, verbose = false, measure }: SearchBenchRun<T>): Promise<T[]> {
+export async function runSearchBench<T>({ name, pageDir, verbose = false, measure }: SearchBenchRun<T>): Promise<T[]> {
   const out = join(tmpdir(), `carnet-${name}-bench`);
   await build({
     configFile: false,
@@ -54,7 +47,8 @@ export async function runSearchBench<T>({ name, pageDir, port, headers = {}, ver
     root: resolve(__dirname, pageDir),
     build: { outDir: out, emptyOutDir: true, minify: true, modulePreload: { polyfill: false } },
   });
-  const stop = await serve(out, port, headers);
+  // The app's CSP, so that the pages (and the worker) run under the same rules as Carnet.
+  const server = await serveStatic({ root: out, port: Number(process.env['CARNET_E2E_PORT'] ?? 47882), headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
   const context = await chromium.launchPersistentContext(join(tmpdir(), `carnet-${name}-profile-${Date.now()}`), {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -68,32 +62,17 @@ export async function runSearchBench<T>({ name, pageDir, port, headers = {}, ver
       page.on('console', (message) => console.error('page:', message.text()));
       page.on('pageerror', (error) => console.error('page error:', error.message));
     }
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${server.origin}/`);
     for (const count of sizesFromArgs()) {
       console.error(`measuring ${count} notes…`);
       runs.push(await measure(page, count));
     }
   } finally {
     await context.close();
-    await stop();
+    await server.close();
   }
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, `${name}.json`), JSON.stringify({ date: new Date().toISOString(), runs }, null, 2));
   console.log(JSON.stringify(runs, null, 1));
   return runs;
-}
-
-async function serve(folder: string, port: number, headers: Record<string, string>): Promise<() => Promise<void>> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-  const server = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    try {
-      const body = await readFile(join(folder, path === '/' ? 'index.html' : path));
-      response.writeHead(200, { 'Content-Type': types[extname(path) || '.html'] ?? 'application/octet-stream', ...headers }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return () => new Promise((done) => server.close(() => done()));
 }

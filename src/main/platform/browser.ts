@@ -6,10 +6,8 @@
 // that need a person (file dialogs) are answered from queues a test or script fills.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { METHODS, type MenuCommand } from '../../shared/ipc';
 import { dispatch } from '../dispatch';
@@ -18,6 +16,7 @@ import { runPlanRequest } from '../import/planRequest';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { openWithChromium } from './chromiumPdf';
+import { serveStatic, type StaticServer } from './staticServer';
 import type { Platform } from './types';
 
 /** CARNET_RENDERER_DIR: serve another build (the benchmark builds into its own folder, so
@@ -30,17 +29,7 @@ export const HOST_ORIGIN = `http://127.0.0.1:${HOST_PORT}`;
 /** An empty page of the same origin, for tests that must touch IndexedDB without the app. */
 export const BLANK_PATH = '/__blank';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-let server: Server | null = null;
+let server: StaticServer | null = null;
 
 /** Serves out/renderer with the same CSP the app:// protocol sends. */
 async function ensureServer(): Promise<void> {
@@ -48,31 +37,12 @@ async function ensureServer(): Promise<void> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run "npm run build" first.`);
   }
-  const created = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', HOST_ORIGIN).pathname);
-    if (path === BLANK_PATH) {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>');
-      return;
-    }
-    const file = resolve(RENDERER_DIR, `.${path === '/' ? '/index.html' : path}`);
-    const inside = file.startsWith(RENDERER_DIR + '/');
-    const found = inside && (await stat(file).catch(() => null))?.isFile();
-    if (!found) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'Cache-Control': 'no-store',
-    });
-    response.end(await readFile(file));
+  server = await serveStatic({
+    root: RENDERER_DIR,
+    port: HOST_PORT,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' },
+    pages: { [BLANK_PATH]: '<!doctype html><title>blank</title>' },
   });
-  await new Promise<void>((done, fail) => {
-    created.once('error', fail);
-    created.listen(HOST_PORT, '127.0.0.1', () => done());
-  });
-  server = created;
 }
 
 export interface BrowserPlatform extends Platform {
@@ -262,5 +232,5 @@ function encodeBytes(value: unknown): unknown {
 export async function stopHarness(): Promise<void> {
   const running = server;
   server = null;
-  if (running) await new Promise((done) => running.close(done));
+  await running?.close();
 }

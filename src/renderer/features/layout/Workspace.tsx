@@ -3,10 +3,11 @@
 // the dialogs. What is shown is useSelection's; the commands heard from anywhere (quick
 // capture, search, the menu) are useCommands'.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { Suspense, useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannedImport } from '../../../shared/ipc';
 import type { Expedition } from '../../../shared/model';
+import { lazyComponent } from '../../components/lazyComponent';
 import { db } from '../../db/AppDB';
 import { listLessons } from '../../db/lessons';
 import type { Settings } from '../../db/settings';
@@ -17,18 +18,20 @@ import { useLocale } from '../../i18n/useLocale';
 import { carnet } from '../../platform';
 import { useAutoSnapshots } from '../backup/snapshots';
 import { useDroppedImports } from '../import/useDroppedImports';
-import { LessonView } from '../lessons/LessonView';
-import { MatrixView } from '../lessons/MatrixView';
 import { OpenNote } from '../notes/OpenNote';
 import { VisitNoteList } from '../notes/VisitNoteList';
 import { SearchPanel } from '../search/SearchPanel';
 import { requestPersistentStorage } from '../settings/storage';
-import { TagManager } from '../tags/TagManager';
 import { VisitHeader } from '../visits/VisitHeader';
 import { Sidebar } from './Sidebar';
 import { useCommands } from './useCommands';
 import { useSelection } from './useSelection';
 import { WorkspaceDialogs, type OpenDialog } from './WorkspaceDialogs';
+
+// Views a start does not show: their code loads when first opened.
+const LessonView = lazyComponent(() => import('../lessons/LessonView').then((m) => m.LessonView));
+const MatrixView = lazyComponent(() => import('../lessons/MatrixView').then((m) => m.MatrixView));
+const TagManager = lazyComponent(() => import('../tags/TagManager').then((m) => m.TagManager));
 
 interface Props {
   expedition: Expedition;
@@ -118,11 +121,13 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
             </>
           ) : (
             <section className="pane wide-pane">
-              {view.kind === 'lesson' && lesson && visits && (
-                <LessonView expedition={expedition} lesson={lesson} visits={visits} lessonCount={lessons.length} onOpenNote={openNote} />
-              )}
-              {view.kind === 'matrix' && visits && <MatrixView expedition={expedition} visits={visits} lessons={lessons} onOpenNote={openNote} />}
-              {view.kind === 'tags' && <TagManager expeditionId={expedition.id} />}
+              <Suspense fallback={null}>
+                {view.kind === 'lesson' && lesson && visits && (
+                  <LessonView expedition={expedition} lesson={lesson} visits={visits} lessonCount={lessons.length} onOpenNote={openNote} />
+                )}
+                {view.kind === 'matrix' && visits && <MatrixView expedition={expedition} visits={visits} lessons={lessons} onOpenNote={openNote} />}
+                {view.kind === 'tags' && <TagManager expeditionId={expedition.id} />}
+              </Suspense>
             </section>
           )}
         </main>

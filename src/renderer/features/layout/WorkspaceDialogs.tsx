@@ -1,15 +1,18 @@
 // The workspace's dialogs, one at a time: the expedition's and a visit's forms, a new
 // lesson, the journal, import (chosen, or a file dropped on the window), trash, settings.
-import type { JSX } from 'react';
+// Each one's code loads when it first opens: none is needed to start.
+import { Suspense, type JSX } from 'react';
 import type { PlannedImport } from '../../../shared/ipc';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
-import { ExpeditionForm } from '../expedition/ExpeditionForm';
-import { ImportDialog } from '../import/ImportDialog';
-import { ExportJournalDialog } from '../journal/ExportJournalDialog';
-import { LessonForm } from '../lessons/LessonForm';
-import { SettingsDialog } from '../settings/SettingsDialog';
-import { TrashDialog } from '../trash/TrashDialog';
-import { VisitForm } from '../visits/VisitForm';
+import { lazyComponent } from '../../components/lazyComponent';
+
+const ExpeditionForm = lazyComponent(() => import('../expedition/ExpeditionForm').then((m) => m.ExpeditionForm));
+const ImportDialog = lazyComponent(() => import('../import/ImportDialog').then((m) => m.ImportDialog));
+const ExportJournalDialog = lazyComponent(() => import('../journal/ExportJournalDialog').then((m) => m.ExportJournalDialog));
+const LessonForm = lazyComponent(() => import('../lessons/LessonForm').then((m) => m.LessonForm));
+const SettingsDialog = lazyComponent(() => import('../settings/SettingsDialog').then((m) => m.SettingsDialog));
+const TrashDialog = lazyComponent(() => import('../trash/TrashDialog').then((m) => m.TrashDialog));
+const VisitForm = lazyComponent(() => import('../visits/VisitForm').then((m) => m.VisitForm));
 
 export type OpenDialog = 'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | 'import' | null;
 
@@ -26,7 +29,15 @@ interface Props {
   onLessonCreated: (lessonId: string) => void;
 }
 
-export function WorkspaceDialogs({ dialog, dropped, expedition, visits, lessons, visit, onClose, onLessonCreated }: Props): JSX.Element | null {
+export function WorkspaceDialogs(props: Props): JSX.Element | null {
+  return (
+    <Suspense fallback={null}>
+      <DialogShown {...props} />
+    </Suspense>
+  );
+}
+
+function DialogShown({ dialog, dropped, expedition, visits, lessons, visit, onClose, onLessonCreated }: Props): JSX.Element | null {
   if ((dialog === 'import' || dropped) && visits) {
     return <ImportDialog expedition={expedition} visits={visits} lessons={lessons} dropped={dropped ?? undefined} onClose={onClose} />;
   }

@@ -1,4 +1,4 @@
-// The page bench/search-designs.ts drives in Chromium. It exposes, on window.bench, the
+// The page bench/searchDesigns.ts drives in Chromium. It exposes, on window.bench, the
 // two designs over the same generated notes:
 //   A: Carnet's LiveNoteIndex (MiniSearch in memory, built in slices from IndexedDB);
 //   B: a Dexie multiEntry index of folded words ('*words') queried with startsWith.
@@ -115,22 +115,22 @@ function usedHeap(): number {
   return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 }
 
-Object.assign(window, {
-  bench: {
-    seed,
-    buildA,
-    reset,
-    usedHeap,
-    readResults,
-    timeA: (queries: string[], repeat: number) => timeQueries(queryA, queries, repeat),
-    timeB: (queries: string[], repeat: number) => timeQueries(queryB, queries, repeat),
-    reopenB: async () => {
-      wordsDb?.close();
-      wordsDb = new WordsDB('bench-b');
-      const started = performance.now();
-      await wordsDb.open();
-      await wordsDb.notes.where('words').startsWith('a').limit(1).primaryKeys();
-      return performance.now() - started;
-    },
+const bench = {
+  seed,
+  buildA,
+  reset,
+  usedHeap,
+  readResults,
+  timeA: (queries: string[], repeat: number) => timeQueries(queryA, queries, repeat),
+  timeB: (queries: string[], repeat: number) => timeQueries(queryB, queries, repeat),
+  reopenB: async () => {
+    wordsDb?.close();
+    wordsDb = new WordsDB('bench-b');
+    const started = performance.now();
+    await wordsDb.open();
+    await wordsDb.notes.where('words').startsWith('a').limit(1).primaryKeys();
+    return performance.now() - started;
   },
-});
+};
+export type SearchDesignsPage = typeof bench;
+(window as unknown as { bench: SearchDesignsPage }).bench = bench;

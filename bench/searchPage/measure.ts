@@ -1,4 +1,4 @@
-// Timing helpers of the search bench pages (search-page, search-worker-page).
+// Timing helpers of the search bench pages (searchPage, searchWorkerPage).
 
 export interface Timing {
   p50: number;

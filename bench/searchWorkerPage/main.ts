@@ -1,4 +1,4 @@
-// The page bench/search-worker.ts drives in Chromium: Carnet's SearchIndex over generated
+// The page bench/searchWorker.ts drives in Chromium: Carnet's SearchIndex over generated
 // notes, built in its worker or on the page, with its queries timed from the page.
 import Dexie from 'dexie';
 import { AppDB } from '../../src/renderer/db/AppDB';
@@ -6,8 +6,8 @@ import { putNotes } from '../../src/renderer/db/notes';
 import { NoteIndex } from '../../src/renderer/features/search/noteIndex';
 import { SearchIndex } from '../../src/renderer/features/search/searchIndex';
 import { indexWords } from '../../src/shared/text/fold';
-import { makeNotes } from '../search-page/corpus';
-import { timeQueries, watchMainThread, type Timing } from '../search-page/measure';
+import { makeNotes } from '../searchPage/corpus';
+import { timeQueries, watchMainThread, type Timing } from '../searchPage/measure';
 
 const EXPEDITION = 'exp-bench';
 const VISITS = Array.from({ length: 20 }, (_, i) => `visit-${i}`);
@@ -95,8 +95,6 @@ async function snapshotSaved(): Promise<number> {
   }
 }
 
-Object.assign(window, { bench: { seed, build, time, freshness, reset, usedHeap, snapshotSaved, count: () => open().notes.count() } });
-
 /** Where a build's time goes: reading the notes (two ways), folding their words, indexing. */
 async function profile(): Promise<Record<string, number>> {
   const table = open().notes;
@@ -136,4 +134,7 @@ async function profile(): Promise<Record<string, number>> {
   await open().searchIndexes.delete('profile');
   return out;
 }
-Object.assign((window as unknown as { bench: object }).bench, { profile });
+
+const bench = { seed, build, time, freshness, reset, usedHeap, snapshotSaved, profile, count: () => open().notes.count() };
+export type SearchWorkerPage = typeof bench;
+(window as unknown as { bench: SearchWorkerPage }).bench = bench;
