@@ -13,7 +13,8 @@ import { METHODS, type MenuCommand } from '../../shared/ipc';
 import { dispatch } from '../dispatch';
 import { createHandlers, type Handlers } from '../handlers';
 import { runPlanRequest } from '../import/planRequest';
-import { CONTENT_SECURITY_POLICY } from '../security';
+import { contentSecurityPolicy } from '../security';
+import { syncOriginOf } from '../sync/origin';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { openWithChromium } from './chromiumPdf';
 import { serveStatic, type StaticServer } from './staticServer';
@@ -40,10 +41,16 @@ async function ensureServer(): Promise<void> {
   server = await serveStatic({
     root: RENDERER_DIR,
     port: HOST_PORT,
-    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' },
+    headers: { 'Cache-Control': 'no-store' },
+    // As the app's protocol: the policy names the sync server a session set, if any.
+    policy: () => contentSecurityPolicy([...sessionDataDirs].map((dir) => syncOriginOf(dir).current).find((origin) => origin !== null) ?? null),
     pages: { [BLANK_PATH]: '<!doctype html><title>blank</title>' },
   });
 }
+
+/** The data folders of the sessions launched in this process (where each keeps the sync
+ *  server it was given). */
+const sessionDataDirs = new Set<string>();
 
 export interface BrowserPlatform extends Platform {
   /** URLs main was asked to open in the system browser. */
@@ -140,6 +147,7 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'carnet-e2e-'));
   const locale = options.locale ?? 'fr-FR';
   const platform = createBrowserPlatform(locale, options.dataDir ? { dataDir: options.dataDir } : {});
+  sessionDataDirs.add(platform.dataDir);
   const handlers = createHandlers(platform);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
+import { withPolicyMeta } from '../security';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,9 @@ export interface StaticServerOptions {
   port: number;
   /** Sent with every file. */
   headers?: Record<string, string>;
+  /** The Content-Security-Policy, asked at each request (it may name a sync server set
+   *  meanwhile); an HTML page's <meta> policy is made the same. */
+  policy?: () => string;
   /** Paths answered with this HTML rather than a file (an empty page, say). */
   pages?: Record<string, string>;
 }
@@ -34,7 +38,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic({ root, port, headers = {}, pages = {} }: StaticServerOptions): Promise<StaticServer> {
+export async function serveStatic({ root, port, headers = {}, policy, pages = {} }: StaticServerOptions): Promise<StaticServer> {
   const folder = resolve(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -50,8 +54,10 @@ export async function serveStatic({ root, port, headers = {}, pages = {} }: Stat
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...headers });
-    response.end(await readFile(file));
+    const current = policy?.();
+    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...headers, ...(current ? { 'Content-Security-Policy': current } : {}) });
+    const bytes = await readFile(file);
+    response.end(current && extname(file) === '.html' ? withPolicyMeta(bytes.toString('utf8'), current) : bytes);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
