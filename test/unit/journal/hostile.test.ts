@@ -66,6 +66,17 @@ describe('HTML journal', () => {
     expect(html.length - plain.length).toBeLessThan(40_000);
   }, 60_000);
 
+  it('keeps a photo’s MIME type from the records inside its src', async () => {
+    const records = sampleRecords();
+    const [first, second] = records.attachments;
+    first!.displayMime = 'image/png" onerror="alert(1)';
+    second!.mime = 'image/png;charset=<script>alert(1)</script>';
+    const html = await readFile(await writeJournal(records, 'html', 'mime.html'), 'utf8');
+    expect(html).not.toMatch(/onerror|<script/);
+    // Both photos are still there, typed in a way that cannot end the attribute.
+    expect(html.match(/<img src="data:application\/octet-stream;base64,[A-Za-z0-9+/=]+"/g)).toHaveLength(2);
+  }, 60_000);
+
   it('runs no script and loads nothing from the disk even if markup slipped through escaping', async () => {
     const path = await writeJournal(sampleRecords(), 'html', 'slip.html');
     // A slip of escaping, simulated: the Content-Security-Policy is what stands.
