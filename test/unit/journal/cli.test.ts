@@ -30,11 +30,11 @@ async function carnetWith(nodeOptions: string[], ...args: string[]): Promise<{ c
 }
 
 async function carnetRun(
-  { env = {}, nodeOptions = [] }: { env?: Record<string, string>; nodeOptions?: string[] },
+  { env = {}, nodeOptions = [], cwd }: { env?: Record<string, string>; nodeOptions?: string[]; cwd?: string },
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [...nodeOptions, CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run('node', [...nodeOptions, CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -85,6 +85,18 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       expect(result.stderr).toMatch(/^carnet: [^\n]+\n$/);
     }
   }, 30_000);
+
+  it('refuses a folder as the path of a journal file, and writes nothing beside it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-out-'));
+    await mkdir(join(dir, 'folder'));
+    for (const [format, out] of [['html', join(dir, 'folder')], ['docx', '.'], ['pdf', '..'], ['md', join(dir, 'folder', 'journal.zip')]] as const) {
+      if (format === 'md') await mkdir(join(dir, 'folder', 'journal.zip'));
+      const result = await carnetRun({ cwd: join(dir, 'folder') }, 'journal', SAMPLE, '--format', format, '--out', out);
+      expect(result.code, `${format} ${out}`).toBe(2);
+      expect(result.stderr).toBe(`carnet: ${out} is a folder: this journal is written to a file\n`);
+    }
+    expect((await readdir(dir, { recursive: true })).map(String).sort()).toEqual(['folder', 'folder/journal.zip']);
+  }, 60_000);
 
   it('writes a Markdown journal only into a new or empty folder, never over files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-md-'));
