@@ -150,6 +150,19 @@ describe('Markdown journal', () => {
     expect(index).toContain(`Auteurs : Camille Durand, Louis \\<img src=x onerror=alert(1)\\>`);
   }, 60_000);
 
+  it('makes no heading of a line of text that starts with #, in notes and descriptions', async () => {
+    const records = withNoteText('avant\n# titre glissé\n  ## titre glissé', '# titre glissé');
+    records.lessons[0]!.description = 'Une ligne\r\n### titre glissé';
+    records.visits[1]!.description = 'Une ligne\n# titre glissé\n#tag';
+    const files = await markdownFiles(await writeJournal(records, 'md', 'headings-md'));
+    const text = [...files.values()].join('\n');
+    expect(text.match(/titre glissé/g)).toHaveLength(5);
+    // Not a heading, in a quote or a list either; a #tag stays a tag.
+    expect(text).not.toMatch(/^[ \t>]*#{1,6}[ \t]+titre glissé/m);
+    expect(text).toMatch(/^\\# titre glissé$/m);
+    expect(text).toMatch(/^#tag$/m);
+  }, 60_000);
+
   it('gives two photos two files, even when their names and the ends of their ids match', async () => {
     for (const secondId of ['second-ABCDEFGH', 'second-abcdefgh']) {
       const records = sampleRecords();
