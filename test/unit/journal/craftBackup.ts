@@ -122,8 +122,15 @@ export function craftBackup(change: (records: ExportRecords) => void): Uint8Arra
   for (const meta of records.attachments) {
     for (const [name, bytes] of photoOf.get(meta) ?? []) files[`attachments/${meta.id}/${name}`] = bytes;
   }
+  return zipWithManifest(files, records.expedition.id);
+}
+
+/** A backup of `files` as they are (records and photos by path), with the sample's
+ *  manifest made to list each of them with its size and SHA-256. */
+export function zipWithManifest(files: Record<string, Uint8Array>, expeditionId: string): Uint8Array {
+  const original = unzipSync(new Uint8Array(readFileSync(SAMPLE)), { filter: (file) => file.name === 'manifest.json' });
   const manifest = JSON.parse(new TextDecoder().decode(original['manifest.json'])) as Record<string, unknown>;
-  manifest['expeditionId'] = records.expedition.id;
-  manifest['files'] = Object.entries(files).map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') }));
+  manifest['expeditionId'] = expeditionId;
+  manifest['files'] = Object.entries(files).map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: sha(bytes) }));
   return zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) });
 }
