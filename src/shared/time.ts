@@ -19,6 +19,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -43,9 +44,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
+  let beforeChrist = false;
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type === 'era') beforeChrist = part.value === 'BC';
+    else parts[part.type] = Number(part.value);
+  }
+  // Intl counts the years before 1 as 1 BC, 2 BC…; ISO 8601 and Date as 0, -1…
+  const year = parts['year'] ?? 1970;
   return {
-    year: parts['year'] ?? 1970,
+    year: beforeChrist ? 1 - year : year,
     month: parts['month'] ?? 1,
     day: parts['day'] ?? 1,
     hour: parts['hour'] ?? 0,
@@ -87,8 +94,11 @@ export function zonedToEpoch(date: string, time: string, timeZone: string): numb
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
+/** 'YYYY-MM-DD'; a year before 0 or after 9999 in ISO 8601's expanded form, sign and six
+ *  digits ('+010000-01-01'), as Date's toISOString writes it and Date.parse reads it. */
 export function formatDate(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  const yyyy = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(year, 6)}`;
+  return `${yyyy}-${pad(month)}-${pad(day)}`;
 }
 
 /** 'YYYY-MM-DD' of an instant in a zone. */
