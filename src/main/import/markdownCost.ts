@@ -1,6 +1,7 @@
 // A cheap upper estimate of what converting Markdown with @lexical/markdown costs. Its
 // inline transformers are quadratic (or worse) in the number of marks in one paragraph,
-// and quotes and code fences in the number of their lines: 4 KB of '*_`~[](' takes 7 s
+// a paragraph in the number of its lines, and quotes and code fences in the number of
+// their lines: 4 KB of '*_`~[](' takes 7 s, one paragraph of 4,000 short lines 7 s too,
 // and 500 KB of plain lines 10 s. Notes above the budget are left out with a reason
 // rather than converted, both here and later in the renderer.
 
@@ -9,10 +10,14 @@ export const MAX_CONVERSION_COST = 2_000_000;
 
 /** The characters inline transformers look for. */
 const INLINE_MARK = /[*_`~[\]()<>\\!=^]/g;
+/** A line that starts a block (heading, list item, quote, fence) rather than going on
+ *  with the paragraph above it. */
+const BLOCK_START = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~)/;
 
 export function conversionCost(markdown: string): number {
   let cost = 0;
   let marksInParagraph = 0;
+  let linesInParagraph = 0;
   let quoteRun = 0;
   let fenceLines = 0;
   let lines = 0;
@@ -20,10 +25,16 @@ export function conversionCost(markdown: string): number {
     cost += marksInParagraph * marksInParagraph;
     marksInParagraph = 0;
   };
+  const endParagraphLines = (): void => {
+    cost += linesInParagraph * linesInParagraph;
+    linesInParagraph = 0;
+  };
   for (const line of markdown.split('\n')) {
     lines++;
     const trimmed = line.trimStart();
     if (trimmed === '') endParagraph();
+    if (trimmed === '' || BLOCK_START.test(trimmed)) endParagraphLines();
+    if (trimmed !== '') linesInParagraph++;
     if (trimmed.startsWith('>')) quoteRun++;
     else {
       cost += quoteRun * quoteRun;
@@ -34,6 +45,7 @@ export function conversionCost(markdown: string): number {
     if (cost > MAX_CONVERSION_COST) return cost;
   }
   endParagraph();
+  endParagraphLines();
   // Every block costs about 0.1 ms, whatever it holds.
   return cost + quoteRun * quoteRun + fenceLines * fenceLines + lines * 20;
 }
