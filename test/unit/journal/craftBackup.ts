@@ -18,6 +18,8 @@ export interface CraftedFile {
   deflate: boolean;
   /** Written in the central directory only, pointing at the named file's bytes. */
   aliasOf?: string;
+  /** The unpacked size the headers declare, when it is to lie. */
+  declaredSize?: number;
 }
 
 /** A zip of `files` in order, each alias a central-directory entry that points at the local
@@ -32,7 +34,7 @@ export function craftZip(files: CraftedFile[]): Uint8Array {
     let where = file.aliasOf === undefined ? undefined : offsets.get(file.aliasOf);
     if (!where) {
       const packed = file.deflate ? deflateSync(file.bytes) : file.bytes;
-      where = { offset: at, crc: crc32(file.bytes), packed: packed.byteLength, size: file.bytes.byteLength, method: file.deflate ? 8 : 0 };
+      where = { offset: at, crc: crc32(file.bytes), packed: packed.byteLength, size: file.declaredSize ?? file.bytes.byteLength, method: file.deflate ? 8 : 0 };
       offsets.set(file.path, where);
       const local = new Uint8Array(30 + name.byteLength);
       const view = new DataView(local.buffer);
