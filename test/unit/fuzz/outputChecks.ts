@@ -38,7 +38,9 @@ export function cliProblems(run: CliRun): string[] {
   return problems;
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/;
+/** A date, or a time with its offset; years past 9999 or before 0 in the expanded form. */
+const ISO_TIME = /^(\d{4}|[+-]\d{6})-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/;
+const isIsoTime = (time: unknown): boolean => typeof time === 'string' && ISO_TIME.test(time) && !Number.isNaN(Date.parse(time));
 
 /** `carnet inspect`'s JSON, as the README documents it, within the importers' limits. */
 export function inspectReportProblems(stdout: string): string[] {
@@ -46,7 +48,7 @@ export function inspectReportProblems(stdout: string): string[] {
     source?: { format?: unknown };
     visits?: { title?: unknown; start?: unknown; end?: unknown; allDay?: unknown }[];
     lessons?: unknown[];
-    notes?: { tags?: unknown }[];
+    notes?: { tags?: unknown; createdAt?: unknown }[];
     warnings?: unknown[];
   };
   try {
@@ -65,11 +67,10 @@ export function inspectReportProblems(stdout: string): string[] {
   }
   for (const visit of visits) {
     if (typeof visit.title !== 'string' || visit.title.trim() === '') problems.push(`a visit without a title: ${excerpt(JSON.stringify(visit))}`);
-    for (const time of [visit.start, visit.end]) {
-      if (time !== null && !(typeof time === 'string' && ISO_TIME.test(time) && !Number.isNaN(Date.parse(time)))) problems.push(`a visit time that is not ISO 8601: ${excerpt(String(time))}`);
-    }
+    for (const time of [visit.start, visit.end]) if (time !== null && !isIsoTime(time)) problems.push(`a visit time that is not ISO 8601: ${excerpt(String(time))}`);
   }
   for (const note of notes) {
+    if (note.createdAt !== null && !isIsoTime(note.createdAt)) problems.push(`a note time that is not ISO 8601: ${excerpt(String(note.createdAt))}`);
     if (!Array.isArray(note.tags) || note.tags.some((tag) => typeof tag !== 'string' || tag !== tag.toLocaleLowerCase('fr'))) problems.push(`tags not lower-cased: ${excerpt(JSON.stringify(note.tags))}`);
   }
   if (warnings.some((warning) => typeof warning !== 'string')) problems.push('a warning that is not text');

@@ -79,8 +79,11 @@ function changeEveryText(records: ExportRecords, change: (value: string) => stri
 
 const size = (scale: number, n: number): number => Math.max(1, Math.round(n * scale));
 
-/** A new attachment with a sample photo's bytes, shown in `note`. */
-function addPhoto(input: WriterInput, random: Random, note: Note, id: string, name: string): void {
+/** A new attachment with a sample photo's bytes, shown in `note`; its id is `wanted`, with
+ *  a number before it if another attachment has it (a class may be applied twice). */
+function addPhoto(input: WriterInput, random: Random, note: Note, wanted: string, name: string): void {
+  let id = wanted;
+  for (let n = 2; input.photoOf.has(id); n++) id = `${n}${wanted}`;
   const source = random.pick(input.records.attachments.filter((a) => input.photoOf.get(a.id) === a.id));
   input.records.attachments.push({ ...source, id, noteId: note.id, name });
   input.photoOf.set(id, source.id);
@@ -238,5 +241,10 @@ export function writerInput(inputClass: WriterClass, random: Random, scale: numb
   // mistake of the generator, not a finding.
   const checked = exportRecordsSchema.safeParse(input.records);
   if (!checked.success) throw new Error(`writer input "${inputClass.name}" breaks the records' schema: ${checked.error.message.slice(0, 500)}`);
+  // Nor do records that share an id: the notebook keeps them by id.
+  const { visits, lessons, notes, attachments } = input.records;
+  for (const [kind, list] of Object.entries({ visits, lessons, notes, attachments })) {
+    if (new Set(list.map((record) => record.id)).size !== list.length) throw new Error(`writer input "${inputClass.name}" has ${kind} that share an id`);
+  }
   return input;
 }

@@ -97,7 +97,9 @@ async function backupProblems(input: WriterInput, out: string): Promise<string[]
   if (canonical(backup.records) !== canonical(input.records)) problems.push('the backup reads back as other records');
   for (const { meta, original, display } of backup.attachments) {
     const source = photos.get(input.photoOf.get(meta.id) ?? '');
-    if (!source || Buffer.compare(original, source.original) !== 0 || (meta.displayMime !== null && Buffer.compare(display ?? new Uint8Array(), source.display ?? new Uint8Array()) !== 0)) problems.push(`photo ${meta.id} reads back with other bytes`);
+    // A display copy is kept when displayMime names one, as everywhere else ('' names none).
+    const displayed = meta.displayMime ? source?.display : undefined;
+    if (!source || Buffer.compare(original, source.original) !== 0 || Buffer.compare(display ?? new Uint8Array(), displayed ?? new Uint8Array()) !== 0) problems.push(`photo ${meta.id} reads back with other bytes`);
   }
   return problems;
 }
@@ -150,7 +152,11 @@ async function cliJournal(folder: InputFolder, random: Random, index: number, cl
   const format = THROUGH_CLI[(index + Math.floor(index / WRITER_CLASSES.length)) % THROUGH_CLI.length]!;
   const input = writerInput(WRITER_CLASSES[classIndex]!, random, scaleOf(format));
   const backup = join(folder.input, 'backup.carnet');
-  await write(input, 'carnet', backup);
+  const failed = await write(input, 'carnet', backup).then(
+    () => null,
+    (error: Error) => error,
+  );
+  if (failed) return [`the backup for carnet journal cannot be written: ${excerpt(failed.message)}`];
   rmSync(folder.out, { recursive: true, force: true });
   mkdirSync(folder.out);
   const target = outTarget(random, folder, format);
