@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Journal } from '../../shared/journal/build';
 import { renderJournalHtml } from '../../shared/journal/html';
 import { printedVariant, variantMime } from '../../shared/journal/records';
-import type { AttachmentStore } from './attachments';
+import { photoCopies, type AttachmentStore } from './attachments';
 import { journalFontCss } from './fonts';
 import { writeStreamedFile } from '../files';
 
@@ -18,8 +18,9 @@ export async function writeHtml(journal: Journal, store: AttachmentStore, out: s
   // Random for each export, so no text of a note can hold it: only the <img> the journal
   // wrote get a photo, and a note keeps every character it was typed with.
   const marker = `carnet-photo-${randomBytes(16).toString('hex')}-`;
+  const mayCopy = photoCopies();
   const html = renderJournalHtml(journal, {
-    imageSrc: (id) => (attachments.has(id) ? `${marker}${id}` : ''),
+    imageSrc: (id) => (attachments.has(id) && mayCopy(id) ? `${marker}${id}` : ''),
     photos: 'inline',
     fontCss: await journalFontCss(),
   });

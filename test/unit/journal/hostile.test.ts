@@ -213,6 +213,24 @@ describe('DOCX journal', () => {
   }, 60_000);
 });
 
+describe('HTML and DOCX journals', () => {
+  it('copy a photo shown thousands of times into the file at most 50 times', async () => {
+    // 20,000 mentions of one photo: a backup of a few kilobytes made a 300 MB HTML journal.
+    const records = sampleRecords();
+    const photo = records.attachments[0]!;
+    const note = records.notes.find((n) => n.id === photo.noteId)!;
+    const state = JSON.parse(note.state) as { root: { children: unknown[] } };
+    state.root.children.push(...Array.from({ length: 20_000 }, () => ({ type: 'image', attachmentId: photo.id, caption: 'encore', width: 2400, height: 1600, version: 1 })));
+    note.state = JSON.stringify(state);
+    const html = await readFile(await writeJournal(records, 'html', 'repeated.html'), 'utf8');
+    // The sample's other photo, and this one 50 times (it was shown once already).
+    expect(html.match(/<img src="data:/g)).toHaveLength(51);
+    expect(html.length).toBeLessThan(5_000_000);
+    const docx = unzipSync(new Uint8Array(await readFile(await writeJournal(records, 'docx', 'repeated.docx'))));
+    expect(strFromU8(docx['word/document.xml']!).match(/<w:drawing>/g)).toHaveLength(51);
+  }, 60_000);
+});
+
 describe('every writer', () => {
   it('writes a note of a megabyte of spaces and punctuation in seconds', async () => {
     const MB = 1024 * 1024;
