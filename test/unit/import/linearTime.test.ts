@@ -67,6 +67,19 @@ describe('readers stay linear on crafted input', () => {
     expect(result.value.skipped.map((item) => item.message)).toEqual([expect.stringMatching(/linked\.md left out: it is too long or too heavily formatted/)]);
   });
 
+  it('60,000 headings or 150,000 tabs in a note that is not plain Markdown', async () => {
+    // Lexical's conversion: each heading ~0.05 ms, each tab ~0.01 ms; they took 3 and 2.5 s.
+    files.write('blocks/headings.md', `<x>\n${'# a\n'.repeat(60_000)}`);
+    const path = files.write('blocks/tabs.md', `<x>${'\t'.repeat(150_000)}x`);
+    const { result, ms } = await timedPlan(path.replace(/tabs\.md$/, ''));
+    expect(ms).toBeLessThan(BUDGET_MS);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.skipped.map((item) => item.message)).toEqual([
+      expect.stringMatching(/headings\.md left out: it is too long or too heavily formatted/),
+      expect.stringMatching(/tabs\.md left out: it is too long or too heavily formatted/),
+    ]);
+  });
+
   it('1 MB of images in two notes of 512 KB, the largest a note may be', async () => {
     const note = fill('![](photo.png)\n', 510 * 1024);
     files.write('images/one.md', note);
