@@ -4,6 +4,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export const CLI = resolve(__dirname, '../../../out/main/cli.js');
 const USAGE_PRELOAD = resolve(__dirname, 'resourceUsage.mjs');
@@ -123,15 +125,17 @@ export async function runCarnet(args: string[], place: RunPlace, reset: () => vo
 
 let ticksPerSecond: number | undefined;
 
-/** The CPU time, in ms, used so far by this process and the processes it started — those
- *  that ended and were waited for included — where /proc tells it (Linux): what a writer
- *  run in this process costs, with the Chromium that prints PDFs. */
+/** The CPU time, in ms, used so far by this process and every process it started — those
+ *  that ended included, as a process's own count takes in the children it waited for —
+ *  where /proc tells it (Linux): what a writer run in this process costs, with the
+ *  Chromium that prints PDFs (whose end, when it closes, then takes nothing away). */
 export function cpuOfProcessTree(): number {
-  const own = process.cpuUsage();
-  const self = (own.user + own.system) / 1000;
-  if (!existsSync('/proc/self/stat')) return self;
+  if (!existsSync('/proc/self/stat')) {
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1000;
+  }
   ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-  const children = new Map<number, { pid: number; ticks: number }[]>();
+  const processes = new Map<number, { parent: number; ticks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -140,20 +144,27 @@ export function cpuOfProcessTree(): number {
     } catch {
       continue; // ended meanwhile
     }
-    // Fields after the command's closing parenthesis: state, ppid, … utime (14th field),
-    // stime, cutime, cstime.
+    // Fields after the command's closing parenthesis: state, ppid, … utime (the 14th
+    // field), stime, cutime, cstime (the time of the children it waited for).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const parent = Number(fields[1]);
     const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
-    children.set(parent, [...(children.get(parent) ?? []), { pid: Number(name), ticks }]);
+    processes.set(Number(name), { parent: Number(fields[1]), ticks });
   }
   let ticks = 0;
-  const visit = (pid: number): void => {
-    for (const child of children.get(pid) ?? []) {
-      ticks += child.ticks;
-      visit(child.pid);
+  for (const [pid, { ticks: own }] of processes) {
+    for (let at: number | undefined = pid; at !== undefined && at > 1; at = processes.get(at)?.parent) {
+      if (at === process.pid) {
+        ticks += own;
+        break;
+      }
     }
-  };
-  visit(process.pid);
-  return self + (ticks * 1000) / ticksPerSecond;
+  }
+  return (ticks * 1000) / ticksPerSecond;
 }
+
+/** Collects the garbage the harness made, so that collecting it is not counted in the
+ *  CPU time of the writer measured next. */
+export const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();

@@ -214,13 +214,14 @@ export const WRITER_CLASSES: WriterClass[] = [
     name: 'many records',
     change: (random, { records }, scale) => {
       const notes = records.notes;
-      const lessonCount = size(scale, random.count(1_000));
+      // About a megabyte of records, as for every other input: each note quotes the sample's.
+      const lessonCount = size(scale, random.count(100));
       records.lessons = Array.from({ length: lessonCount }, (_, i) => ({ ...records.lessons[i % records.lessons.length]!, id: `lesson-${i}`, order: i }));
       const lessonIds = records.lessons.map((lesson) => lesson.id);
-      records.notes = Array.from({ length: size(scale, random.count(5_000)) }, (_, i) => ({
+      records.notes = Array.from({ length: size(scale, random.count(500)) }, (_, i) => ({
         ...notes[i % notes.length]!,
         id: `note-${i}`,
-        lessonIds: Array.from({ length: random.count(Math.min(lessonIds.length, 50)) }, () => random.pick(lessonIds)),
+        lessonIds: Array.from({ length: random.count(Math.min(lessonIds.length, 20)) }, () => random.pick(lessonIds)),
       }));
     },
   },

@@ -150,14 +150,14 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
 
   /** The CLI's peak resident memory (KB) for a journal of `backup` as Markdown. */
   async function peakMemoryOfJournal(dir: string, backup: string): Promise<number> {
-    const report = join(dir, 'rss.txt');
+    const report = join(dir, 'usage.json');
     const out = join(dir, 'journal');
     await rm(out, { recursive: true, force: true });
-    const preload = ['--import', resolve(__dirname, 'maxRss.mjs')];
-    process.env['CARNET_MAX_RSS_FILE'] = report;
+    const preload = ['--import', resolve(__dirname, '../fuzz/resourceUsage.mjs')];
+    process.env['CARNET_USAGE_FILE'] = report;
     const result = await carnetWith(preload, 'journal', backup, '--format', 'md', '--out', out);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    return Number(await readFile(report, 'utf8'));
+    return (JSON.parse(await readFile(report, 'utf8')) as { maxRssKb: number }).maxRssKb;
   }
 
   it('checks and reads a backup’s photos one at a time, not all at once', async () => {
@@ -175,7 +175,7 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       const images = (await Promise.all((await readdir(visits)).map((visit) => readdir(join(visits, visit))))).flat().filter((name) => name.endsWith('.png'));
       expect(images.sort()).toEqual(['atelier-000000a1.png', 'campus-000000a2.png']);
     } finally {
-      delete process.env['CARNET_MAX_RSS_FILE'];
+      delete process.env['CARNET_USAGE_FILE'];
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
