@@ -37,6 +37,15 @@ describe('readers stay linear on crafted input', () => {
     expect(result.value.warnings[0]!.message.length).toBeLessThan(200);
   });
 
+  it('a calendar of 5,000 events, the most a programme may hold', async () => {
+    const event = (i: number) => ['BEGIN:VEVENT', `UID:${i}`, 'DTSTART:20241120T081500Z', `SUMMARY:Visite ${i}`, 'END:VEVENT'];
+    const path = files.write('many.ics', ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', ...Array.from({ length: 5_000 }, (_, i) => event(i)).flat(), 'END:VCALENDAR', ''].join('\r\n'));
+    const { result, ms } = await timedPlan(path);
+    expect(ms).toBeLessThan(BUDGET_MS);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.visits).toHaveLength(5_000);
+  });
+
   it('1 MB of headings (200,000 lessons)', async () => {
     const path = files.write('many-lessons.md', fill('## a\n', MB));
     const { result, ms } = await timedPlan(path);
