@@ -61,13 +61,23 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   };
 }
 
+/** 400 Gregorian years: 146,097 days, after which the calendar repeats to the day. */
+const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
+
 /** The wall clock read as if it were UTC. */
 function wallAsUtc(wall: WallClock): number {
   const date = new Date(0);
   // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
-  return date.getTime();
+  const time = date.getTime();
+  // A wall clock past the first or last instant a Date holds (±8.64e15 in a zone ahead of
+  // or behind UTC) is read 400 years nearer, then moved back.
+  if (Number.isNaN(time) && Math.abs(wall.year) > 100_000) {
+    const toward = Math.sign(wall.year);
+    return wallAsUtc({ ...wall, year: wall.year - toward * 400 }) + toward * GREGORIAN_CYCLE_MS;
+  }
+  return time;
 }
 
 /** The zone's offset from UTC at an instant, in minutes (Paris in winter: 60). */

@@ -67,6 +67,13 @@ describe('time zones', () => {
     const paris = toIsoWithOffset(summer, 'Europe/Paris');
     expect(paris).toMatch(/^-000001-07-01T12:09:21\+00:09$/);
     expect(Math.abs(Date.parse(paris) - summer)).toBeLessThan(60_000);
+    // The last instant a Date holds and (a minute after, as local mean times are written to
+    // the minute) the first, in zones whose wall clock is then past them.
+    for (const [instant, zone] of [[8.64e15, 'Europe/Paris'], [8.64e15, 'Pacific/Kiritimati'], [-8.64e15 + 60_000, 'America/New_York']] as const) {
+      const written = toIsoWithOffset(instant, zone);
+      expect(written, zone).toMatch(/^[+-]\d{6}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      expect(Math.abs(Date.parse(written) - instant), zone).toBeLessThan(60_000);
+    }
   });
 });
 
