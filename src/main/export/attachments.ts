@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { extensionOfMime, variantMime, type AttachmentMeta, type AttachmentVariant } from '../../shared/journal/records';
 
 /** How many times a journal file holds one photo's bytes (HTML, DOCX). A photo shows in
- *  its note's chapter and again in each lesson quoting the note; a crafted backup could
- *  show it tens of thousands of times and make a journal of gigabytes from kilobytes. */
-export const MAX_COPIES_OF_A_PHOTO = 50;
+ *  its note's chapter and again in each lesson quoting the note (an expedition has a
+ *  handful of lessons); a crafted backup could show it tens of thousands of times and
+ *  make a journal of gigabytes from kilobytes. */
+export const MAX_COPIES_OF_A_PHOTO = 20;
 
 /** Answers, for each time a photo is shown in turn, whether it may still be. */
 export function photoCopies(): (attachmentId: string) => boolean {
