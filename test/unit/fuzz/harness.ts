@@ -88,6 +88,13 @@ export function suiteRoot(suite: string): string {
   return root;
 }
 
+/** An input the harness itself could not make or check: reported with the others rather
+ *  than ending the run. */
+export function harnessFailure(index: number, root: string, error: unknown): Failure {
+  const problem = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { index, what: 'the harness', problems: [`the harness failed: ${excerpt(problem, 800)}`], kept: root };
+}
+
 /** A failure report a person can act on: what failed, where its input is, how to replay. */
 export function report(suite: string, testFile: string, inputs: number, failures: Failure[]): string {
   const lines = [`${suite}: ${failures.length} of ${inputs} input(s) failed (seed ${SEED})`];

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUDGET, CLI, runCarnet, type CliRun } from './budget';
-import { excerpt, inPool, InputFolder, inputIndices, listing, LONG, report, SEED, suiteRoot, type Failure } from './harness';
+import { excerpt, harnessFailure, inPool, InputFolder, inputIndices, listing, LONG, report, SEED, suiteRoot, type Failure } from './harness';
 import { cliProblems, inspectReportProblems, journalProblems } from './outputChecks';
 import { Random } from './random';
 import { READER_CLASSES, READERS, type ReaderInput } from './readerInputs';
@@ -80,7 +80,7 @@ describe.skipIf(!existsSync(CLI))('fuzzing the readers through the CLI', () => {
       const failures: Failure[] = [];
       // Two at a time: the budget counts CPU time, which the other run hardly changes.
       await inPool(mine, 2, async (index) => {
-        const failure = await fuzzReader(root, index);
+        const failure = await fuzzReader(root, index).catch((error: unknown) => harnessFailure(index, root, error));
         if (failure) failures.push(failure);
       });
       failures.sort((a, b) => a.index - b.index);

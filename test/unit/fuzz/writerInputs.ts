@@ -149,8 +149,9 @@ export const WRITER_CLASSES: WriterClass[] = [
       const { records } = input;
       const note = random.pick(records.notes);
       const ids = [...records.attachments.map((a) => a.id), 'unknown-photo'];
-      append(note, ...Array.from({ length: size(scale, random.count(30_000)) }, () => image(random.pick(ids))));
-      for (let i = size(scale, random.count(2_000)); i > 0; i--) addPhoto(input, random, random.pick(records.notes), `photo-${i}`, `photo-${i}.png`);
+      // About a megabyte of records: 10,000 images, and a few more photos of 5-15 KB.
+      append(note, ...Array.from({ length: size(scale, random.count(10_000)) }, () => image(random.pick(ids))));
+      for (let i = size(scale, random.count(20)); i > 0; i--) addPhoto(input, random, random.pick(records.notes), `photo-${i}`, `photo-${i}.png`);
     },
   },
   {
@@ -174,7 +175,8 @@ export const WRITER_CLASSES: WriterClass[] = [
     name: 'colliding photo names',
     change: (random, input) => {
       const note = random.pick(input.records.notes);
-      const names = ['.', '..', '../../evil.png', '/etc/passwd', 'a/b.png', 'a\\b.png', 'CON', 'nul.png', 'Photo.PNG', 'photo.png', `${TERMINAL[0]}.png`, 'x'.repeat(1000), ''];
+      // A long name, with room left for the text other classes add in a mix.
+      const names = ['.', '..', '../../evil.png', '/etc/passwd', 'a/b.png', 'a\\b.png', 'CON', 'nul.png', 'Photo.PNG', 'photo.png', `${TERMINAL[0]}.png`, 'x'.repeat(600), ''];
       for (let i = random.int(2, 12); i > 0; i--) {
         // Ids that end alike, as names are made of the last 8 characters of the id.
         addPhoto(input, random, note, `${random.pick(['a', 'b', 'A', 'B'])}-${i}-SAMEEND8`, random.pick(names));

@@ -17,7 +17,7 @@ import { FORMAT_EXTENSION, type ExportFormat } from '../../../src/shared/journal
 import { defaultJournalOptions } from '../../../src/shared/journal/options';
 import { SAMPLE } from '../journal/craftBackup';
 import { BUDGET, CLI, collectGarbage, cpuOfProcessTree, runCarnet } from './budget';
-import { excerpt, inPool, InputFolder, inputIndices, listing, LONG, report, SEED, suiteRoot, type Failure } from './harness';
+import { excerpt, harnessFailure, inPool, InputFolder, inputIndices, listing, LONG, report, SEED, suiteRoot, type Failure } from './harness';
 import { cliProblems, journalProblems } from './outputChecks';
 import { Random } from './random';
 import { WRITER_CLASSES, writerInput, type WriterInput } from './writerInputs';
@@ -212,7 +212,7 @@ describe.skipIf(!existsSync(CLI))('fuzzing the journal writers', () => {
     const failures: Failure[] = [];
     // One at a time: each input's CPU time is measured on this whole process.
     await inPool(indices, 1, async (index) => {
-      const failure = await fuzzWriters(root, index);
+      const failure = await fuzzWriters(root, index).catch((error: unknown) => harnessFailure(index, root, error));
       if (failure) failures.push(failure);
     });
     expect(failures, report('writers', __filename, indices.length, failures)).toEqual([]);
