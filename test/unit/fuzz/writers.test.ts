@@ -1,11 +1,12 @@
 // Fuzzing every journal writer with hostile records (writerInputs.ts). Each input is
 // written in this process in every format — HTML, Markdown (folder and zip), DOCX, the
-// .carnet backup and the PDF, whose Chromium is started once — each held to its budget
-// of CPU time (this process and Chromium together) and to its format's checks; the backup
-// must read back as the same records and photos. Then the backup is handed to the built
-// CLI, whose `journal` writes one format in a process of its own, where its resident
-// memory is measured too, sometimes at a path it must refuse (a folder that holds files,
-// `.`, `..`). See harness.ts for the short and long runs and how to replay an input.
+// .carnet backup and the PDF, whose Chromium stays open between inputs — each held to its
+// budget of CPU time (this process and Chromium together) and to its format's checks; the
+// backup must read back as the same records and photos. Then the backup is handed to the
+// built CLI, whose `journal` writes one format in a process of its own (the PDF then only
+// there), where its resident memory is measured too, sometimes at a path it must refuse (a
+// folder that holds files, `.`, `..`). See harness.ts for the short and long runs and how
+// to replay an input.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -151,8 +152,12 @@ function outTarget(random: Random, folder: InputFolder, format: (typeof THROUGH_
   return random.pick([{ path: holding, refused: true }, { path: '.', refused: true }, { path: '..', refused: true }, { path: join(folder.out, 'file.txt'), refused: false }]);
 }
 
+/** The format input `index` is written in by the CLI: another for each class, and for
+ *  each round of a long run. */
+const cliFormatOf = (index: number): (typeof THROUGH_CLI)[number] => THROUGH_CLI[(index + Math.floor(index / WRITER_CLASSES.length)) % THROUGH_CLI.length]!;
+
 async function cliJournal(folder: InputFolder, index: number, inputAt: (scale: number) => WriterInput): Promise<string[]> {
-  const format = THROUGH_CLI[(index + Math.floor(index / WRITER_CLASSES.length)) % THROUGH_CLI.length]!;
+  const format = cliFormatOf(index);
   const input = inputAt(scaleOf(format));
   const backup = join(folder.input, 'backup.carnet');
   const failed = await write(input, 'carnet', backup).then(
@@ -195,7 +200,11 @@ async function fuzzWriters(root: string, index: number): Promise<Failure | null>
   const problems: string[] = [];
   const written = join(folder.dir, 'written');
   mkdirSync(written);
-  for (const format of IN_PROCESS) problems.push(...(await writeInProcess(written, inputAt(scaleOf(format)), format)));
+  for (const format of IN_PROCESS) {
+    // A PDF costs seconds: written once, by the CLI when it is the CLI's format.
+    if (format === 'pdf' && cliFormatOf(index) === 'pdf') continue;
+    problems.push(...(await writeInProcess(written, inputAt(scaleOf(format)), format)));
+  }
   const extra = listing(written).filter((entry) => !/^journal-[a-z]+[./ ]/.test(entry));
   if (extra.length > 0) problems.push(`written beside the journals: ${excerpt(extra.join(', '))}`);
   problems.push(...(await cliJournal(folder, index, inputAt)));
