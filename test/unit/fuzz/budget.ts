@@ -42,7 +42,7 @@ export interface CliRun {
   usage: { maxRssKb: number; cpuMs: number } | null;
 }
 
-export interface RunPlace {
+interface RunPlace {
   /** The working directory of the run. */
   cwd: string;
   /** The run's TMPDIR, empty before, checked empty after. */
@@ -53,7 +53,7 @@ export interface RunPlace {
 }
 
 /** Runs `carnet <args>` once. */
-export function runCarnetOnce(args: string[], place: RunPlace): Promise<CliRun> {
+function runCarnetOnce(args: string[], place: RunPlace): Promise<CliRun> {
   rmSync(place.usageFile, { force: true });
   const started = performance.now();
   const child = spawn(process.execPath, [`--max-old-space-size=${BUDGET.heapMb}`, '--import', USAGE_PRELOAD, CLI, ...args], {

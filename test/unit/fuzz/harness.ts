@@ -26,9 +26,10 @@ export function inputIndices(classCount: number, longInputs: number): number[] {
 }
 
 /** The folders of one input: `input` (what the CLI reads), `out` (where it writes, its
- *  working directory) and `tmp` (its TMPDIR); the CLI's usage is written beside them. `input` and `out` are kept when the input
- *  fails; `tmp` is made in the system's temporary folder, as Chromium refuses a TMPDIR
- *  whose path is long (its socket's path must fit in 107 bytes). */
+ *  working directory) and `tmp` (its TMPDIR); the CLI's usage is written beside them.
+ *  `input` and `out` are kept when the input fails; `tmp` is made in the system's
+ *  temporary folder, as Chromium refuses a TMPDIR whose path is long (its socket's path
+ *  must fit in 107 bytes). */
 export class InputFolder {
   readonly input: string;
   readonly out: string;

@@ -72,6 +72,6 @@ function splitLines(bytes: Uint8Array): Uint8Array[] {
   return lines;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }

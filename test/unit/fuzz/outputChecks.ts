@@ -14,7 +14,7 @@ import { overBudget, type CliRun } from './budget';
 import { excerpt } from './harness';
 
 /** Anything a terminal could obey or that reorders a line, line ends apart. */
-export function hasTerminalControls(text: string): boolean {
+function hasTerminalControls(text: string): boolean {
   return /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(text.replace(/\n/g, ''));
 }
 
@@ -71,7 +71,8 @@ export function inspectReportProblems(stdout: string): string[] {
   }
   for (const note of notes) {
     if (note.createdAt !== null && !isIsoTime(note.createdAt)) problems.push(`a note time that is not ISO 8601: ${excerpt(String(note.createdAt))}`);
-    if (!Array.isArray(note.tags) || note.tags.some((tag) => typeof tag !== 'string' || tag !== tag.toLocaleLowerCase('fr'))) problems.push(`tags not lower-cased: ${excerpt(JSON.stringify(note.tags))}`);
+    const lowerCased = Array.isArray(note.tags) && note.tags.every((tag) => typeof tag === 'string' && tag === tag.toLocaleLowerCase('fr'));
+    if (!lowerCased) problems.push(`tags not lower-cased: ${excerpt(JSON.stringify(note.tags))}`);
   }
   if (warnings.some((warning) => typeof warning !== 'string')) problems.push('a warning that is not text');
   return [...new Set(problems)].slice(0, 5);
@@ -89,7 +90,7 @@ const unescapeHtml = (text: string): string =>
 /** The HTML journal: its Content-Security-Policy first in the head, only the tags and
  *  attributes the journal writes, links to the journal's anchors or to http(s)/mailto
  *  pages, images and fonts from data: URIs. */
-export function htmlProblems(html: string): string[] {
+function htmlProblems(html: string): string[] {
   const problems: string[] = [];
   const head = /^<!doctype html>\n<html lang="[a-z]+">\n<head>\n<meta charset="utf-8">\n(.*)\n/.exec(html);
   if (head?.[1] !== CSP_INLINE) problems.push(`the head does not start with the Content-Security-Policy: ${excerpt(html.slice(0, 400))}`);
@@ -118,7 +119,7 @@ function attributeProblems(tag: string, attribute: string, value: string | undef
     case 'href':
       return value.startsWith('#') || parseAllowedUrl(value) ? [] : [`a link to ${excerpt(value)}`];
     case 'src':
-      return /^data:[^"'\s<>,]*;base64,[A-Za-z0-9+/=]*$/.test(value) || (tag === 'img' && /^photos\/[A-Za-z0-9_-]+\.(original|display)\.[a-z]+$/.test(value)) ? [] : [`an image from ${excerpt(value)}`];
+      return /^data:[^"'\s<>,]*;base64,[A-Za-z0-9+/=]*$/.test(value) ? [] : [`an image from ${excerpt(value)}`];
     case 'style':
       return /^--lesson-color: #[0-9a-fA-F]{3,8}$/.test(value) ? [] : [`a style attribute ${excerpt(value)}`];
     default:
@@ -130,7 +131,7 @@ function attributeProblems(tag: string, attribute: string, value: string | undef
 
 /** A Markdown journal, by path (a folder's files, or a zip's entries): no raw HTML outside
  *  code, links only to http(s)/mailto or to a file of the journal, images only from it. */
-export function markdownProblems(files: Map<string, Uint8Array>): string[] {
+function markdownProblems(files: Map<string, Uint8Array>): string[] {
   const problems: string[] = [];
   if (!files.has('index.md')) problems.push('no index.md');
   for (const [path, bytes] of files) {
@@ -190,7 +191,7 @@ const parser = new new JSDOM('').window.DOMParser();
 /** A Word document: every XML part well-formed and free of forbidden characters, no
  *  macro, ActiveX, embedded object or imported chunk, external relationships only to
  *  http(s)/mailto links, and no field but the table of contents and its page numbers. */
-export function docxProblems(bytes: Uint8Array): string[] {
+function docxProblems(bytes: Uint8Array): string[] {
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(bytes);
@@ -228,7 +229,7 @@ export function docxProblems(bytes: Uint8Array): string[] {
 
 /** A PDF journal, read by pdf.js: no JavaScript, no attached file, no annotation but
  *  links, and links only within the book or to http(s)/mailto pages. */
-export async function pdfProblems(bytes: Uint8Array): Promise<string[]> {
+async function pdfProblems(bytes: Uint8Array): Promise<string[]> {
   const pdfjs = await loadPdfReader();
   let document;
   try {

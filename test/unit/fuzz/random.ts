@@ -15,11 +15,6 @@ export class Random {
     return new Random(Math.imul(seed ^ 0x5bd1e995, 0x01000193) ^ Math.imul(index + 1, 0x9e3779b1));
   }
 
-  /** A float in [0, 1). */
-  float(): number {
-    return this.next();
-  }
-
   /** An integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
@@ -38,9 +33,5 @@ export class Random {
    *  small, a few are as large as a class allows. */
   count(max: number): number {
     return Math.max(1, Math.min(max, Math.floor(Math.exp(this.next() * Math.log(max + 1)))));
-  }
-
-  bytes(length: number): Uint8Array {
-    return Uint8Array.from({ length }, () => this.int(0, 255));
   }
 }

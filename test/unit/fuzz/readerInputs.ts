@@ -12,7 +12,7 @@ import { mutate } from './mutate';
 import type { Random } from './random';
 
 export const READERS = ['ICS', 'CSV', 'JSON programme', 'Markdown note', 'Markdown lessons', 'folder', '.carnet'] as const;
-export type Reader = (typeof READERS)[number];
+type Reader = (typeof READERS)[number];
 
 export interface ReaderInput {
   /** Files to write under the input folder, by relative path. */
@@ -27,7 +27,7 @@ export interface ReaderInput {
   options?: string[];
 }
 
-export interface ReaderClass {
+interface ReaderClass {
   reader: Reader;
   name: string;
   make(random: Random): ReaderInput;

@@ -15,7 +15,7 @@ export interface WriterInput {
   photoOf: Map<string, string>;
 }
 
-export interface WriterClass {
+interface WriterClass {
   name: string;
   change(random: Random, input: WriterInput, scale: number): void;
 }
