@@ -19,6 +19,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -43,9 +44,15 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
+  let beforeChrist = false;
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type === 'era') beforeChrist = part.value === 'BC';
+    else parts[part.type] = Number(part.value);
+  }
+  // Intl counts the years before 1 as 1 BC, 2 BC…; ISO 8601 and Date as 0, -1…
+  const year = parts['year'] ?? 1970;
   return {
-    year: parts['year'] ?? 1970,
+    year: beforeChrist ? 1 - year : year,
     month: parts['month'] ?? 1,
     day: parts['day'] ?? 1,
     hour: parts['hour'] ?? 0,
@@ -54,13 +61,23 @@ export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   };
 }
 
+/** 400 Gregorian years: 146,097 days, after which the calendar repeats to the day. */
+const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
+
 /** The wall clock read as if it were UTC. */
 function wallAsUtc(wall: WallClock): number {
   const date = new Date(0);
   // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
   date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
   date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
-  return date.getTime();
+  const time = date.getTime();
+  // A wall clock past the first or last instant a Date holds (±8.64e15 in a zone ahead of
+  // or behind UTC) is read 400 years nearer, then moved back.
+  if (Number.isNaN(time) && Math.abs(wall.year) > 100_000) {
+    const toward = Math.sign(wall.year);
+    return wallAsUtc({ ...wall, year: wall.year - toward * 400 }) + toward * GREGORIAN_CYCLE_MS;
+  }
+  return time;
 }
 
 /** The zone's offset from UTC at an instant, in minutes (Paris in winter: 60). */
@@ -87,8 +104,11 @@ export function zonedToEpoch(date: string, time: string, timeZone: string): numb
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
+/** 'YYYY-MM-DD'; a year before 0 or after 9999 in ISO 8601's expanded form, sign and six
+ *  digits ('+010000-01-01'), as Date's toISOString writes it and Date.parse reads it. */
 export function formatDate(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  const yyyy = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(year, 6)}`;
+  return `${yyyy}-${pad(month)}-${pad(day)}`;
 }
 
 /** 'YYYY-MM-DD' of an instant in a zone. */

@@ -54,6 +54,27 @@ describe('time zones', () => {
     expect(offsetMinutesAt(Date.parse('2024-03-31T02:30:00Z'), 'Europe/Paris')).toBe(120);
     expect(zonedDate(Date.parse('2024-11-20T23:30:00Z'), 'Europe/Paris')).toBe('2024-11-21');
   });
+
+  it('writes every instant a Date holds as ISO 8601 that reads back, years before 1 and after 9999 included', () => {
+    // A calendar's recurrence may run past 9999; a backup may hold any time a Date holds.
+    for (const iso of ['+010000-01-01T00:59:59Z', '+275760-09-13T00:00:00Z', '0000-06-01T12:00:00Z', '-000001-01-01T00:00:00Z', '-271821-04-20T00:00:00Z']) {
+      const written = toIsoWithOffset(Date.parse(iso), 'UTC');
+      expect(written).toBe(iso.replace('Z', '+00:00'));
+      expect(Date.parse(written)).toBe(Date.parse(iso));
+    }
+    // Paris kept its local mean time then (+00:09:21), written to the minute.
+    const summer = Date.parse('-000001-07-01T12:00:00Z');
+    const paris = toIsoWithOffset(summer, 'Europe/Paris');
+    expect(paris).toMatch(/^-000001-07-01T12:09:21\+00:09$/);
+    expect(Math.abs(Date.parse(paris) - summer)).toBeLessThan(60_000);
+    // The last instant a Date holds and (a minute after, as local mean times are written to
+    // the minute) the first, in zones whose wall clock is then past them.
+    for (const [instant, zone] of [[8.64e15, 'Europe/Paris'], [8.64e15, 'Pacific/Kiritimati'], [-8.64e15 + 60_000, 'America/New_York']] as const) {
+      const written = toIsoWithOffset(instant, zone);
+      expect(written, zone).toMatch(/^[+-]\d{6}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      expect(Math.abs(Date.parse(written) - instant), zone).toBeLessThan(60_000);
+    }
+  });
 });
 
 describe('links', () => {

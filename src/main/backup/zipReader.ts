@@ -4,7 +4,7 @@
 // announce a zip bomb. Each entry is then unpacked a slice at a time, never past its
 // declared size, and checked against its CRC-32.
 import { open } from 'node:fs/promises';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { printable } from '../../shared/text/printable';
 import { BACKUP_LIMITS } from './format';
@@ -211,7 +211,11 @@ export async function unpackEntry(source: ZipSource, entry: ZipEntry, take: (pie
     take(piece);
     if (final) ended = true;
   };
-  const inflate = entry.method === 8 ? new Inflate(output) : null;
+  // A deflated entry of one slice is unpacked in one native call, which stops at its
+  // declared size: fflate's stream spends ~0.1 ms an entry on buffers, seconds for a
+  // backup of 20,000 tiny files.
+  const whole = entry.method === 8 && entry.compressedSize <= SLICE_BYTES;
+  const inflate = entry.method === 8 && !whole ? new Inflate(output) : null;
   for (let offset = 0; offset < entry.compressedSize; offset += SLICE_BYTES) {
     budget?.check();
     const length = Math.min(SLICE_BYTES, entry.compressedSize - offset);
@@ -219,11 +223,13 @@ export async function unpackEntry(source: ZipSource, entry: ZipEntry, take: (pie
     if (packed.byteLength < length) throw new BackupError('truncated', 'The backup is truncated.');
     const last = offset + length === entry.compressedSize;
     try {
-      if (inflate) inflate.push(packed, last);
+      if (whole) output(inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) }), true);
+      else if (inflate) inflate.push(packed, last);
       else output(packed, last);
     } catch (error) {
       if (error instanceof BackupError) throw error;
-      throw damaged(); // fflate's: the deflated data is invalid
+      if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new BackupError('zipBomb', `${name} unpacks past its declared size: refused.`);
+      throw damaged(); // the deflated data is invalid
     }
   }
   if (!ended || written !== entry.size) throw damaged();

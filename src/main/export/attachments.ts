@@ -5,6 +5,22 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extensionOfMime, variantMime, type AttachmentMeta, type AttachmentVariant } from '../../shared/journal/records';
 
+/** How many times a journal file holds one photo's bytes (HTML, DOCX). A photo shows in
+ *  its note's chapter and again in each lesson quoting the note (an expedition has a
+ *  handful of lessons); a crafted backup could show it tens of thousands of times and
+ *  make a journal of gigabytes from kilobytes. */
+export const MAX_COPIES_OF_A_PHOTO = 20;
+
+/** Answers, for each time a photo is shown in turn, whether it may still be. */
+export function photoCopies(): (attachmentId: string) => boolean {
+  const shown = new Map<string, number>();
+  return (attachmentId) => {
+    const count = (shown.get(attachmentId) ?? 0) + 1;
+    shown.set(attachmentId, count);
+    return count <= MAX_COPIES_OF_A_PHOTO;
+  };
+}
+
 export class AttachmentStore {
   private readonly present = new Set<string>();
 

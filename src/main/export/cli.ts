@@ -33,6 +33,7 @@ export async function journalCommand(args: string[], appVersion: string): Promis
   if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) return { ok: false, error: `the folder of ${values.out} does not exist` };
   const outFormat: ExportFormat = format === 'md' && out.toLowerCase().endsWith('.zip') ? 'mdzip' : format;
   if (outFormat === 'md' && !(await isFreeForFolder(out))) return { ok: false, error: notEmptyFolder(values.out) };
+  if (outFormat !== 'md' && (await stat(out).catch(() => null))?.isDirectory()) return { ok: false, error: `${values.out} is a folder: this journal is written to a file` };
 
   const backups: OpenBackup[] = [];
   try {

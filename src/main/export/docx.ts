@@ -22,7 +22,7 @@ import { JOURNAL_STRINGS } from '../../shared/journal/strings';
 import { typography } from '../../shared/text/typography';
 import { xmlSafe } from '../../shared/text/xml';
 import { writeFileAtomic } from '../atomicFiles';
-import type { AttachmentStore } from './attachments';
+import { photoCopies, type AttachmentStore } from './attachments';
 
 /** The text column of an A4 page with 2 cm margins, in pixels at 96 dpi. */
 const MAX_IMAGE_WIDTH = 600;
@@ -33,6 +33,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 class DocxBuilder {
   private readonly s;
   private listInstance = 0;
+  private readonly mayCopy = photoCopies();
   private readonly paragraphs: (Paragraph | TableOfContents)[] = [];
 
   constructor(
@@ -159,7 +160,7 @@ class DocxBuilder {
 
   private image(id: string, caption: string): void {
     const image = this.images.get(id);
-    if (!image) return;
+    if (!image || !this.mayCopy(id)) return;
     const type = docxImageType(variantMime(image.meta, printedVariant(image.meta)));
     if (!type) return;
     const { width, height } = image.meta;

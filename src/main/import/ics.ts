@@ -113,7 +113,9 @@ class EventReader {
     for (const component of components) {
       if (component.hasProperty('recurrence-id')) exceptions.push(component);
       else {
-        const event = new ICAL.Event(component);
+        // Exceptions given (none): ical.js would otherwise look through every event of the
+        // calendar for each one, quadratic, and relate them whatever their UID.
+        const event = new ICAL.Event(component, { exceptions: [] });
         events.push(event);
         if (event.uid) masters.set(event.uid, event);
       }

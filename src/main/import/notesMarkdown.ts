@@ -16,6 +16,7 @@ import { load as loadYaml } from 'js-yaml';
 import { createHeadlessNoteEditor, markdownToNote } from '../../shared/editor/markdown';
 import type { ImportIssue, ImportPlan, PlannedAttachment, PlannedNote } from '../../shared/importPlan';
 import { imageMarkdown } from '../../shared/editor/imageMarkdown';
+import { plainMarkdownToNote } from '../../shared/editor/plainMarkdown';
 import { newId } from '../../shared/ids';
 import { extractHashtags, normaliseTag } from '../../shared/text/hashtags';
 import { headingText } from './lessonsMarkdown';
@@ -153,7 +154,8 @@ async function readNote(
   const { markdown: withoutImages, attachments } = await takeImages(body, file, source, scope, warnings);
   const frontMatterTags = readTags(fields);
   const markdown = withPhotos(withTags(withoutImages, frontMatterTags), attachments);
-  if (conversionCost(markdown) > MAX_CONVERSION_COST) throw new TooComplex();
+  // Over Lexical's budget, a note is still taken when the plain path reads it: that is linear.
+  if (conversionCost(markdown) > MAX_CONVERSION_COST && plainMarkdownToNote(markdown) === null) throw new TooComplex();
   // Converted here, once: the renderer stores this state as it is.
   const converted = markdownToNote(markdown, editor);
   const createdAt = readCreatedAt(fields, basename(file), context.timeZone, source, warnings);

@@ -43,12 +43,16 @@ export function parseIsoDateTime(text: string, timeZone: string): ParsedDateTime
   if (!isValidTime(wall.hour, wall.minute, wall.second)) return null;
   const zone = match[7];
   if (zone === undefined) return { kind: 'dateTime', iso: wallToZonedIso(wall, timeZone) };
-  return { kind: 'dateTime', iso: formatWithOffset(wall, parseOffset(zone)) };
+  const offset = parseOffset(zone);
+  return offset === null ? null : { kind: 'dateTime', iso: formatWithOffset(wall, offset) };
 }
 
-function parseOffset(zone: string): number {
+/** Minutes east of UTC; null for an offset no clock has (past 23 hours or 59 minutes),
+ *  which no reader of the plan could read back. */
+function parseOffset(zone: string): number | null {
   if (zone.toUpperCase() === 'Z') return 0;
   const digits = zone.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0);
-  return zone.startsWith('-') ? -minutes : minutes;
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || 0)];
+  if (hours > 23 || minutes > 59) return null;
+  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }

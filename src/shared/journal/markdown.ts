@@ -40,13 +40,15 @@ export function slug(text: string, fallback = 'sans-titre'): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Markdown's special characters in running text; '#' stays so #tags stay tags. Every
- *  line break becomes '\n', the one the writers below quote and indent line by line. */
+/** Markdown's special characters in running text; '#' stays so #tags stay tags, but not
+ *  a '#' that would start a heading at the start of a line. Every line break becomes
+ *  '\n', the one the writers below quote and indent line by line. */
 function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/([\\`*[\]<>])/g, '\\$1')
-    .replace(/(^|\s)_|_(\s|$)/g, (m) => m.replace('_', '\\_'));
+    .replace(/(^|\s)_|_(\s|$)/g, (m) => m.replace('_', '\\_'))
+    .replace(/^([ \t]*)(#{1,6})(?=[ \t]|$)/gm, '$1\\$2');
 }
 
 /** A name, a title or a tag: escaped, and on one line, so it stays inside its heading,

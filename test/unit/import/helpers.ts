@@ -50,7 +50,7 @@ export interface CliRun {
 /** Runs the built CLI (`npm test` builds before vitest runs). */
 export function runCli(...args: string[]): CliRun {
   expect(existsSync(CLI), `${CLI} is missing: run \`npx electron-vite build\` (npm test does) before these tests`).toBe(true);
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 15_000, cwd: REPO });
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 15_000, maxBuffer: 64 * 1024 * 1024, cwd: REPO });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

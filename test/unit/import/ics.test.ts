@@ -161,6 +161,22 @@ describe('ics', () => {
     expect(plan.warnings.map((w) => w.code)).toEqual(['recurrenceTruncated']);
   });
 
+  it('moves an occurrence only of the event whose UID it names', async () => {
+    const vevent = (...lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
+    const daily = (uid: string, title: string) => vevent(`UID:${uid}`, 'DTSTART:20241118T080000Z', 'RRULE:FREQ=DAILY;COUNT=3', `SUMMARY:${title}`);
+    const moved = vevent('UID:b', 'RECURRENCE-ID:20241119T080000Z', 'DTSTART:20241119T150000Z', 'SUMMARY:Atelier B déplacé');
+    const plan = await planOk(files.write('moved.ics', calendar([daily('a', 'Atelier A'), daily('b', 'Atelier B'), moved].join('\r\n'))));
+    // ical.js related every moved occurrence to every repeating event: A lost its 19th.
+    expect(plan.visits.map((v) => `${v.title} ${v.start}`)).toEqual([
+      'Atelier A 2024-11-18T08:00:00+00:00',
+      'Atelier A 2024-11-19T08:00:00+00:00',
+      'Atelier A 2024-11-20T08:00:00+00:00',
+      'Atelier B 2024-11-18T08:00:00+00:00',
+      'Atelier B déplacé 2024-11-19T15:00:00+00:00',
+      'Atelier B 2024-11-20T08:00:00+00:00',
+    ]);
+  });
+
   it('leaves out an event without a title, and one with an unreadable date, saying why', async () => {
     const path = files.write(
       'bad-events.ics',

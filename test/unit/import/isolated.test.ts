@@ -62,8 +62,10 @@ describe.skipIf(!existsSync(WORKER))('planning in a worker thread', () => {
   it('the CLI answers within 10 s, as it promises', () => {
     const started = performance.now();
     const run = runCli('inspect', calendar);
-    // Before: 18 s, the budget checked only once ical.js had returned.
+    // Before: 18 s, the budget checked only once ical.js had returned; since events are
+    // read without ical.js scanning every other one, the whole calendar is read in time.
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(run).toMatchObject({ status: 2, stdout: '', stderr: 'carnet: Gave up after 8 s: the file is too large or too complex to read.\n' });
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect((JSON.parse(run.stdout) as { visits: unknown[] }).visits).toHaveLength(5_000);
   }, 30_000);
 });

@@ -63,6 +63,13 @@ describe('JSON programme', () => {
     expect(plan.itemCount).toBe(7);
   });
 
+  it('leaves out a visit whose offset no clock has, rather than plan a time nothing reads', async () => {
+    const visits = ['+99:99', '+24:00', '-12:60', '+14:00', '-0930'].map((offset, i) => ({ title: `Visite ${i}`, start: `2024-11-20T09:15${offset}` }));
+    const plan = await planOk(files.write('offsets.json', JSON.stringify({ format: 'carnet-programme', visits })));
+    expect(plan.visits.map((visit) => visit.start)).toEqual(['2024-11-20T09:15:00+14:00', '2024-11-20T09:15:00-09:30']);
+    expect(plan.skipped.map((item) => item.message)).toEqual([expect.stringMatching(/^Visit 1 left out/), expect.stringMatching(/^Visit 2 left out/), expect.stringMatching(/^Visit 3 left out/)]);
+  });
+
   it('prints the documented shape from the CLI', () => {
     const report = JSON.parse(runCli('inspect', files.write('cli.json', JSON.stringify(example))).stdout);
     expect(report.source).toEqual({ format: 'json', encoding: 'utf-8' });

@@ -30,11 +30,11 @@ async function carnetWith(nodeOptions: string[], ...args: string[]): Promise<{ c
 }
 
 async function carnetRun(
-  { env = {}, nodeOptions = [] }: { env?: Record<string, string>; nodeOptions?: string[] },
+  { env = {}, nodeOptions = [], cwd }: { env?: Record<string, string>; nodeOptions?: string[]; cwd?: string },
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [...nodeOptions, CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run('node', [...nodeOptions, CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -85,6 +85,18 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       expect(result.stderr).toMatch(/^carnet: [^\n]+\n$/);
     }
   }, 30_000);
+
+  it('refuses a folder as the path of a journal file, and writes nothing beside it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-out-'));
+    await mkdir(join(dir, 'folder'));
+    for (const [format, out] of [['html', join(dir, 'folder')], ['docx', '.'], ['pdf', '..'], ['md', join(dir, 'folder', 'journal.zip')]] as const) {
+      if (format === 'md') await mkdir(join(dir, 'folder', 'journal.zip'));
+      const result = await carnetRun({ cwd: join(dir, 'folder') }, 'journal', SAMPLE, '--format', format, '--out', out);
+      expect(result.code, `${format} ${out}`).toBe(2);
+      expect(result.stderr).toBe(`carnet: ${out} is a folder: this journal is written to a file\n`);
+    }
+    expect((await readdir(dir, { recursive: true })).map(String).sort()).toEqual(['folder', 'folder/journal.zip']);
+  }, 60_000);
 
   it('writes a Markdown journal only into a new or empty folder, never over files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-md-'));
@@ -138,14 +150,14 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
 
   /** The CLI's peak resident memory (KB) for a journal of `backup` as Markdown. */
   async function peakMemoryOfJournal(dir: string, backup: string): Promise<number> {
-    const report = join(dir, 'rss.txt');
+    const report = join(dir, 'usage.json');
     const out = join(dir, 'journal');
     await rm(out, { recursive: true, force: true });
-    const preload = ['--import', resolve(__dirname, 'maxRss.mjs')];
-    process.env['CARNET_MAX_RSS_FILE'] = report;
+    const preload = ['--import', resolve(__dirname, '../fuzz/resourceUsage.mjs')];
+    process.env['CARNET_USAGE_FILE'] = report;
     const result = await carnetWith(preload, 'journal', backup, '--format', 'md', '--out', out);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    return Number(await readFile(report, 'utf8'));
+    return (JSON.parse(await readFile(report, 'utf8')) as { maxRssKb: number }).maxRssKb;
   }
 
   it('checks and reads a backup’s photos one at a time, not all at once', async () => {
@@ -163,7 +175,7 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       const images = (await Promise.all((await readdir(visits)).map((visit) => readdir(join(visits, visit))))).flat().filter((name) => name.endsWith('.png'));
       expect(images.sort()).toEqual(['atelier-000000a1.png', 'campus-000000a2.png']);
     } finally {
-      delete process.env['CARNET_MAX_RSS_FILE'];
+      delete process.env['CARNET_USAGE_FILE'];
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -18,6 +18,8 @@ export interface CraftedFile {
   deflate: boolean;
   /** Written in the central directory only, pointing at the named file's bytes. */
   aliasOf?: string;
+  /** The unpacked size the headers declare, when it is to lie. */
+  declaredSize?: number;
 }
 
 /** A zip of `files` in order, each alias a central-directory entry that points at the local
@@ -32,7 +34,7 @@ export function craftZip(files: CraftedFile[]): Uint8Array {
     let where = file.aliasOf === undefined ? undefined : offsets.get(file.aliasOf);
     if (!where) {
       const packed = file.deflate ? deflateSync(file.bytes) : file.bytes;
-      where = { offset: at, crc: crc32(file.bytes), packed: packed.byteLength, size: file.bytes.byteLength, method: file.deflate ? 8 : 0 };
+      where = { offset: at, crc: crc32(file.bytes), packed: packed.byteLength, size: file.declaredSize ?? file.bytes.byteLength, method: file.deflate ? 8 : 0 };
       offsets.set(file.path, where);
       const local = new Uint8Array(30 + name.byteLength);
       const view = new DataView(local.buffer);
@@ -122,8 +124,15 @@ export function craftBackup(change: (records: ExportRecords) => void): Uint8Arra
   for (const meta of records.attachments) {
     for (const [name, bytes] of photoOf.get(meta) ?? []) files[`attachments/${meta.id}/${name}`] = bytes;
   }
+  return zipWithManifest(files, records.expedition.id);
+}
+
+/** A backup of `files` as they are (records and photos by path), with the sample's
+ *  manifest made to list each of them with its size and SHA-256. */
+export function zipWithManifest(files: Record<string, Uint8Array>, expeditionId: string): Uint8Array {
+  const original = unzipSync(new Uint8Array(readFileSync(SAMPLE)), { filter: (file) => file.name === 'manifest.json' });
   const manifest = JSON.parse(new TextDecoder().decode(original['manifest.json'])) as Record<string, unknown>;
-  manifest['expeditionId'] = records.expedition.id;
-  manifest['files'] = Object.entries(files).map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') }));
+  manifest['expeditionId'] = expeditionId;
+  manifest['files'] = Object.entries(files).map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: sha(bytes) }));
   return zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) });
 }

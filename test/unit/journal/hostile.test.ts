@@ -66,6 +66,17 @@ describe('HTML journal', () => {
     expect(html.length - plain.length).toBeLessThan(40_000);
   }, 60_000);
 
+  it('keeps a photo’s MIME type from the records inside its src', async () => {
+    const records = sampleRecords();
+    const [first, second] = records.attachments;
+    first!.displayMime = 'image/png" onerror="alert(1)';
+    second!.mime = 'image/png;charset=<script>alert(1)</script>';
+    const html = await readFile(await writeJournal(records, 'html', 'mime.html'), 'utf8');
+    expect(html).not.toMatch(/onerror|<script/);
+    // Both photos are still there, typed in a way that cannot end the attribute.
+    expect(html.match(/<img src="data:application\/octet-stream;base64,[A-Za-z0-9+/=]+"/g)).toHaveLength(2);
+  }, 60_000);
+
   it('runs no script and loads nothing from the disk even if markup slipped through escaping', async () => {
     const path = await writeJournal(sampleRecords(), 'html', 'slip.html');
     // A slip of escaping, simulated: the Content-Security-Policy is what stands.
@@ -139,6 +150,19 @@ describe('Markdown journal', () => {
     expect(index).toContain(`Auteurs : Camille Durand, Louis \\<img src=x onerror=alert(1)\\>`);
   }, 60_000);
 
+  it('makes no heading of a line of text that starts with #, in notes and descriptions', async () => {
+    const records = withNoteText('avant\n# titre glissé\n  ## titre glissé', '# titre glissé');
+    records.lessons[0]!.description = 'Une ligne\r\n### titre glissé';
+    records.visits[1]!.description = 'Une ligne\n# titre glissé\n#tag';
+    const files = await markdownFiles(await writeJournal(records, 'md', 'headings-md'));
+    const text = [...files.values()].join('\n');
+    expect(text.match(/titre glissé/g)).toHaveLength(5);
+    // Not a heading, in a quote or a list either; a #tag stays a tag.
+    expect(text).not.toMatch(/^[ \t>]*#{1,6}[ \t]+titre glissé/m);
+    expect(text).toMatch(/^\\# titre glissé$/m);
+    expect(text).toMatch(/^#tag$/m);
+  }, 60_000);
+
   it('gives two photos two files, even when their names and the ends of their ids match', async () => {
     for (const secondId of ['second-ABCDEFGH', 'second-abcdefgh']) {
       const records = sampleRecords();
@@ -186,6 +210,24 @@ describe('DOCX journal', () => {
     expect(document).toContain('avantaprès');
     expect(document).toContain('— Claire');
     expect(strFromU8(parts['docProps/core.xml']!)).toContain('<dc:title>Carnet</dc:title>');
+  }, 60_000);
+});
+
+describe('HTML and DOCX journals', () => {
+  it('copy a photo shown thousands of times into the file at most 20 times', async () => {
+    // 20,000 mentions of one photo: a backup of a few kilobytes made a 300 MB HTML journal.
+    const records = sampleRecords();
+    const photo = records.attachments[0]!;
+    const note = records.notes.find((n) => n.id === photo.noteId)!;
+    const state = JSON.parse(note.state) as { root: { children: unknown[] } };
+    state.root.children.push(...Array.from({ length: 20_000 }, () => ({ type: 'image', attachmentId: photo.id, caption: 'encore', width: 2400, height: 1600, version: 1 })));
+    note.state = JSON.stringify(state);
+    const html = await readFile(await writeJournal(records, 'html', 'repeated.html'), 'utf8');
+    // The sample's other photo, and this one 20 times (it was shown once already).
+    expect(html.match(/<img src="data:/g)).toHaveLength(21);
+    expect(html.length).toBeLessThan(5_000_000);
+    const docx = unzipSync(new Uint8Array(await readFile(await writeJournal(records, 'docx', 'repeated.docx'))));
+    expect(strFromU8(docx['word/document.xml']!).match(/<w:drawing>/g)).toHaveLength(21);
   }, 60_000);
 });
 
