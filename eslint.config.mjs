@@ -27,7 +27,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'src/shared must not import Electron.' },
             { group: nodeModules, message: 'src/shared must not import Node modules.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom', 'dexie'], message: 'src/shared imports nothing from the other layers.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom', 'dexie'],
+              message: 'src/shared imports nothing from the other layers.',
+            },
           ],
         },
       ],

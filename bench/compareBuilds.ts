@@ -16,7 +16,10 @@ import { serveStatic } from '../src/main/platform/staticServer';
 import { CONTENT_SECURITY_POLICY } from '../src/main/security';
 import { summary } from './stats';
 
-const builds = process.argv.slice(2).filter((a) => !a.startsWith('--') && a.includes('=')).map((a) => a.split('=') as [string, string]);
+const builds = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--') && a.includes('='))
+  .map((a) => a.split('=') as [string, string]);
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 30);
 const port = Number(process.env['CARNET_E2E_PORT'] ?? 47871);
 const profile = mkdtempSync(join(tmpdir(), 'carnet-compare-builds-'));
@@ -40,7 +43,9 @@ function rendererCpu(): Map<number, number> {
 
 async function main(): Promise<void> {
   const servers = await Promise.all(
-    builds.map(([, root], i) => serveStatic({ root, port: port + 1 + i, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' } })),
+    builds.map(([, root], i) =>
+      serveStatic({ root, port: port + 1 + i, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' } }),
+    ),
   );
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   const phase: Record<string, number[]> = {};
@@ -74,7 +79,9 @@ async function main(): Promise<void> {
   for (const [name] of builds) {
     const p = summary(phase[name]!);
     const c = summary(cpu[name]!);
-    console.log(`${name}\tbundle phase median ${p.median.toFixed(0)} ms, p95 ${p.p95.toFixed(0)} ms\tmain-thread CPU to load median ${c.median} ms, p95 ${c.p95} ms\t(n=${p.n})`);
+    console.log(
+      `${name}\tbundle phase median ${p.median.toFixed(0)} ms, p95 ${p.p95.toFixed(0)} ms\tmain-thread CPU to load median ${c.median} ms, p95 ${c.p95} ms\t(n=${p.n})`,
+    );
   }
 }
 

@@ -10,7 +10,11 @@ import type { Note } from '../src/shared/model';
 
 /** Markdown → Lexical state with the app's transformers, a passage mark when asked, and
  *  the fields the app derives from a state. */
-export function convert(editor: LexicalEditor, markdown: string, passage: { lessonId: string; at: number } | null): Pick<Note, 'state' | 'text' | 'tags' | 'passageLessonIds'> {
+export function convert(
+  editor: LexicalEditor,
+  markdown: string,
+  passage: { lessonId: string; at: number } | null,
+): Pick<Note, 'state' | 'text' | 'tags' | 'passageLessonIds'> {
   editor.update(
     () => {
       $convertFromMarkdownString(markdown, NOTE_TRANSFORMERS, undefined, false);
@@ -30,4 +34,3 @@ export function convert(editor: LexicalEditor, markdown: string, passage: { less
   const state = editor.getEditorState();
   return { state: JSON.stringify(state.toJSON()), ...deriveNoteFields(state) };
 }
-

@@ -13,10 +13,26 @@ export const TIME_ZONE = 'Europe/Paris';
 export const FIRST_DAY = Date.parse('2024-11-18T07:00:00Z');
 
 const ORGANISATIONS = [
-  'Michelin', 'Limagrain', 'Université Clermont Auvergne', 'Bpifrance Auvergne', 'Le Bivouac', 'Aubert & Duval',
-  'Volvic', 'Vulcania', 'Dôme Capital', 'Cluster Innov’Alliance', 'Clermont Auvergne Métropole', 'Constellium',
-  'Trèves Industries', 'VetAgro Sup', 'Centre Hospitalier', 'La Coopérative Œuvre', 'Hôtel de Région', 'Agrocampus',
-  'Crédit Agricole Centre France', 'Fab Lab Clermont',
+  'Michelin',
+  'Limagrain',
+  'Université Clermont Auvergne',
+  'Bpifrance Auvergne',
+  'Le Bivouac',
+  'Aubert & Duval',
+  'Volvic',
+  'Vulcania',
+  'Dôme Capital',
+  'Cluster Innov’Alliance',
+  'Clermont Auvergne Métropole',
+  'Constellium',
+  'Trèves Industries',
+  'VetAgro Sup',
+  'Centre Hospitalier',
+  'La Coopérative Œuvre',
+  'Hôtel de Région',
+  'Agrocampus',
+  'Crédit Agricole Centre France',
+  'Fab Lab Clermont',
 ];
 const LESSON_TITLES = [
   'Savoir valoriser ses ressources',
@@ -91,7 +107,10 @@ function shape(text: string, next: () => number): string {
   const roll = next();
   if (roll < 0.15 && blocks.length > 2) {
     // A list of the shorter sentences.
-    const items = blocks.splice(1, 1)[0]!.split(/(?<=[.?])\s+/).map((s) => `- ${s}`);
+    const items = blocks
+      .splice(1, 1)[0]!
+      .split(/(?<=[.?])\s+/)
+      .map((s) => `- ${s}`);
     blocks.splice(1, 0, items.join('\n'));
   } else if (roll < 0.3 && blocks.length > 1) {
     blocks[1] = `> « ${blocks[1]} »`;

@@ -71,4 +71,3 @@ export function toNote(editor: LexicalEditor, seed: NoteSeed, visitIds: string[]
     deletedAt: null,
   };
 }
-

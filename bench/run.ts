@@ -72,7 +72,16 @@ function machine() {
   } catch {
     chromium = 'unknown';
   }
-  return { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 1e8) / 10, freeGB: Math.round(freemem() / 1e8) / 10, chromium, node: process.version, loadAverageAtStart: loadAverage(), cpuSlowdown: CPU_SLOWDOWN };
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(totalmem() / 1e8) / 10,
+    freeGB: Math.round(freemem() / 1e8) / 10,
+    chromium,
+    node: process.version,
+    loadAverageAtStart: loadAverage(),
+    cpuSlowdown: CPU_SLOWDOWN,
+  };
 }
 
 async function main(): Promise<void> {
@@ -106,12 +115,21 @@ async function main(): Promise<void> {
       const seed = await bench.seed(NOTES, LONG_NOTE_WORDS);
       ctx.seeded = seed;
       seeded = seed;
-      log(`seeded in ${(seed.ms / 1000).toFixed(1)} s (Lexical conversion ${(seed.convertMs / 1000).toFixed(1)} s, writes ${(seed.writeMs / 1000).toFixed(1)} s)`);
+      log(
+        `seeded in ${(seed.ms / 1000).toFixed(1)} s (Lexical conversion ${(seed.convertMs / 1000).toFixed(1)} s, writes ${(seed.writeMs / 1000).toFixed(1)} s)`,
+      );
       await session.page.goto(ctx.blankUrl); // the bench page lets go of the database
     }
     for (const [id, measure] of wanted) {
       if (LARGE && SIZE_INDEPENDENT.has(id)) {
-        figures.push({ id, label: id === 'import' ? 'import 10,000 Markdown notes' : 'journal exports', unit: 'ms', target: '—', pass: null, notMeasured: 'independent of the notebook size: see the 10,000-note run' });
+        figures.push({
+          id,
+          label: id === 'import' ? 'import 10,000 Markdown notes' : 'journal exports',
+          unit: 'ms',
+          target: '—',
+          pass: null,
+          notMeasured: 'independent of the notebook size: see the 10,000-note run',
+        });
         continue;
       }
       loads[id] = loadAverage();
@@ -124,7 +142,15 @@ async function main(): Promise<void> {
         figures.push(...(Array.isArray(result) ? result : [result]).map((figure) => ({ ...figure, load })));
       } catch (error) {
         console.error(error);
-        figures.push({ id, label: id, unit: 'ms', target: '—', pass: null, load, notMeasured: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+        figures.push({
+          id,
+          label: id,
+          unit: 'ms',
+          target: '—',
+          pass: null,
+          load,
+          notMeasured: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        });
       }
       log(`${id} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
@@ -133,12 +159,23 @@ async function main(): Promise<void> {
     await harness.stopHarness();
     await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
   }
-  const result = { date: new Date().toISOString(), notes: NOTES, runs: RUNS, machine: host, loadAverageAtEachFigure: loads, durationS: Math.round((Date.now() - started) / 1000), seeded, figures };
+  const result = {
+    date: new Date().toISOString(),
+    notes: NOTES,
+    runs: RUNS,
+    machine: host,
+    loadAverageAtEachFigure: loads,
+    durationS: Math.round((Date.now() - started) / 1000),
+    seeded,
+    figures,
+  };
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2));
   writeFileSync(join(RESULTS, `latest-${NOTES}.json`), JSON.stringify(result, null, 2));
   console.log(`\nCarnet benchmark — ${NOTES.toLocaleString('en')} notes, ${result.durationS} s`);
-  console.log(`machine: ${host.nproc} cores (${host.cpu}), ${host.memoryGB} GB, ${host.chromium}, Node ${host.node}, load at start ${host.loadAverageAtStart}${CPU_SLOWDOWN === 1 ? '' : `, tabs slowed down ${CPU_SLOWDOWN}×`}`);
+  console.log(
+    `machine: ${host.nproc} cores (${host.cpu}), ${host.memoryGB} GB, ${host.chromium}, Node ${host.node}, load at start ${host.loadAverageAtStart}${CPU_SLOWDOWN === 1 ? '' : `, tabs slowed down ${CPU_SLOWDOWN}×`}`,
+  );
   console.log(`load: the 1-minute load average as the figure started (${host.nproc} cores)\n`);
   console.log(table(figures));
 }

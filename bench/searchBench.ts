@@ -19,7 +19,16 @@ export const QUERIES = {
   oneWord: ['territoire', 'caoutchouc', 'volcan', 'entreprise', 'gouvernance', 'recyclage', 'qualité', 'mobilité'],
   prefix: ['innov', 'entrep', 'territ', 'cooper', 'ecosys', 'forma', 'indus', 'valor'],
   unaccented: ['energie', 'ecologique', 'universite', 'securite', 'oeuvre', 'coeur', 'reseau', 'developpement'],
-  twoWords: ['entreprise territoire', 'innovation énergie', 'projet univ', 'salarié form', 'usine robot', 'région financement', 'données plateforme', 'eau forêt'],
+  twoWords: [
+    'entreprise territoire',
+    'innovation énergie',
+    'projet univ',
+    'salarié form',
+    'usine robot',
+    'région financement',
+    'données plateforme',
+    'eau forêt',
+  ],
 };
 export const REPEAT = 12;
 
@@ -48,7 +57,11 @@ export async function runSearchBench<T>({ name, pageDir, verbose = false, measur
     build: { outDir: out, emptyOutDir: true, minify: true, modulePreload: { polyfill: false } },
   });
   // The app's CSP, so that the pages (and the worker) run under the same rules as Carnet.
-  const server = await serveStatic({ root: out, port: Number(process.env['CARNET_E2E_PORT'] ?? 47882), headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+  const server = await serveStatic({
+    root: out,
+    port: Number(process.env['CARNET_E2E_PORT'] ?? 47882),
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  });
   const context = await chromium.launchPersistentContext(join(tmpdir(), `carnet-${name}-profile-${Date.now()}`), {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -69,10 +69,8 @@ export function format(value: number, unit: Unit): string {
 }
 
 const at = (limit: Limit) => (limit.at === 'p95' ? ' at p95' : '');
-export const formatRatio = (limit: Limit): string =>
-  limit.kind === 'times' ? `${limit.ratio.toFixed(1)}×${at(limit)}` : `${Math.round(limit.ratio * 100)} %`;
-export const formatBound = (limit: Limit): string =>
-  limit.kind === 'times' ? `≤ ${limit.bound}×${at(limit)}` : `≥ ${Math.round(limit.bound * 100)} %`;
+export const formatRatio = (limit: Limit): string => (limit.kind === 'times' ? `${limit.ratio.toFixed(1)}×${at(limit)}` : `${Math.round(limit.ratio * 100)} %`);
+export const formatBound = (limit: Limit): string => (limit.kind === 'times' ? `≤ ${limit.bound}×${at(limit)}` : `≥ ${Math.round(limit.bound * 100)} %`);
 const verdict = (pass: boolean | null) => (pass === null ? 'info' : pass ? 'met' : '**missed**');
 
 /** One Markdown table: bench/README.md takes it as it is. */
@@ -89,7 +87,9 @@ export function table(figures: Figure[]): string {
     }
     const v = f.value!;
     const l = f.limit;
-    const limit = l ? [`${l.label}: ${format(l.value.median, f.unit)} / ${format(l.value.p95, f.unit)}`, formatRatio(l), formatBound(l), verdict(l.pass)] : ['—', '—', '—', '—'];
+    const limit = l
+      ? [`${l.label}: ${format(l.value.median, f.unit)} / ${format(l.value.p95, f.unit)}`, formatRatio(l), formatBound(l), verdict(l.pass)]
+      : ['—', '—', '—', '—'];
     rows.push(`| ${f.label} | ${format(v.median, f.unit)} | ${format(v.p95, f.unit)} | ${f.target} | ${verdict(f.pass)} | ${limit.join(' | ')} | ${load} |`);
   }
   return rows.join('\n');

@@ -30,6 +30,8 @@ const { accepted } = JSON.parse(readFileSync('security/electronegativity-allowli
 const isAccepted = (row) => accepted.some((entry) => entry.check === row.issue && entry.file === row.filename);
 const serious = rows.filter((row) => row.severity === 'HIGH' || row.severity === 'MEDIUM');
 const unjustified = serious.filter((row) => !isAccepted(row));
-console.log(`electronegativity ${electronVersion}: ${rows.length} findings, ${serious.length} HIGH/MEDIUM, ${serious.length - unjustified.length} justified in the allowlist`);
+console.log(
+  `electronegativity ${electronVersion}: ${rows.length} findings, ${serious.length} HIGH/MEDIUM, ${serious.length - unjustified.length} justified in the allowlist`,
+);
 for (const row of unjustified) console.error(`  ${row.severity} ${row.issue} ${row.filename}:${row.location} — ${row.sample}`);
 process.exit(unjustified.length === 0 ? 0 : 1);

@@ -20,8 +20,14 @@ async function appScreenshots(): Promise<void> {
     await page.getByLabel('Votre nom').fill('Camille Dupont');
     await page.getByRole('button', { name: /expédition exemple/ }).click();
     await page.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor();
-    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
-    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Les compétences des salariés/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Visites' })
+      .getByRole('button', { name: /Michelin/ })
+      .click();
+    await page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Les compétences des salariés/ })
+      .click();
     await page.getByRole('textbox', { name: 'Texte de la note' }).waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(OUT, 'main-window-fr.png') });

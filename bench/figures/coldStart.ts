@@ -28,12 +28,14 @@ export async function coldStart(ctx: Context): Promise<Figure> {
     await closeApp(ctx);
     const page = await cpuOfNewTab(() => openApp(ctx), appCpu);
     app.push((await instrumentsOf(page)).editorReady!);
-    scripts.push(await page.evaluate(() => {
-      // Module scripts run between domInteractive and DOMContentLoaded: loading, compiling
-      // and running the bundle's top level (the app's start then waits on IndexedDB).
-      const [n] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-      return n ? n.domContentLoadedEventStart - n.domInteractive : Number.NaN;
-    }));
+    scripts.push(
+      await page.evaluate(() => {
+        // Module scripts run between domInteractive and DOMContentLoaded: loading, compiling
+        // and running the bundle's top level (the app's start then waits on IndexedDB).
+        const [n] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        return n ? n.domContentLoadedEventStart - n.domInteractive : Number.NaN;
+      }),
+    );
     ctx.appPage = page;
   }
   const value = summary(app);

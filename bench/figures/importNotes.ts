@@ -115,6 +115,10 @@ export async function importNotes(ctx: Context): Promise<Figure> {
     pass: value.median >= 1000 && acceptedByDefault,
     value,
     limit: limitBeside(value, { label: 'raw Dexie bulkPut', value: summary(raw), at: 'median', kind: 'share', bound: 0.5 }),
-    detail: { withDefaultBudget: defaultBudget, phases, note: 'median and p95 of throughput: p95 is the 95th percentile of notes/s over runs; planTransferMs (CDP) is not counted' },
+    detail: {
+      withDefaultBudget: defaultBudget,
+      phases,
+      note: 'median and p95 of throughput: p95 is the 95th percentile of notes/s over runs; planTransferMs (CDP) is not counted',
+    },
   };
 }

@@ -17,7 +17,13 @@ const JOURNAL_NOTES = 300;
 const JOURNAL_PHOTOS = 100;
 const DISTINCT_PHOTOS = 10;
 
-interface Photo { name: string; width: number; height: number; original: Buffer; display: Buffer }
+interface Photo {
+  name: string;
+  width: number;
+  height: number;
+  original: Buffer;
+  display: Buffer;
+}
 
 async function photos(ctx: Context): Promise<Photo[]> {
   const dir = join(tmpdir(), `carnet-bench-photos-${DISTINCT_PHOTOS}-v1`);
@@ -66,7 +72,14 @@ async function journalRecords(shots: Photo[]) {
       createdAt: seed.createdAt,
     });
   }
-  const notes = seeds.map((s) => toNote(editor, s, vs.map((v) => v.id), ls.map((l) => l.id)));
+  const notes = seeds.map((s) =>
+    toNote(
+      editor,
+      s,
+      vs.map((v) => v.id),
+      ls.map((l) => l.id),
+    ),
+  );
   return { records: { expedition: expedition(), visits: vs, lessons: ls, notes, attachments, settings: [] }, shots };
 }
 
@@ -141,7 +154,10 @@ export async function journal(ctx: Context): Promise<Figure[]> {
     const m = await exportOnce('md', join(outDir, `journal-${i}`));
     html.push(h.writeMs);
     md.push(m.writeMs);
-    other.push({ html: { receivePhotosMs: ms(h.receiveMs), writeMs: ms(h.writeMs), MB: sizeOf(join(outDir, `journal-${i}.html`)) / 1e6 }, md: { receivePhotosMs: ms(m.receiveMs), writeMs: ms(m.writeMs), MB: sizeOf(join(outDir, `journal-${i}`)) / 1e6 } });
+    other.push({
+      html: { receivePhotosMs: ms(h.receiveMs), writeMs: ms(h.writeMs), MB: sizeOf(join(outDir, `journal-${i}.html`)) / 1e6 },
+      md: { receivePhotosMs: ms(m.receiveMs), writeMs: ms(m.writeMs), MB: sizeOf(join(outDir, `journal-${i}`)) / 1e6 },
+    });
   }
   await closeChromiumPdf();
   rmSync(outDir, { recursive: true, force: true });
@@ -160,7 +176,10 @@ export async function journal(ctx: Context): Promise<Figure[]> {
       pass: pdfValue.median <= 10_000,
       value: pdfValue,
       limit: limitBeside(pdfValue, { label: 'Chromium printing the HTML without images, once', value: limitValue, at: 'median', kind: 'times', bound: 2.5 }),
-      detail: { phases: pdfPhases, note: 'main-side job: journal built, photos received into the job folder, two print passes (TOC page numbers); the renderer gathering records is not included' },
+      detail: {
+        phases: pdfPhases,
+        note: 'main-side job: journal built, photos received into the job folder, two print passes (TOC page numbers); the renderer gathering records is not included',
+      },
     },
     { id: 'journalPdfSize', label: 'journal PDF size', unit: 'MB', target: '≤ 50 MB', pass: size.median <= 50, value: size },
     {

@@ -39,7 +39,9 @@ export async function search(ctx: Context): Promise<Figure> {
       indexed: built.size,
       where: built.where,
       buildFromNotes: { readyMs: ms(fresh.readyMs), longestPageStallMs: ms(fresh.longestStallMs), report: fresh.build },
-      loadFromSnapshot: saved ? { readyMs: ms(built.readyMs), longestPageStallMs: ms(built.longestStallMs), report: built.build } : 'no snapshot saved within 60 s',
+      loadFromSnapshot: saved
+        ? { readyMs: ms(built.readyMs), longestPageStallMs: ms(built.longestStallMs), report: built.build }
+        : 'no snapshot saved within 60 s',
       note: 'each query timed on the page: SearchIndex.search, round trip to the worker included',
     },
   };

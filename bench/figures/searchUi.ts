@@ -8,13 +8,17 @@ import { SEARCHED } from './search';
 export async function searchUi(ctx: Context): Promise<Figure> {
   const label = 'search in the app: query typed → results painted';
   const page = await appOnLongNote(ctx);
-  if (!(await page.locator('input.search-input').count())) return { id: 'searchUi', label, unit: 'ms', target: 'info', pass: null, notMeasured: 'no search box in the app' };
-  await page.waitForFunction(() => !/…|en cours|building/i.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 300_000 }).catch(() => undefined);
+  if (!(await page.locator('input.search-input').count()))
+    return { id: 'searchUi', label, unit: 'ms', target: 'info', pass: null, notMeasured: 'no search box in the app' };
+  await page
+    .waitForFunction(() => !/…|en cours|building/i.test(document.querySelector('.search-status')?.textContent ?? ''), undefined, { timeout: 300_000 })
+    .catch(() => undefined);
   const stuck: string[] = [];
   const samples: number[] = [];
   for (const query of Object.values(SEARCHED).flat()) samples.push(await typeQuery(page, query, stuck));
   await typeQuery(page, '', stuck);
-  if (samples.every(Number.isNaN)) return { id: 'searchUi', label, unit: 'ms', target: 'info', pass: null, notMeasured: `no results shown within 15 s (${stuck.slice(0, 2).join(' | ')})` };
+  if (samples.every(Number.isNaN))
+    return { id: 'searchUi', label, unit: 'ms', target: 'info', pass: null, notMeasured: `no results shown within 15 s (${stuck.slice(0, 2).join(' | ')})` };
   return {
     id: 'searchUi',
     label,
@@ -44,10 +48,13 @@ export async function typeQuery(page: Page, query: string, stuck: string[] = [])
     setValue.call(box, query);
     box.dispatchEvent(new Event('input', { bubbles: true }));
     const found = await new Promise<boolean>((done) => {
-      const timer = setTimeout(() => {
-        observer.disconnect();
-        done(false);
-      }, Math.max(0, deadline - performance.now()));
+      const timer = setTimeout(
+        () => {
+          observer.disconnect();
+          done(false);
+        },
+        Math.max(0, deadline - performance.now()),
+      );
       const check = () => {
         const status = document.querySelector('.search-status')?.textContent ?? '';
         const results = document.querySelectorAll('.search-results li').length;

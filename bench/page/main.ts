@@ -25,7 +25,10 @@ async function freshDatabase(name: string): Promise<AppDB> {
 }
 
 /** The notebook the app opens: `count` notes (+ one long note, the one on screen). */
-async function seed(count: number, longWords: number): Promise<{ ms: number; convertMs: number; writeMs: number; longNoteId: string; visitId: string; listCount: number }> {
+async function seed(
+  count: number,
+  longWords: number,
+): Promise<{ ms: number; convertMs: number; writeMs: number; longNoteId: string; visitId: string; listCount: number }> {
   const started = performance.now();
   const database = await freshDatabase('carnet');
   const vs = visits();
@@ -254,7 +257,19 @@ async function base64(blob: Blob): Promise<string> {
   return btoa(binary);
 }
 
-const bench = { seed, setCurrentNote, receivePlan, importPlan, rawBulkPut, dropBenchDatabases, buildIndex, timeQueries, waitForSnapshot, disposeIndex, makePhotos };
+const bench = {
+  seed,
+  setCurrentNote,
+  receivePlan,
+  importPlan,
+  rawBulkPut,
+  dropBenchDatabases,
+  buildIndex,
+  timeQueries,
+  waitForSnapshot,
+  disposeIndex,
+  makePhotos,
+};
 export type BenchPage = typeof bench;
 (window as unknown as { bench: BenchPage }).bench = bench;
 document.title = 'bench ready';

@@ -22,16 +22,157 @@ const STEMS = (
   'reçu français ça déjà là où très après être fenêtre forêt île maître naïf noël coïncidence ' +
   'ambiguë aiguë canoë Clermont-Ferrand Michelin Auvergne Limagne Vichy Puy-de-Dôme Riom'
 ).split(/\s+/);
-const SUFFIXES = ['', 's', 'al', 'ale', 'aux', 'el', 'elle', 'ment', 'ique', 'iste', 'isme', 'ité', 'eur', 'euse', 'ation', 'age', 'ier', 'ière', 'able', 'if', 'ive', 'é', 'ée', 'er', 'ons', 'ez', 'ent', 'ait', 'aient', 'ant', 'ance', 'ence', 'ture', 'oire', 'esque', 'ette', 'on', 'ard', 'erie', 'ien', 'ienne', 'ois', 'oise', 'u', 'ue', 'is', 'ise', 'ure', 'ot', 'otte', 'in', 'ine', 'ain', 'aine', 'ane', 'et', 'eau', 'ail', 'eil', 'ouille', 'ule', 'ulaire', 'ial', 'iel', 'ielle', 'oir', 'oirs', 'ement', 'ements', 'ations', 'ités', 'eurs', 'euses', 'iques', 'istes', 'ismes', 'ables', 'ifs', 'ives', 'ées', 'ants', 'ances', 'ences', 'tures', 'oires', 'ettes', 'ons', 'ards', 'eries', 'iens', 'iennes', 'oises', 'ues', 'ises', 'ures', 'ots', 'ines', 'aines', 'ets', 'eaux', 'ails', 'eils', 'ules', 'ulaires', 'iaux', 'iels', 'ielles'];
-const FUNCTION_WORDS = 'le la les un une des du de et à en pour avec sur dans par pas plus qui que ce cette ces son sa ses leur leurs nous vous ils elles on il elle est sont a ont fait faire très bien aussi mais ou donc car comme tout tous toute toutes'.split(' ');
+const SUFFIXES = [
+  '',
+  's',
+  'al',
+  'ale',
+  'aux',
+  'el',
+  'elle',
+  'ment',
+  'ique',
+  'iste',
+  'isme',
+  'ité',
+  'eur',
+  'euse',
+  'ation',
+  'age',
+  'ier',
+  'ière',
+  'able',
+  'if',
+  'ive',
+  'é',
+  'ée',
+  'er',
+  'ons',
+  'ez',
+  'ent',
+  'ait',
+  'aient',
+  'ant',
+  'ance',
+  'ence',
+  'ture',
+  'oire',
+  'esque',
+  'ette',
+  'on',
+  'ard',
+  'erie',
+  'ien',
+  'ienne',
+  'ois',
+  'oise',
+  'u',
+  'ue',
+  'is',
+  'ise',
+  'ure',
+  'ot',
+  'otte',
+  'in',
+  'ine',
+  'ain',
+  'aine',
+  'ane',
+  'et',
+  'eau',
+  'ail',
+  'eil',
+  'ouille',
+  'ule',
+  'ulaire',
+  'ial',
+  'iel',
+  'ielle',
+  'oir',
+  'oirs',
+  'ement',
+  'ements',
+  'ations',
+  'ités',
+  'eurs',
+  'euses',
+  'iques',
+  'istes',
+  'ismes',
+  'ables',
+  'ifs',
+  'ives',
+  'ées',
+  'ants',
+  'ances',
+  'ences',
+  'tures',
+  'oires',
+  'ettes',
+  'ons',
+  'ards',
+  'eries',
+  'iens',
+  'iennes',
+  'oises',
+  'ues',
+  'ises',
+  'ures',
+  'ots',
+  'ines',
+  'aines',
+  'ets',
+  'eaux',
+  'ails',
+  'eils',
+  'ules',
+  'ulaires',
+  'iaux',
+  'iels',
+  'ielles',
+];
+const FUNCTION_WORDS =
+  'le la les un une des du de et à en pour avec sur dans par pas plus qui que ce cette ces son sa ses leur leurs nous vous ils elles on il elle est sont a ont fait faire très bien aussi mais ou donc car comme tout tous toute toutes'.split(
+    ' ',
+  );
 const ELIDED = ["l'", 'l’', "d'", 'd’', 'qu’', 'j’', 'n’', 's’', 'c’', 'jusqu’', 'lorsqu’'];
 const VOWEL_START = /^[aeiouyéèêàâîïôœæh]/i;
 const KINDS: NoteKind[] = ['observation', 'quote', 'question', 'idea', 'action'];
 
-
 /** Real stems with a few inflections each, then a long tail of French-looking invented
  *  words, shuffled so that frequent and rare words are drawn from both. */
-const SYLLABLES = ['ma', 'ré', 'con', 'ti', 'pa', 'lé', 'cho', 'vi', 'sa', 'gu', 'per', 'nou', 'ver', 'bo', 'dé', 'mi', 'tra', 'pô', 'ci', 'fa', 'lan', 'gè', 'ro', 'su', 'ben', 'cal', 'dou', 'fi', 'gra', 'jo'];
+const SYLLABLES = [
+  'ma',
+  'ré',
+  'con',
+  'ti',
+  'pa',
+  'lé',
+  'cho',
+  'vi',
+  'sa',
+  'gu',
+  'per',
+  'nou',
+  'ver',
+  'bo',
+  'dé',
+  'mi',
+  'tra',
+  'pô',
+  'ci',
+  'fa',
+  'lan',
+  'gè',
+  'ro',
+  'su',
+  'ben',
+  'cal',
+  'dou',
+  'fi',
+  'gra',
+  'jo',
+];
 function buildVocabulary(): string[] {
   const next = seededRandom(42);
   const words = STEMS.flatMap((stem) => SUFFIXES.slice(0, 8).map((suffix) => stem + suffix));
@@ -71,13 +212,37 @@ export function makeNoteText(next: () => number): { title: string; text: string 
     } else if (next() < 0.05) word += ',';
     words.push(word);
   }
-  const title = next() < 0.4 ? words.slice(0, 3 + Math.floor(next() * 4)).join(' ').replace(/[.,?]/g, '') : '';
+  const title =
+    next() < 0.4
+      ? words
+          .slice(0, 3 + Math.floor(next() * 4))
+          .join(' ')
+          .replace(/[.,?]/g, '')
+      : '';
   return { title, text: words.join(' ') };
 }
 
 /** A Lexical-like state of the same size as a real one, so reads cost what they would. */
 function stateOf(text: string): string {
-  return JSON.stringify({ root: { children: [{ children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }], direction: 'ltr', format: '', indent: 0, type: 'paragraph', version: 1 }], direction: 'ltr', format: '', indent: 0, type: 'root', version: 1 } });
+  return JSON.stringify({
+    root: {
+      children: [
+        {
+          children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }],
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          type: 'paragraph',
+          version: 1,
+        },
+      ],
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      type: 'root',
+      version: 1,
+    },
+  });
 }
 
 export function makeNotes(count: number, expeditionId: string, visitIds: string[], lessonIds: string[], seed = 1, firstIndex = 0): Note[] {

@@ -29,7 +29,9 @@ async function seed(count: number): Promise<number> {
 
 /** Time to ready, and the page's main thread meanwhile: the longest gap of a 4 ms ticker
  *  (what a keystroke would wait at worst) and the long tasks Chromium reports. */
-async function build(worker: boolean): Promise<{ readyMs: number; longestStallMs: number; longTasks: number; size: number; where: string; lastBuild: unknown; busiestMessageMs: number }> {
+async function build(
+  worker: boolean,
+): Promise<{ readyMs: number; longestStallMs: number; longTasks: number; size: number; where: string; lastBuild: unknown; busiestMessageMs: number }> {
   index?.dispose();
   const mainThread = watchMainThread();
   // The page's share of indexing: handling the worker's messages.

@@ -5,11 +5,7 @@ import { contract, fail, isMethod, type Result } from '../shared/ipc';
 import { printable } from '../shared/text/printable';
 import type { Handlers } from './handlers';
 
-export async function dispatch(
-  handlers: Handlers,
-  method: unknown,
-  payload: unknown,
-): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isMethod(method)) {
     return fail('unknownChannel', `Unknown method: ${String(method).slice(0, 80)}`);
   }

@@ -29,7 +29,14 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 function serveApp(): void {
   // The policy names the sync server of a shared expedition, if the user set one.
   const syncOrigin = syncOriginOf(app.getPath('userData'));
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (url) => net.fetch(url), () => contentSecurityPolicy(syncOrigin.current)));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(
+      rendererRoot,
+      (url) => net.fetch(url),
+      () => contentSecurityPolicy(syncOrigin.current),
+    ),
+  );
 }
 
 /** How long closing waits for the renderer's last snapshot. */

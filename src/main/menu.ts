@@ -5,8 +5,28 @@ import type { MenuCommand } from '../shared/ipc';
 import type { Locale } from '../shared/model';
 
 const LABELS = {
-  fr: { file: 'Fichier', newNote: 'Nouvelle note', newVisit: 'Nouvelle visite', trash: 'Corbeille', import: 'Importer…', exportJournal: 'Exporter le cahier de voyage…', quit: 'Quitter', edit: 'Édition', view: 'Affichage' },
-  en: { file: 'File', newNote: 'New note', newVisit: 'New visit', trash: 'Trash', import: 'Import…', exportJournal: 'Export journal…', quit: 'Quit', edit: 'Edit', view: 'View' },
+  fr: {
+    file: 'Fichier',
+    newNote: 'Nouvelle note',
+    newVisit: 'Nouvelle visite',
+    trash: 'Corbeille',
+    import: 'Importer…',
+    exportJournal: 'Exporter le cahier de voyage…',
+    quit: 'Quitter',
+    edit: 'Édition',
+    view: 'Affichage',
+  },
+  en: {
+    file: 'File',
+    newNote: 'New note',
+    newVisit: 'New visit',
+    trash: 'Trash',
+    import: 'Import…',
+    exportJournal: 'Export journal…',
+    quit: 'Quit',
+    edit: 'Edit',
+    view: 'View',
+  },
 } satisfies Record<Locale, Record<string, string>>;
 
 export function menuTemplate(locale: Locale, send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
@@ -28,15 +48,7 @@ export function menuTemplate(locale: Locale, send: (command: MenuCommand) => voi
     },
     {
       label: label.edit,
-      submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
     },
     { label: label.view, submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { role: 'togglefullscreen' }] },
   ];

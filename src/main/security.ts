@@ -52,7 +52,10 @@ export function parseSyncOrigin(url: string): string | null {
 /** A page's HTML with its <meta> policy made the same as the header's (the meta is a
  *  second line of defence: it may only say what the header says). */
 export function withPolicyMeta(html: string, policy: string): string {
-  return html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i, (_all, start: string, end: string) => `${start}${policy.replace(/; frame-ancestors 'none'/, '')}${end}`);
+  return html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/i,
+    (_all, start: string, end: string) => `${start}${policy.replace(/; frame-ancestors 'none'/, '')}${end}`,
+  );
 }
 
 /** Spelling is checked where the system checks it: macOS, whose spellchecker Electron

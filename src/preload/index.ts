@@ -3,12 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { contract, isMenuCommand, MENU_CHANNEL, METHODS, type Api, type MenuCommand } from '../shared/ipc';
 
-const methods = Object.fromEntries(
-  METHODS.map((method) => [
-    method,
-    (payload?: unknown) => ipcRenderer.invoke(contract[method].channel, payload),
-  ]),
-);
+const methods = Object.fromEntries(METHODS.map((method) => [method, (payload?: unknown) => ipcRenderer.invoke(contract[method].channel, payload)]));
 
 const api = {
   ...methods,

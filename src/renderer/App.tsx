@@ -15,17 +15,13 @@ interface Props {
 export function App({ invalidSettings }: Props): JSX.Element | null {
   const { t } = useTranslation();
   const settings = useSettings();
-  const [notice, setNotice] = useState(
-    invalidSettings.length > 0 ? t('settings.invalid', { keys: invalidSettings.join(', ') }) : null,
-  );
+  const [notice, setNotice] = useState(invalidSettings.length > 0 ? t('settings.invalid', { keys: invalidSettings.join(', ') }) : null);
   const expeditionId = settings?.currentExpeditionId ?? null;
   const expedition = useLiveQuery(
     async () =>
       // A missing or dangling choice falls back to the latest expedition rather than
       // sending the user back to the welcome screen.
-      ((expeditionId ? await db().expeditions.get(expeditionId) : undefined) ??
-        (await db().expeditions.orderBy('updatedAt').last()) ??
-        null),
+      (expeditionId ? await db().expeditions.get(expeditionId) : undefined) ?? (await db().expeditions.orderBy('updatedAt').last()) ?? null,
     [expeditionId],
   );
   if (!settings || expedition === undefined) return null;

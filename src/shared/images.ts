@@ -24,8 +24,7 @@ export const IMAGE_MIME: Record<ImageKind, string> = {
 /** How many leading bytes `sniffImageKind` needs. */
 export const SNIFF_BYTES = 16;
 
-const ascii = (bytes: Uint8Array, start: number, end: number): string =>
-  String.fromCharCode(...bytes.subarray(start, end));
+const ascii = (bytes: Uint8Array, start: number, end: number): string => String.fromCharCode(...bytes.subarray(start, end));
 
 // ISO-BMFF brands of HEIF/HEIC stills (iPhone photos), found at bytes 8–11 after 'ftyp'.
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1']);

@@ -75,16 +75,7 @@ export type ImportIssueCode =
   | 'duplicateItem';
 
 /** The columns a programme spreadsheet can fill, in the order the mapping step shows them. */
-export const CSV_FIELDS = [
-  'title',
-  'organisation',
-  'date',
-  'start',
-  'end',
-  'endDate',
-  'location',
-  'description',
-] as const;
+export const CSV_FIELDS = ['title', 'organisation', 'date', 'start', 'end', 'endDate', 'location', 'description'] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
 /** For a CSV programme: its columns and which holds what. When `recognised` is false the

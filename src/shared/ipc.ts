@@ -229,9 +229,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 
 /** The object exposed to the renderer as `window.carnet`. */
 export type Api = {
-  [M in Method]: (
-    ...args: Request<M> extends undefined ? [] : [payload: Request<M>]
-  ) => Promise<Result<Responses[M]>>;
+  [M in Method]: (...args: Request<M> extends undefined ? [] : [payload: Request<M>]) => Promise<Result<Responses[M]>>;
 } & {
   /** Calls `listener` for each menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

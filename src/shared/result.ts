@@ -30,7 +30,11 @@ export interface CarnetError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CarnetError };
 
-export function fail(code: ErrorCode, message: string, detail?: CarnetError['detail']): {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  detail?: CarnetError['detail'],
+): {
   ok: false;
   error: CarnetError;
 } {

@@ -15,7 +15,10 @@ afterAll(stopHarness);
 const SAMPLE_BACKUP = resolve(__dirname, '../fixtures/sample.carnet');
 
 async function notesTexts(page: Page): Promise<string[]> {
-  return (await readStore<{ text: string; deletedAt: number | null }>(page, 'notes')).filter((n) => n.deletedAt === null).map((n) => n.text).sort();
+  return (await readStore<{ text: string; deletedAt: number | null }>(page, 'notes'))
+    .filter((n) => n.deletedAt === null)
+    .map((n) => n.text)
+    .sort();
 }
 
 describe('backups', () => {
@@ -71,9 +74,15 @@ describe('backups', () => {
     await startEmptyExpedition(page, 'Sam', 'Vide');
     session.platform.dialogAnswers.push([SAMPLE_BACKUP]);
     await page.getByRole('button', { name: 'Importer…' }).click();
-    await page.getByRole('dialog', { name: 'Importer' }).getByRole('button', { name: /Sauvegarde Carnet/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Importer' })
+      .getByRole('button', { name: /Sauvegarde Carnet/ })
+      .click();
     const merge = page.getByRole('dialog', { name: 'Sauvegarde Carnet' });
-    await merge.getByRole('list', { name: 'Ce que cela fera' }).getByText(/^Notes : \d+ ajouté\(s\), 0 mis à jour/).waitFor();
+    await merge
+      .getByRole('list', { name: 'Ce que cela fera' })
+      .getByText(/^Notes : \d+ ajouté\(s\), 0 mis à jour/)
+      .waitFor();
     await merge.getByRole('button', { name: 'Fusionner', exact: true }).click();
     await merge.getByRole('status').filter({ hasText: 'Sauvegarde appliquée.' }).waitFor();
     expect((await readStore(page, 'expeditions')).length).toBe(2);

@@ -55,10 +55,9 @@ describe('capture during visits', () => {
     await addVisit(page, { title: 'Michelin', date: '2024-11-20', start: '09:15', end: '12:30', speaker: ['Claire Vernet', 'Responsable innovation'] });
     await addVisit(page, { title: 'Village by CA', date: '2024-11-20', start: '14:30', end: '17:30' });
     const visitList = page.getByRole('navigation', { name: 'Visites' });
-    await expect.poll(() => visitList.getByRole('button').allInnerTexts()).toEqual([
-      expect.stringMatching(/^Michelin\s*En cours\s*09:15 – 12:30$/),
-      expect.stringMatching(/^Village by CA\s*14:30 – 17:30$/),
-    ]);
+    await expect
+      .poll(() => visitList.getByRole('button').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Michelin\s*En cours\s*09:15 – 12:30$/), expect.stringMatching(/^Village by CA\s*14:30 – 17:30$/)]);
 
     // Quick capture from another visit goes to the one happening now.
     await visitList.getByRole('button', { name: /Village by CA/ }).click();
@@ -97,7 +96,10 @@ describe('capture during visits', () => {
     await expect.poll(async () => (await notesOf(page)).length).toBe(2);
 
     // Move the quote to the other visit.
-    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Citation/ }).click();
+    await page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Citation/ })
+      .click();
     await page.getByRole('combobox', { name: 'Visite :' }).selectOption({ label: 'Village by CA' });
     await expect.poll(async () => (await notesOf(page)).length).toBe(1);
     await page.waitForTimeout(1200);
@@ -107,7 +109,10 @@ describe('capture during visits', () => {
     session = await launchCarnet({ profileDir, now: DURING_MICHELIN });
     page = session.page;
     await page.getByRole('heading', { name: 'Auvergne 2024' }).waitFor();
-    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Village by CA/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Visites' })
+      .getByRole('button', { name: /Village by CA/ })
+      .click();
     // The list follows the chosen visit through two live queries: give a busy machine time.
     await page.getByRole('heading', { name: 'Village by CA', level: 2 }).waitFor();
     await expect.poll(() => notesOf(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/^CITATION\s*« On leur donne de l’air. »/)]);
@@ -115,7 +120,10 @@ describe('capture during visits', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Intervenant cité' }).inputValue()).toBe('Claire Vernet');
     await page.getByRole('textbox', { name: 'Texte de la note' }).locator('img').waitFor();
     expect(await readStore(page, 'attachments')).toHaveLength(1);
-    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Visites' })
+      .getByRole('button', { name: /Michelin/ })
+      .click();
     await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
     await expect.poll(() => notesOf(page), { timeout: 10_000 }).toEqual([expect.stringContaining('Seconde note, à supprimer puis restaurer')]);
     await page.screenshot({ path: resolve(__dirname, '../../test-results/capture.png') });

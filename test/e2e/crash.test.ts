@@ -59,7 +59,9 @@ async function settledState(session: CarnetSession): Promise<DbState> {
 function roundFile(dir: string, round: number, kind: 'programme' | 'lessons'): string {
   const tag = `[r${round}] `;
   if (kind === 'programme') {
-    const ics = readFileSync(join(FIXTURES, 'programme.ics'), 'utf8').replace(/^SUMMARY:/gm, `SUMMARY:${tag}`).replace(/^UID:/gm, `UID:r${round}-`);
+    const ics = readFileSync(join(FIXTURES, 'programme.ics'), 'utf8')
+      .replace(/^SUMMARY:/gm, `SUMMARY:${tag}`)
+      .replace(/^UID:/gm, `UID:r${round}-`);
     const path = join(dir, `programme-r${round}.ics`);
     writeFileSync(path, ics);
     return path;
@@ -157,7 +159,10 @@ describe('crash safety', () => {
         const diff = withoutNavigation(diffStates(before, after));
         expect(diff.removed, where).toEqual({});
         expect(diff.changed, where).toEqual({});
-        expect(Object.keys(diff.added).filter((store) => store !== 'notes' && store !== 'noteStates'), where).toEqual([]);
+        expect(
+          Object.keys(diff.added).filter((store) => store !== 'notes' && store !== 'noteStates'),
+          where,
+        ).toEqual([]);
         const added = diff.added['notes'] ?? [];
         expect(added.length, where).toBeLessThanOrEqual(1);
         // A note and its state are written in one transaction: never one without the other.
@@ -293,7 +298,10 @@ describe.skipIf(!existsSync(CLI))('crash safety of exports when main itself dies
     }
     // A temporary file may stay behind a kill (hidden, never under the export's name).
     const leftovers = readdirSync(outDir).filter((name) => name.startsWith('.'));
-    expect(leftovers.every((name) => name.endsWith('.tmp')), leftovers.join(', ')).toBe(true);
+    expect(
+      leftovers.every((name) => name.endsWith('.tmp')),
+      leftovers.join(', '),
+    ).toBe(true);
     console.log(`CLI export kills: 12 rounds, ${written} written whole, ${leftovers.length} hidden temporary file(s) left`);
   }, 120_000);
 });

@@ -40,9 +40,9 @@ describe('first launch, writing, and nothing lost', () => {
     const list = after.getByRole('list', { name: 'Notes' });
     await list.getByRole('button', { name: /Première ligne tapée au clavier/ }).waitFor();
     await expect.poll(() => list.getByRole('listitem').count()).toBe(4);
-    await expect.poll(() => after.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toMatch(
-      /Première ligne tapée au clavier #énergie\s+Deuxième ligne/,
-    );
+    await expect
+      .poll(() => after.getByRole('textbox', { name: 'Texte de la note' }).innerText())
+      .toMatch(/Première ligne tapée au clavier #énergie\s+Deuxième ligne/);
     await session.close();
   });
 
@@ -57,9 +57,15 @@ describe('first launch, writing, and nothing lost', () => {
     await page.screenshot({ path: resolve(SHOTS, 'main-window-en.png') });
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
-    await settings.getByRole('status').filter({ hasText: /Persistent storage|Storage not persistent/ }).waitFor();
+    await settings
+      .getByRole('status')
+      .filter({ hasText: /Persistent storage|Storage not persistent/ })
+      .waitFor();
     await settings.getByRole('combobox', { name: 'Language' }).selectOption('fr');
-    await page.getByRole('dialog', { name: 'Réglages' }).getByText(/Espace utilisé/).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Réglages' })
+      .getByText(/Espace utilisé/)
+      .waitFor();
     await page.getByRole('button', { name: 'Nouvelle note' }).waitFor();
     expect(session.platform.menuLanguage).toBe('fr');
     await session.close();

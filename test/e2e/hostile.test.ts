@@ -65,7 +65,9 @@ describe('hostile content', () => {
       html: element.innerHTML,
       dangerous: element.querySelectorAll('script, iframe, object, embed, form, svg, math, style, img[onerror]').length,
       handlers: [...element.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on')),
-      hrefs: [...element.querySelectorAll('[href], [src], [formaction]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('formaction')),
+      hrefs: [...element.querySelectorAll('[href], [src], [formaction]')].map(
+        (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('formaction'),
+      ),
     }));
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);

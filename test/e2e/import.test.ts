@@ -43,28 +43,39 @@ describe('import through the app', () => {
     await dialog.getByRole('status').filter({ hasText: 'À importer : 5 visite(s), 0 enseignement(s), 0 note(s).' }).waitFor();
     await dialog.getByRole('cell', { name: /^Michelin — pratiques/ }).waitFor();
     await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-    await dialog.getByRole('status').filter({ hasText: /Importé : 5 visite\(s\).*0 ignoré\(s\) sur 5/ }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Importé : 5 visite\(s\).*0 ignoré\(s\) sur 5/ })
+      .waitFor();
     await dialog.getByRole('button', { name: 'Fermer' }).last().click();
 
     // The same programme again: the preview says every visit is already there, and adds none.
     await importFile(session, /Programme des visites/, join(FIXTURES, 'programme.ics'));
     await dialog
       .getByRole('status')
-      .filter({ hasText: 'À importer : 0 visite(s), 0 enseignement(s), 0 note(s). Déjà dans le carnet, ne seront pas ajoutés : 5 visite(s), 0 enseignement(s).' })
+      .filter({
+        hasText: 'À importer : 0 visite(s), 0 enseignement(s), 0 note(s). Déjà dans le carnet, ne seront pas ajoutés : 5 visite(s), 0 enseignement(s).',
+      })
       .waitFor();
     await dialog.getByRole('cell', { name: /^Michelin — pratiques.*déjà dans le carnet$/ }).waitFor();
     await dialog.getByRole('button', { name: 'Annuler' }).click();
 
     await importFile(session, /^Enseignements/, join(FIXTURES, 'lessons.md'));
     await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-    await dialog.getByRole('status').filter({ hasText: /4 enseignement\(s\)/ }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /4 enseignement\(s\)/ })
+      .waitFor();
     await dialog.getByRole('button', { name: 'Fermer' }).last().click();
 
     await importFile(session, /Dossier de notes/, join(FIXTURES, 'notes'));
     await dialog.getByRole('status').filter({ hasText: '3 note(s)' }).waitFor();
     await page.screenshot({ path: resolve(__dirname, '../../test-results/import-preview-fr.png') });
     await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-    await dialog.getByRole('status').filter({ hasText: /3 note\(s\)/ }).waitFor();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /3 note\(s\)/ })
+      .waitFor();
     await dialog.getByRole('button', { name: 'Fermer' }).last().click();
 
     // What was imported is in the app.
@@ -72,13 +83,16 @@ describe('import through the app', () => {
     await expect.poll(() => visits.getByRole('button').count()).toBe(5);
     await expect.poll(() => page.getByRole('list', { name: 'Enseignements' }).getByRole('button').count()).toBe(4);
     await visits.getByRole('button', { name: /Village by CA/ }).click();
-    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Un village qui réunit/ }).click();
+    await page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Un village qui réunit/ })
+      .click();
     const lessons = page.getByRole('group', { name: 'Enseignements liés à la note' });
     await lessons.getByText('Identifier les combinaisons gagnantes').waitFor();
     await lessons.getByText('Prendre soin avec exigence de son territoire').waitFor();
-    await expect.poll(() => page.locator('.Carnet__hashtag').allInnerTexts()).toEqual(
-      expect.arrayContaining(['#gagnant-gagnant', '#start-ups', '#écosystème']),
-    );
+    await expect
+      .poll(() => page.locator('.Carnet__hashtag').allInnerTexts())
+      .toEqual(expect.arrayContaining(['#gagnant-gagnant', '#start-ups', '#écosystème']));
     await session.close();
   });
 });

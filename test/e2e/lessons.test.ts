@@ -35,8 +35,14 @@ describe('lessons, passages, matrix and tags', () => {
     const session = await launchCarnet();
     const { page } = session;
     await openSample(page, 'Camille');
-    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
-    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Les compétences des salariés/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Visites' })
+      .getByRole('button', { name: /Michelin/ })
+      .click();
+    await page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Les compétences des salariés/ })
+      .click();
 
     // A passage, by keyboard shortcut.
     await selectPhrase(page, 'consacrer une partie de leur temps');
@@ -94,8 +100,14 @@ describe('lessons, passages, matrix and tags', () => {
     await page.getByRole('status').filter({ hasText: '1 note modifiée.' }).waitFor();
     await expect.poll(() => page.getByRole('list', { name: 'Étiquettes' }).getByText('#rh', { exact: true }).count()).toBe(0);
 
-    await page.getByRole('navigation', { name: 'Visites' }).getByRole('button', { name: /Michelin/ }).click();
-    await page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: /Les compétences des salariés/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Visites' })
+      .getByRole('button', { name: /Michelin/ })
+      .click();
+    await page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Les compétences des salariés/ })
+      .click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toMatch(/#intrapreneuriat #intrapreneuriat/);
     await expect.poll(() => page.locator('mark.Carnet__mark').count()).toBe(1);
     await session.close();

@@ -32,7 +32,10 @@ async function importNote(session: CarnetSession, folder: string, round: number)
   await dialog.getByRole('button', { name: /^Notes \(fichier Markdown\)/ }).click();
   await dialog.getByRole('region', { name: 'Aperçu de l’import' }).waitFor();
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
-  await dialog.getByRole('status').filter({ hasText: /Importé/ }).waitFor();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: /Importé/ })
+    .waitFor();
   await dialog.getByRole('button', { name: 'Fermer' }).last().click();
 }
 
@@ -82,7 +85,10 @@ describe('a long session', () => {
       const blocks = blocksOfState(await editorState(page));
       const text = blocks.map((block) => block.text).join('\n');
       expect(text, `round ${round} on screen`).toContain(line);
-      expect(blocks.filter((block) => block.kind === 'image'), `round ${round}: the photo on screen`).toHaveLength(1);
+      expect(
+        blocks.filter((block) => block.kind === 'image'),
+        `round ${round}: the photo on screen`,
+      ).toHaveLength(1);
       if (html) expect(text, `round ${round}: the HTML paste on screen`).toContain(html);
     }
 
@@ -94,7 +100,10 @@ describe('a long session', () => {
       const note = notes.find((candidate) => candidate.text.startsWith(line));
       expect(note, `stored: ${line}`).toBeDefined();
       const blocks = blocksOfState(states.get(note!.id)!);
-      expect(blocks.filter((block) => block.kind === 'image'), `stored photo: ${line}`).toHaveLength(1);
+      expect(
+        blocks.filter((block) => block.kind === 'image'),
+        `stored photo: ${line}`,
+      ).toHaveLength(1);
       expect(attachments.filter((attachment) => attachment.noteId === note!.id)).toHaveLength(1);
       if (html) expect(note!.text).toContain(html);
     }

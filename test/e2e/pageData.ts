@@ -72,4 +72,3 @@ async function giveFile(page: Page, how: 'paste' | 'drop', bytes: Uint8Array, na
 
 export const pasteFile = (page: Page, bytes: Uint8Array, name: string, type: string) => giveFile(page, 'paste', bytes, name, type);
 export const dropFile = (page: Page, bytes: Uint8Array, name: string, type: string) => giveFile(page, 'drop', bytes, name, type);
-

@@ -174,7 +174,13 @@ describe('photos in notes', () => {
       display: { width: 2000, height: 1000, head: [0xff, 0xd8, 0xff, 0xe0] },
     });
     // What is shown is the display copy.
-    await expect.poll(() => editorImages(page).first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2000);
+    await expect
+      .poll(() =>
+        editorImages(page)
+          .first()
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBe(2000);
 
     // Dropped onto the editor.
     await dropFile(page, await drawnImage(page, 'image/jpeg', 320, 240), 'glissée.jpg', 'image/jpeg');
@@ -182,10 +188,7 @@ describe('photos in notes', () => {
 
     // Picked in main's dialog: main reads the file, the renderer stores it.
     const picked = join(FILES, 'choisie.jpg');
-    writeFileSync(
-      picked,
-      withExif(await drawnImage(page, 'image/jpeg', 800, 600), { dateTimeOriginal: '2024:11:20 10:00:00', offsetTimeOriginal: '+01:00' }),
-    );
+    writeFileSync(picked, withExif(await drawnImage(page, 'image/jpeg', 800, 600), { dateTimeOriginal: '2024:11:20 10:00:00', offsetTimeOriginal: '+01:00' }));
     platform.dialogAnswers.push([picked]);
     await page.getByRole('button', { name: 'Insérer une photo' }).click();
     await expect.poll(() => editorImages(page).count()).toBe(3);

@@ -50,7 +50,9 @@ describe('focus around quick capture', () => {
     await page.keyboard.type('competen', { delay: 30 });
     await page.waitForTimeout(800);
     const box = await page.getByRole('combobox', { name: 'Rechercher dans les notes' }).inputValue();
-    const note = await editorOf(page).innerText().catch(() => null);
+    const note = await editorOf(page)
+      .innerText()
+      .catch(() => null);
     expect({ box, note }).toEqual({ box: 'competen', note: 'Note rapide' });
     await session.close();
   });

@@ -23,7 +23,12 @@ async function start(): Promise<CarnetSession> {
   // worker is busy indexing an import or saving its index.
   await session.context.addInitScript(() => {
     const add = Worker.prototype.addEventListener;
-    Worker.prototype.addEventListener = function (this: Worker, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+    Worker.prototype.addEventListener = function (
+      this: Worker,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) {
       if (type !== 'message' || typeof listener !== 'function') return add.call(this, type, listener, options);
       const delayed = (event: Event) => {
         const delay = (window as unknown as { __searchDelay?: number }).__searchDelay ?? 0;

@@ -16,7 +16,10 @@ describe('search', () => {
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('competen');
     const results = page.getByRole('listbox', { name: 'Résultats de la recherche' });
-    await results.locator('mark', { hasText: /^compétences$/i }).first().waitFor();
+    await results
+      .locator('mark', { hasText: /^compétences$/i })
+      .first()
+      .waitFor();
     await page.screenshot({ path: resolve(__dirname, '../../test-results/search-fr.png') });
 
     // Hostile input answers at once, without an error.
@@ -44,28 +47,35 @@ describe('search', () => {
     await page.keyboard.type(' zinzolin');
     await page.keyboard.press('Control+k');
     await page.keyboard.type('zinzol');
-    await results.locator('mark', { hasText: /^zinzolin$/i }).first().waitFor();
+    await results
+      .locator('mark', { hasText: /^zinzolin$/i })
+      .first()
+      .waitFor();
 
     // The worker saves its index; after a restart it starts from it and still finds the word.
     await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const request = indexedDB.open('carnet');
-              request.onsuccess = () => {
-                const count = request.result.transaction('searchIndexes').objectStore('searchIndexes').count();
-                count.onsuccess = () => resolve(count.result);
-                request.result.close();
-              };
-            }),
-        ),
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              new Promise<number>((resolve) => {
+                const request = indexedDB.open('carnet');
+                request.onsuccess = () => {
+                  const count = request.result.transaction('searchIndexes').objectStore('searchIndexes').count();
+                  count.onsuccess = () => resolve(count.result);
+                  request.result.close();
+                };
+              }),
+          ),
         { timeout: 20_000 },
       )
       .toBe(1);
     await page.reload();
     await box.fill('zinzol');
-    await results.locator('mark', { hasText: /^zinzolin$/i }).first().waitFor();
+    await results
+      .locator('mark', { hasText: /^zinzolin$/i })
+      .first()
+      .waitFor();
     expect(errors).toEqual([]);
     await session.close();
   });
@@ -83,7 +93,10 @@ describe('search', () => {
     await page.keyboard.press('Control+k');
     await page.keyboard.type('vulcanis');
     const results = page.getByRole('listbox', { name: 'Résultats de la recherche' });
-    await results.locator('mark', { hasText: /^vulcanisateur$/i }).first().waitFor({ timeout: 15_000 });
+    await results
+      .locator('mark', { hasText: /^vulcanisateur$/i })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await session.close();
   });
 

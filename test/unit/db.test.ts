@@ -38,8 +38,21 @@ describe('schema versions', () => {
       }
       await legacy.open();
       const summary = {
-        id: 'n1', expeditionId: 'e1', visitId: 'v1', kind: 'observation', title: '', speaker: '', text: 'ancienne note',
-        tags: ['énergie'], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1, updatedAt: 1, deletedAt: null,
+        id: 'n1',
+        expeditionId: 'e1',
+        visitId: 'v1',
+        kind: 'observation',
+        title: '',
+        speaker: '',
+        text: 'ancienne note',
+        tags: ['énergie'],
+        lessonIds: [],
+        passageLessonIds: [],
+        pinned: false,
+        author: 'A',
+        createdAt: 1,
+        updatedAt: 1,
+        deletedAt: null,
       };
       // Up to version 2 a note held its state; from version 3 the state has a table of its own.
       if (old.version < 3) await legacy.table('notes').add({ ...summary, state: '{"état":1}' });
@@ -73,9 +86,22 @@ describe('schema 3', () => {
     const count = 1_203;
     await legacy.table('notes').bulkAdd(
       Array.from({ length: count }, (_, at) => ({
-        id: `note-${String(at).padStart(5, '0')}`, expeditionId: 'e1', visitId: 'v1', kind: 'observation', title: '', speaker: '',
-        state: `{"n":${at}}`, text: `note ${at}`, tags: [], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A',
-        createdAt: at, updatedAt: at, deletedAt: null,
+        id: `note-${String(at).padStart(5, '0')}`,
+        expeditionId: 'e1',
+        visitId: 'v1',
+        kind: 'observation',
+        title: '',
+        speaker: '',
+        state: `{"n":${at}}`,
+        text: `note ${at}`,
+        tags: [],
+        lessonIds: [],
+        passageLessonIds: [],
+        pinned: false,
+        author: 'A',
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
       })),
     );
     legacy.close();

@@ -79,7 +79,8 @@ describe('7. Content-Security-Policy', () => {
       for (const source of sources) {
         expect(source, `${directive} ${source}`).not.toMatch(/unsafe-|^\*|^https?:|^wss?:|^\w[\w.-]*\.\w+|^'nonce-|^'sha/);
         // The only non-keyword sources: blob: and data: images (attachments, pasted photos).
-        if (!source.startsWith("'")) expect([directive, source], `${directive} ${source}`).toSatisfy(([d, s]) => d === 'img-src' && (s === 'blob:' || s === 'data:'));
+        if (!source.startsWith("'"))
+          expect([directive, source], `${directive} ${source}`).toSatisfy(([d, s]) => d === 'img-src' && (s === 'blob:' || s === 'data:'));
       }
     }
   });
@@ -122,7 +123,13 @@ describe('7. Content-Security-Policy', () => {
     // Outside the folder or another host: 404, and the file is not even read. (The URL
     // parser itself folds /%2e%2e/ segments: app://carnet/%2e%2e/x is app://carnet/x.)
     read.mockClear();
-    for (const url of ['app://carnet/..%2f..%2fetc%2fpasswd', 'app://carnet/assets/..%2f..%2f..%2fetc%2fpasswd', 'app://elsewhere/index.html', 'app://carnet/a%00.js', 'app://carnet/%E0%A4%A']) {
+    for (const url of [
+      'app://carnet/..%2f..%2fetc%2fpasswd',
+      'app://carnet/assets/..%2f..%2f..%2fetc%2fpasswd',
+      'app://elsewhere/index.html',
+      'app://carnet/a%00.js',
+      'app://carnet/%E0%A4%A',
+    ]) {
       expect((await handle(new Request(url))).status, url).toBe(404);
     }
     expect(read).not.toHaveBeenCalled();
@@ -145,7 +152,29 @@ describe('18. app:// instead of file://', () => {
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) && file.startsWith(root + sep);
   };
   const segment = fc.oneof(
-    fc.constantFrom('..', '.', '%2e%2e', '%2E%2E', '.%2e', '%2e.', '..%2f', '..%5c', '%2f', '%5c', '\\', '..\\..', '%00', '%252e%252e', '', '~', '%c0%ae%c0%ae', 'etc', 'passwd', 'index.html', 'assets'),
+    fc.constantFrom(
+      '..',
+      '.',
+      '%2e%2e',
+      '%2E%2E',
+      '.%2e',
+      '%2e.',
+      '..%2f',
+      '..%5c',
+      '%2f',
+      '%5c',
+      '\\',
+      '..\\..',
+      '%00',
+      '%252e%252e',
+      '',
+      '~',
+      '%c0%ae%c0%ae',
+      'etc',
+      'passwd',
+      'index.html',
+      'assets',
+    ),
     fc.string({ maxLength: 8 }),
     fc.string({ unit: 'binary', maxLength: 6 }).map(encodeURIComponent),
   );
@@ -247,7 +276,14 @@ describe('13–14. navigation and new windows', () => {
     expect(fake.open('http://example.org/')).toEqual({ action: 'deny' });
     expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://example.org/a%20b', 'mailto:camille@example.org', 'http://example.org/']);
     openExternal.mockClear();
-    for (const url of [...UNTRUSTED_URLS.filter((u) => !u.startsWith('http')), 'smb://server/share', 'ms-msdt:/id', 'vbscript:x', 'https://', 'app://carnet/']) {
+    for (const url of [
+      ...UNTRUSTED_URLS.filter((u) => !u.startsWith('http')),
+      'smb://server/share',
+      'ms-msdt:/id',
+      'vbscript:x',
+      'https://',
+      'app://carnet/',
+    ]) {
       expect(fake.open(url), url).toEqual({ action: 'deny' });
     }
     expect(openExternal).not.toHaveBeenCalled();
@@ -257,7 +293,20 @@ describe('13–14. navigation and new windows', () => {
     const fake = fakeWebContents();
     const openExternal = vi.fn();
     hardenWebContents(fake.contents, openExternal);
-    const scheme = fc.constantFrom('http:', 'https:', 'mailto:', 'javascript:', 'file:', 'data:', 'smb:', 'ms-settings:', 'HTTPS:', ' https:', 'java\tscript:', '');
+    const scheme = fc.constantFrom(
+      'http:',
+      'https:',
+      'mailto:',
+      'javascript:',
+      'file:',
+      'data:',
+      'smb:',
+      'ms-settings:',
+      'HTTPS:',
+      ' https:',
+      'java\tscript:',
+      '',
+    );
     fc.assert(
       fc.property(scheme, fc.string({ maxLength: 40 }), (prefix, rest) => {
         expect(fake.open(prefix + rest)).toEqual({ action: 'deny' });
@@ -279,9 +328,27 @@ describe('13–14. navigation and new windows', () => {
 
 describe('5. permissions', () => {
   const PERMISSIONS = [
-    'media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'pointerLock', 'fullscreen', 'openExternal',
-    'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'idle-detection', 'mediaKeySystem',
-    'window-management', 'keyboardLock', 'fileSystem', 'hid', 'serial', 'usb', 'storage-access', 'unknown',
+    'media',
+    'geolocation',
+    'notifications',
+    'midi',
+    'midiSysex',
+    'pointerLock',
+    'fullscreen',
+    'openExternal',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'display-capture',
+    'idle-detection',
+    'mediaKeySystem',
+    'window-management',
+    'keyboardLock',
+    'fileSystem',
+    'hid',
+    'serial',
+    'usb',
+    'storage-access',
+    'unknown',
   ];
 
   it('refuses every permission request and check, and every device', () => {

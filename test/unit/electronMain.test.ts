@@ -288,7 +288,10 @@ describe('static check over src/', () => {
   });
 
   it('hands URLs to shell.openExternal only from the reviewed places', () => {
-    const callers = files.filter((f) => /shell\.openExternal\(/.test(f.text)).map((f) => f.path).sort();
+    const callers = files
+      .filter((f) => /shell\.openExternal\(/.test(f.text))
+      .map((f) => f.path)
+      .sort();
     expect(callers).toEqual(['main/index.ts', 'main/platform/electron.ts']);
   });
 

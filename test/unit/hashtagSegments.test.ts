@@ -46,7 +46,12 @@ describe('hashtags as they are typed', () => {
       withCaret: 'Visite #industrie/p|',
     });
     // The same with text after the caret (typing inside a sentence).
-    expect(afterTransforms([{ text: '#rh', tag: true }, { text: '/f puis', caret: 2 }])).toEqual({
+    expect(
+      afterTransforms([
+        { text: '#rh', tag: true },
+        { text: '/f puis', caret: 2 },
+      ]),
+    ).toEqual({
       nodes: ['[#rh/f]', ' puis'],
       withCaret: '#rh/f| puis',
     });

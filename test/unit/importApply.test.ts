@@ -52,7 +52,12 @@ async function apply(expeditionId: string, importPlan: ImportPlan) {
 describe('applying the sample expedition’s imports', () => {
   it('imports the programme, the lessons and the notes as expected.json says, then nothing twice', async () => {
     const expedition = await createExpedition(database, {
-      title: 'Import', place: '', startDate: null, endDate: null, timeZone: 'Europe/Paris', participant: 'Camille',
+      title: 'Import',
+      place: '',
+      startDate: null,
+      endDate: null,
+      timeZone: 'Europe/Paris',
+      participant: 'Camille',
     });
     const programme = await plan('programme.ics');
     const lessons = await plan('lessons.md', 'lessons');
@@ -109,12 +114,20 @@ describe('applying the sample expedition’s imports', () => {
     const notePlan = await planOk(note);
     const [atelier, plan] = notePlan.notes[0]!.attachments;
     const expedition = await createExpedition(database, {
-      title: 'Photos', place: '', startDate: null, endDate: null, timeZone: 'Europe/Paris', participant: 'Camille',
+      title: 'Photos',
+      place: '',
+      startDate: null,
+      endDate: null,
+      timeZone: 'Europe/Paris',
+      participant: 'Camille',
     });
     const context: ImportContext = { expedition, visits: [], lessons: [], unassignedVisitTitle: 'Notes importées', now: Date.now() };
     // Only the first photo could be read and processed.
     const images: ImportedImages = new Map([
-      [atelier!.path, { name: 'atelier.jpg', mime: 'image/jpeg', size: 3, width: 4, height: 3, blob: new Blob([]), display: null, caption: '', capturedAt: null }],
+      [
+        atelier!.path,
+        { name: 'atelier.jpg', mime: 'image/jpeg', size: 3, width: 4, height: 3, blob: new Blob([]), display: null, caption: '', capturedAt: null },
+      ],
     ]);
     const records = buildImportRecords(notePlan, context, images);
     await applyImport(database, notePlan, records);

@@ -65,12 +65,16 @@ describe('reading an image of an import', () => {
     expect(answer.ok && [...answer.value.bytes]).toEqual([...PHOTO]);
   });
 
-  it.skipIf(process.platform === 'win32')('answers at once when a FIFO took the image’s place', async () => {
-    const { photo, read } = await plannedVault();
-    rmSync(photo);
-    execFileSync('mkfifo', [photo]);
-    // Opened for reading without a writer, a FIFO would block the open for ever.
-    const answer = await read();
-    expect(answer).toMatchObject({ ok: false, error: { code: 'fileUnreadable' } });
-  }, 5_000);
+  it.skipIf(process.platform === 'win32')(
+    'answers at once when a FIFO took the image’s place',
+    async () => {
+      const { photo, read } = await plannedVault();
+      rmSync(photo);
+      execFileSync('mkfifo', [photo]);
+      // Opened for reading without a writer, a FIFO would block the open for ever.
+      const answer = await read();
+      expect(answer).toMatchObject({ ok: false, error: { code: 'fileUnreadable' } });
+    },
+    5_000,
+  );
 });

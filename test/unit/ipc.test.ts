@@ -47,7 +47,15 @@ describe('dispatch: the gate of every renderer message', () => {
 
   it('opens only http(s) and mailto links', async () => {
     const { handlers, opened } = setup();
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>', 'vbscript:x', 'ms-settings:', 'http://', ' JAVASCRIPT:alert(1)']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>',
+      'vbscript:x',
+      'ms-settings:',
+      'http://',
+      ' JAVASCRIPT:alert(1)',
+    ]) {
       await expect(dispatch(handlers, 'openExternal', { url })).resolves.toMatchObject({
         ok: false,
         error: { code: 'forbiddenUrl' },

@@ -32,7 +32,10 @@ function linkPassage(stateJson: string, phrase: string, lessonIds: string[]): st
       const [first, ...others] = lessonIds;
       $wrapSelectionInMarkNode(selection, false, first!);
       for (const id of others) {
-        const mark = $getRoot().getAllTextNodes().map((t) => t.getParent()).find($isMarkNode);
+        const mark = $getRoot()
+          .getAllTextNodes()
+          .map((t) => t.getParent())
+          .find($isMarkNode);
         mark?.addID(id);
       }
       $setSelection(null);
@@ -145,7 +148,9 @@ describe('lessons and tags in the database', () => {
     const marked = linkPassage(markdownToNote('Un passage clé ici.').state, 'passage clé', [drop.id, keep.id]);
     const editor = createHeadlessNoteEditor();
     const note = await createNote(database, {
-      expeditionId: 'e', visitId: 'v', author: 'A',
+      expeditionId: 'e',
+      visitId: 'v',
+      author: 'A',
       content: { state: marked, ...deriveNoteFields(editor.parseEditorState(marked)) },
     });
     await database.notes.update(note.id, { lessonIds: [drop.id, keep.id] });

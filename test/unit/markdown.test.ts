@@ -3,9 +3,7 @@ import { markdownToNote, noteStateToMarkdown } from '../../src/shared/editor/mar
 
 describe('markdown ⇄ note state', () => {
   it('converts headings, lists, quotes and hashtags, and derives text and tags', () => {
-    const note = markdownToNote(
-      '# Titre\n\nLes salariés #Intrapreneuriat et #lesson/territoire\n\n> « Une citation »\n\n- un\n- deux\n\n- [ ] à faire',
-    );
+    const note = markdownToNote('# Titre\n\nLes salariés #Intrapreneuriat et #lesson/territoire\n\n> « Une citation »\n\n- un\n- deux\n\n- [ ] à faire');
     const state = JSON.parse(note.state);
     const types = state.root.children.map((c: { type: string }) => c.type);
     expect(types).toEqual(['heading', 'paragraph', 'quote', 'list', 'list']);

@@ -12,7 +12,8 @@ const textOf = (stateJson: string) => deriveNoteFields(parseNoteState(stateJson)
 
 describe('a note body as a Yjs document', () => {
   it('keeps headings, lists, quotes, bold, links and #tags through Yjs and back', () => {
-    const markdown = '# Michelin\n\nLes salariés **proposent** des projets #intrapreneuriat #lesson/territoire\n\n- un\n- deux\n\n> « On leur donne de l’air. »\n\n[le site](https://michelin.com)';
+    const markdown =
+      '# Michelin\n\nLes salariés **proposent** des projets #intrapreneuriat #lesson/territoire\n\n- un\n- deux\n\n> « On leur donne de l’air. »\n\n[le site](https://michelin.com)';
     const note = markdownToNote(markdown);
     const doc = noteStateToDoc(note.state);
     const back = docToNoteState(doc);

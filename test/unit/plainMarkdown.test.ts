@@ -98,12 +98,46 @@ describe('the plain Markdown fast path', () => {
   // Lines built from what the block and inline rules of either reader look at.
   const BLOCK_STARTS = ['', '', '', '# ', '## ', '###### ', '####### ', '#', '> ', '- ', '* ', '+ ', '-', '1. ', '12. ', '0. ', '1.'];
   const WILD_STARTS = [' ', '  ', '    ', '\u00a0', '>', '>>'];
-  const PLAIN_PIECES = ['mot', 'Été', 'a', ' ', ' ', ' ', ' ', '\u00a0', '**mot**', '**Été !**', '#', '#tag', '#é-t/x', '#1', ',', '.', '!', '?', '«', '»', "'", '’', '(', ')', '-', '+', '/', '&', '…', '"', ':'];
+  const PLAIN_PIECES = [
+    'mot',
+    'Été',
+    'a',
+    ' ',
+    ' ',
+    ' ',
+    ' ',
+    '\u00a0',
+    '**mot**',
+    '**Été !**',
+    '#',
+    '#tag',
+    '#é-t/x',
+    '#1',
+    ',',
+    '.',
+    '!',
+    '?',
+    '«',
+    '»',
+    "'",
+    '’',
+    '(',
+    ')',
+    '-',
+    '+',
+    '/',
+    '&',
+    '…',
+    '"',
+    ':',
+  ];
   const WILD_PIECES = [...PLAIN_PIECES, '**', '*', '_', '[', ']', '`', '~', '=', '\\', '<', '>', '|', '&#', '\t', '  ', '[l](https://x.fr)'];
   const lineOf = (starts: string[], pieces: string[], between: string) =>
     fc.tuple(fc.constantFrom(...starts), fc.array(fc.constantFrom(...pieces), { maxLength: 12 })).map(([start, body]) => start + body.join(between));
   const markdownOf = (line: fc.Arbitrary<string>) =>
-    fc.array(fc.oneof({ weight: 5, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '\u00a0') }), { maxLength: 10 }).map((lines) => lines.join('\n'));
+    fc
+      .array(fc.oneof({ weight: 5, arbitrary: line }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '\u00a0') }), { maxLength: 10 })
+      .map((lines) => lines.join('\n'));
   // Words apart, as in prose. Trailing spaces make a hard line break or stay in the text: Lexical's, like indents.
   const plainMarkdown = markdownOf(lineOf(BLOCK_STARTS, PLAIN_PIECES, ' ').map((line) => line.trimEnd()));
   const wildMarkdown = markdownOf(lineOf([...BLOCK_STARTS, ...WILD_STARTS], WILD_PIECES, ''));

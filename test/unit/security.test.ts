@@ -66,7 +66,19 @@ describe('the sync server in the policy', () => {
     expect(parseSyncOrigin('ws://127.0.0.1:4455')).toBe('ws://127.0.0.1:4455');
     expect(parseSyncOrigin('wss://sync.exemple.fr')).toBe('wss://sync.exemple.fr');
     expect(parseSyncOrigin('wss://sync.exemple.fr/')).toBe('wss://sync.exemple.fr');
-    for (const refused of ['http://x.fr', 'https://x.fr', 'javascript:alert(1)', 'ws://user:pw@x.fr', 'ws://x.fr/path', 'ws://x.fr/?q', "ws://x.fr;script-src 'unsafe-inline'", 'ws://x.fr *', 'file:///etc', '', 'ws://']) {
+    for (const refused of [
+      'http://x.fr',
+      'https://x.fr',
+      'javascript:alert(1)',
+      'ws://user:pw@x.fr',
+      'ws://x.fr/path',
+      'ws://x.fr/?q',
+      "ws://x.fr;script-src 'unsafe-inline'",
+      'ws://x.fr *',
+      'file:///etc',
+      '',
+      'ws://',
+    ]) {
       expect(parseSyncOrigin(refused), refused).toBeNull();
     }
     const policy = contentSecurityPolicy('wss://sync.exemple.fr');

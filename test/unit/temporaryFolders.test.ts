@@ -29,7 +29,9 @@ describe('temporary folders', () => {
     // Past the IPC gate's schemas, as a future bug in them would let through.
     const records = sampleRecords();
     records.expedition.timeZone = 'Mars/Olympus_Mons';
-    await expect(handlers.exportBegin({ records, options: defaultJournalOptions(records, 'fr'), format: 'html', suggestedName: 'journal' })).rejects.toThrow(RangeError);
+    await expect(handlers.exportBegin({ records, options: defaultJournalOptions(records, 'fr'), format: 'html', suggestedName: 'journal' })).rejects.toThrow(
+      RangeError,
+    );
     expect(await readdir(temporary)).toEqual([]);
   });
 

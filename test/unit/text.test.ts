@@ -6,13 +6,7 @@ import { isAllowedUrl } from '../../src/shared/urls';
 
 describe('hashtags', () => {
   it('finds tags with accents, digits, dashes and nesting, lower-cased and sorted', () => {
-    expect(extractHashtags('#Énergie et #start-ups, #lesson/Territoire. #R2D2 (#rh)')).toEqual([
-      'énergie',
-      'lesson/territoire',
-      'r2d2',
-      'rh',
-      'start-ups',
-    ]);
+    expect(extractHashtags('#Énergie et #start-ups, #lesson/Territoire. #R2D2 (#rh)')).toEqual(['énergie', 'lesson/territoire', 'r2d2', 'rh', 'start-ups']);
   });
 
   it('ignores numbers, URL anchors and doubled hashes', () => {
@@ -69,7 +63,11 @@ describe('time zones', () => {
     expect(Math.abs(Date.parse(paris) - summer)).toBeLessThan(60_000);
     // The last instant a Date holds and (a minute after, as local mean times are written to
     // the minute) the first, in zones whose wall clock is then past them.
-    for (const [instant, zone] of [[8.64e15, 'Europe/Paris'], [8.64e15, 'Pacific/Kiritimati'], [-8.64e15 + 60_000, 'America/New_York']] as const) {
+    for (const [instant, zone] of [
+      [8.64e15, 'Europe/Paris'],
+      [8.64e15, 'Pacific/Kiritimati'],
+      [-8.64e15 + 60_000, 'America/New_York'],
+    ] as const) {
       const written = toIsoWithOffset(instant, zone);
       expect(written, zone).toMatch(/^[+-]\d{6}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
       expect(Math.abs(Date.parse(written) - instant), zone).toBeLessThan(60_000);

@@ -5,11 +5,21 @@ import { visitHappeningNow } from '../../src/shared/visits';
 const zone = 'Europe/Paris';
 function visit(id: string, start: string, end: string | null, allDay = false): Visit {
   return {
-    id, expeditionId: 'e', title: id, organisation: '', allDay,
+    id,
+    expeditionId: 'e',
+    title: id,
+    organisation: '',
+    allDay,
     start: Date.parse(allDay ? `${start}T00:00:00+01:00` : start),
     end: end ? Date.parse(end) : null,
-    date: allDay ? start : null, endDate: null, location: '', speakers: [], description: '',
-    createdAt: 0, updatedAt: 0, deletedAt: null,
+    date: allDay ? start : null,
+    endDate: null,
+    location: '',
+    speakers: [],
+    description: '',
+    createdAt: 0,
+    updatedAt: 0,
+    deletedAt: null,
   };
 }
 const arrival = visit('arrival', '2024-11-19', null, true);

@@ -106,7 +106,10 @@ describe('pasted HTML', () => {
       '<p>Avant <b>gras</b></p><script>alert(1)</script><style>p{color:red}</style><svg><script>window.x=3</script><text>dessin</text></svg>' +
       '<template><p>modèle</p></template><noscript>sans script</noscript><p>après</p>';
     await act(async () => {
-      const clipboardData = { types: ['text/html', 'text/plain'], getData: (type: string) => ({ 'text/html': html, 'text/plain': 'Avant gras après' })[type] ?? '' };
+      const clipboardData = {
+        types: ['text/html', 'text/plain'],
+        getData: (type: string) => ({ 'text/html': html, 'text/plain': 'Avant gras après' })[type] ?? '',
+      };
       editor.update(() => $getRoot().selectEnd());
       editor.dispatchCommand(PASTE_COMMAND, { clipboardData, preventDefault() {} } as unknown as ClipboardEvent);
     });

@@ -26,8 +26,21 @@ class EndOfListObserver {
 
 function notes(count: number): NoteSummary[] {
   return Array.from({ length: count }, (_, at) => ({
-    id: `n${at}`, expeditionId: 'e', visitId: 'v', kind: 'observation', title: `Note ${at}`, speaker: '', text: '', tags: [],
-    lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: at, updatedAt: at, deletedAt: null,
+    id: `n${at}`,
+    expeditionId: 'e',
+    visitId: 'v',
+    kind: 'observation',
+    title: `Note ${at}`,
+    speaker: '',
+    text: '',
+    tags: [],
+    lessonIds: [],
+    passageLessonIds: [],
+    pinned: false,
+    author: 'A',
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
   }));
 }
 

@@ -43,7 +43,23 @@ describe('a failed save', () => {
     useDatabase(database);
     const note = await createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', createdAt: 1 });
     const other = await createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', createdAt: 2 });
-    const visit = { id: 'v', expeditionId: 'e', title: 'Visite', organisation: '', allDay: false, start: 0, end: null, date: null, endDate: null, location: '', speakers: [], description: '', createdAt: 0, updatedAt: 0, deletedAt: null };
+    const visit = {
+      id: 'v',
+      expeditionId: 'e',
+      title: 'Visite',
+      organisation: '',
+      allDay: false,
+      start: 0,
+      end: null,
+      date: null,
+      endDate: null,
+      location: '',
+      speakers: [],
+      description: '',
+      createdAt: 0,
+      updatedAt: 0,
+      deletedAt: null,
+    };
 
     render(<NotePane note={note} visits={[visit]} lessons={[]} timeZone="Europe/Paris" autoFocus={false} />);
     const input = await screen.findByRole('textbox', { name: 'Texte de la note' });

@@ -17,10 +17,34 @@ describe('before a schema upgrade', () => {
     expect(latest).toBeGreaterThan(1);
     const name = `carnet-upgrade-${Date.now()}`;
     const old = new AppDB(name, 1);
-    await old.expeditions.add({ id: 'exp', title: 'Ancienne', place: '', startDate: null, endDate: null, timeZone: 'Europe/Paris', participant: 'A', createdAt: 1, updatedAt: 1 });
+    await old.expeditions.add({
+      id: 'exp',
+      title: 'Ancienne',
+      place: '',
+      startDate: null,
+      endDate: null,
+      timeZone: 'Europe/Paris',
+      participant: 'A',
+      createdAt: 1,
+      updatedAt: 1,
+    });
     await old.table('notes').add({
-      id: 'n1', expeditionId: 'exp', visitId: 'v', kind: 'observation', title: '', speaker: '', state: '{"v":1}', text: 'écrite avec la version 1',
-      tags: [], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1, updatedAt: 1, deletedAt: null,
+      id: 'n1',
+      expeditionId: 'exp',
+      visitId: 'v',
+      kind: 'observation',
+      title: '',
+      speaker: '',
+      state: '{"v":1}',
+      text: 'écrite avec la version 1',
+      tags: [],
+      lessonIds: [],
+      passageLessonIds: [],
+      pinned: false,
+      author: 'A',
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null,
     });
     old.close();
 

@@ -45,7 +45,10 @@ export function createBackupHandlers(platform: Platform, jobs: OpenJobs): Backup
 /** A backup read and checked, or why not (its problems are the file's, never a crash). */
 async function readBackupContents(path: string): Promise<Result<BackupContents>> {
   try {
-    const size = await stat(path).then((info) => info.size, () => 0);
+    const size = await stat(path).then(
+      (info) => info.size,
+      () => 0,
+    );
     const backup = await readBackup(path, { budget: Deadline.forBytes(size) });
     return {
       ok: true,

@@ -146,7 +146,8 @@ class BackupReader {
     const manifest = parseManifest(await readEntry(this.source, manifestEntry, this.budget));
     this.listed = new Map(manifest.files.map((file) => [file.path, file]));
     for (const path of this.entries.keys()) {
-      if (path !== MANIFEST_PATH && !this.listed.has(path)) throw new BackupError('unexpectedFile', `The backup holds a file its manifest does not list: ${path.slice(0, 200)}.`);
+      if (path !== MANIFEST_PATH && !this.listed.has(path))
+        throw new BackupError('unexpectedFile', `The backup holds a file its manifest does not list: ${path.slice(0, 200)}.`);
     }
     const records: ExportRecords = {
       expedition: await this.readJson(RECORD_FILES.expedition, expeditionSchema),
@@ -193,7 +194,8 @@ class BackupReader {
 
   private compare(path: string, size: number, sha256: string): void {
     const file = this.listed.get(path);
-    if (size !== file?.size || sha256 !== file.sha256) throw new BackupError('badChecksum', `${path.slice(0, 200)} does not match its checksum: the backup was altered or damaged.`);
+    if (size !== file?.size || sha256 !== file.sha256)
+      throw new BackupError('badChecksum', `${path.slice(0, 200)} does not match its checksum: the backup was altered or damaged.`);
   }
 
   private async readJson<T>(path: string, schema: z.ZodType<T>): Promise<T> {
@@ -202,14 +204,21 @@ class BackupReader {
       value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await this.read(path)));
     } catch (error) {
       // Not UTF-8 (TypeError) or not JSON; anything else (the budget spent) goes on up.
-      if (error instanceof SyntaxError || error instanceof TypeError || error instanceof RangeError) throw new BackupError('badRecords', `${path} is not valid JSON.`);
+      if (error instanceof SyntaxError || error instanceof TypeError || error instanceof RangeError)
+        throw new BackupError('badRecords', `${path} is not valid JSON.`);
       throw error;
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       // The first problem and where it is: "visits.json holds invalid records: a time out of range (at [3].start)".
       const [first] = parsed.error.issues;
-      const at = first && first.path.length > 0 ? ` (at ${first.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '')})` : '';
+      const at =
+        first && first.path.length > 0
+          ? ` (at ${first.path
+              .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
+              .join('')
+              .replace(/^\./, '')})`
+          : '';
       throw new BackupError('badRecords', `${path} holds invalid records: ${first?.message ?? 'unreadable'}${at}.`);
     }
     return parsed.data;

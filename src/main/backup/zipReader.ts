@@ -116,7 +116,9 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
   if (eocd < 0) {
     const head = await source.read(0, 4);
     const looksLikeZip = head.byteLength === 4 && view(head).getUint32(0, true) === LOCAL_SIGNATURE;
-    throw looksLikeZip ? new BackupError('truncated', 'The backup is truncated: its end is missing.') : new BackupError('notZip', 'This file is not a Carnet backup (not a zip).');
+    throw looksLikeZip
+      ? new BackupError('truncated', 'The backup is truncated: its end is missing.')
+      : new BackupError('notZip', 'This file is not a Carnet backup (not a zip).');
   }
   const end = view(tail);
   const count = end.getUint16(eocd + 10, true);
@@ -136,7 +138,8 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
   let total = 0;
   let at = 0;
   for (let index = 0; index < count; index++) {
-    if (at + 46 > directory.byteLength || data.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new BackupError('corrupt', 'The backup’s list of files is damaged.');
+    if (at + 46 > directory.byteLength || data.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      throw new BackupError('corrupt', 'The backup’s list of files is damaged.');
     const host = data.getUint16(at + 4, true) >> 8;
     const flags = data.getUint16(at + 8, true);
     const method = data.getUint16(at + 10, true);
@@ -152,7 +155,8 @@ export async function readCentralDirectory(source: ZipSource): Promise<ZipEntry[
     at += 46 + nameLength + extraLength + commentLength;
 
     checkEntryPath(path);
-    if (host === UNIX_HOST && ((external >>> 16) & S_IFMT) === S_IFLNK) throw new BackupError('symlink', `The backup holds a symbolic link: ${path.slice(0, 200)}.`);
+    if (host === UNIX_HOST && ((external >>> 16) & S_IFMT) === S_IFLNK)
+      throw new BackupError('symlink', `The backup holds a symbolic link: ${path.slice(0, 200)}.`);
     if (flags & 1) throw new BackupError('encrypted', 'Encrypted backups are not supported.');
     if (method !== 0 && method !== 8) throw new BackupError('unsupported', `Unsupported compression in ${path.slice(0, 200)}.`);
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw new BackupError('unsupported', 'Backups with files over 4 GB (zip64) are not supported.');

@@ -33,12 +33,20 @@ export async function journalCommand(args: string[], appVersion: string): Promis
   if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) return { ok: false, error: `the folder of ${values.out} does not exist` };
   const outFormat: ExportFormat = format === 'md' && out.toLowerCase().endsWith('.zip') ? 'mdzip' : format;
   if (outFormat === 'md' && !(await isFreeForFolder(out))) return { ok: false, error: notEmptyFolder(values.out) };
-  if (outFormat !== 'md' && (await stat(out).catch(() => null))?.isDirectory()) return { ok: false, error: `${values.out} is a folder: this journal is written to a file` };
+  if (outFormat !== 'md' && (await stat(out).catch(() => null))?.isDirectory())
+    return { ok: false, error: `${values.out} is a folder: this journal is written to a file` };
 
   const backups: OpenBackup[] = [];
   try {
     // Read within the importers' time budget, grown with the backups' size.
-    const sizes = await Promise.all(positionals.map((path) => stat(path).then((info) => info.size, () => 0)));
+    const sizes = await Promise.all(
+      positionals.map((path) =>
+        stat(path).then(
+          (info) => info.size,
+          () => 0,
+        ),
+      ),
+    );
     const budget = Deadline.forBytes(sizes.reduce((sum, size) => sum + size, 0));
     for (const path of positionals) {
       try {

@@ -28,7 +28,14 @@ import { photoCopies, type AttachmentStore } from './attachments';
 const MAX_IMAGE_WIDTH = 600;
 const MAX_IMAGE_HEIGHT = 600;
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+];
 
 class DocxBuilder {
   private readonly s;
@@ -122,7 +129,9 @@ class DocxBuilder {
     if (e.summary) this.paragraphs.push(new Paragraph({ children: [new TextRun(this.t(e.summary))] }));
     if (e.note) this.note(e.note);
     const byline = this.journal.collective && e.author ? ` · ${e.author}` : '';
-    this.paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${this.t(e.reference)}${byline}`, size: 18, color: '666666' })] }));
+    this.paragraphs.push(
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${this.t(e.reference)}${byline}`, size: 18, color: '666666' })] }),
+    );
   }
 
   private blocks(blocks: readonly Block[], quoted: boolean, level = 0): void {
@@ -179,7 +188,8 @@ class DocxBuilder {
         ],
       }),
     );
-    if (caption) this.paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: this.t(caption), italics: true, size: 18 })] }));
+    if (caption)
+      this.paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: this.t(caption), italics: true, size: 18 })] }));
   }
 
   private inlines(inlines: readonly Inline[]): ParagraphChild[] {
@@ -187,7 +197,12 @@ class DocxBuilder {
       if (inline.kind === 'break') return [new TextRun({ break: 1 })];
       if (inline.kind === 'link') {
         const text = this.inlines(inline.children).length > 0 ? inline.children : [{ kind: 'text' as const, text: inline.url }];
-        return [new ExternalHyperlink({ link: inline.url, children: text.flatMap((c) => (c.kind === 'text' ? [new TextRun({ text: this.t(c.text), style: 'Hyperlink' })] : [])) })];
+        return [
+          new ExternalHyperlink({
+            link: inline.url,
+            children: text.flatMap((c) => (c.kind === 'text' ? [new TextRun({ text: this.t(c.text), style: 'Hyperlink' })] : [])),
+          }),
+        ];
       }
       return [
         new TextRun({
@@ -227,14 +242,26 @@ export async function writeDocx(unsafe: Journal, store: AttachmentStore, out: st
     styles: {
       default: { document: { run: { font: 'Noto Serif', size: 22 } } },
       paragraphStyles: [
-        { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true, color: '333333' }, paragraph: { indent: { left: 567 }, spacing: { before: 120, after: 120 } } },
+        {
+          id: 'Quote',
+          name: 'Quote',
+          basedOn: 'Normal',
+          run: { italics: true, color: '333333' },
+          paragraph: { indent: { left: 567 }, spacing: { before: 120, after: 120 } },
+        },
       ],
     },
     numbering: {
       config: [
         {
           reference: 'numbers',
-          levels: [0, 1, 2, 3].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })),
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+          })),
         },
       ],
     },

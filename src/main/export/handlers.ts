@@ -44,7 +44,12 @@ export function createExportHandlers(platform: Platform, jobs: OpenJobs, locale:
       // (or cancels), the dialog comes back with a free name beside the one chosen.
       while (path && format === 'md' && !(await isFreeForFolder(path))) {
         const words = FOLDER_TAKEN[locale()];
-        path = await platform.showSaveDialog({ defaultName: await freeFolderPath(path), filters: [], title: words.title, message: words.message(basename(path)) });
+        path = await platform.showSaveDialog({
+          defaultName: await freeFolderPath(path),
+          filters: [],
+          title: words.title,
+          message: words.message(basename(path)),
+        });
       }
       if (!path) return { ok: true, value: null };
       const job = await ExportJob.create(records, options, format, path);
@@ -71,7 +76,8 @@ export function createExportHandlers(platform: Platform, jobs: OpenJobs, locale:
         return { ok: true, value: { path: job.out } };
       } catch (error) {
         if (job.controller.signal.aborted) return fail('cancelled', 'The export was cancelled.');
-        if (error instanceof FolderNotEmptyError) return fail('folderNotEmpty', 'The chosen folder is not empty: nothing was written.', { name: basename(job.out) });
+        if (error instanceof FolderNotEmptyError)
+          return fail('folderNotEmpty', 'The chosen folder is not empty: nothing was written.', { name: basename(job.out) });
         throw error;
       } finally {
         await jobs.drop(job);

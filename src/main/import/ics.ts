@@ -66,7 +66,7 @@ function checkShape(text: string): void {
  *  property (counted up to the first ':' outside quotes). */
 function checkLines(text: string): void {
   let lineNumber = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     if (++lineNumber > LIMITS.maxIcsLines) throw tooMany('lines', LIMITS.maxIcsLines);
@@ -76,7 +76,8 @@ function checkLines(text: string): void {
       const char = text.charCodeAt(i);
       if (char === 0x22) quoted = !quoted;
       else if (quoted) continue;
-      else if (char === 0x3a) break; // ':' ends the name and parameters
+      else if (char === 0x3a)
+        break; // ':' ends the name and parameters
       else if (char === 0x3b && ++parameters > LIMITS.maxIcsParameters) {
         throw badFormat(`Line ${lineNumber} of the calendar has more than ${LIMITS.maxIcsParameters} parameters.`, { line: lineNumber });
       }
@@ -183,7 +184,9 @@ class EventReader {
     if (found === 0) {
       // A rule no date matches within a year (BYMONTH=2;BYMONTHDAY=30), or none found in
       // the steps allowed: the event would otherwise vanish without a word.
-      this.plan.skipped.push(issue('skippedItem', `Event “${title}” left out: no date of its repeat rule was found within a year.`, { title, reason: 'noOccurrence' }));
+      this.plan.skipped.push(
+        issue('skippedItem', `Event “${title}” left out: no date of its repeat rule was found within a year.`, { title, reason: 'noOccurrence' }),
+      );
     } else if (!complete) {
       this.plan.warnings.push(issue('recurrenceTruncated', `“${title}” repeats; only its first ${kept} occurrences were kept.`, { title, count: kept }));
     }
@@ -289,7 +292,11 @@ function explicitEnd(event: IcalEvent): IcalTime | null {
 }
 
 function isCancelled(component: IcalComponent): boolean {
-  return String(component.getFirstPropertyValue('status') ?? '').trim().toUpperCase() === 'CANCELLED';
+  return (
+    String(component.getFirstPropertyValue('status') ?? '')
+      .trim()
+      .toUpperCase() === 'CANCELLED'
+  );
 }
 
 function tzidOf(component: IcalComponent, property: string): string | null {

@@ -58,11 +58,7 @@ export async function planImport(path: string, options: PlanOptions = {}): Promi
 }
 
 /** The CSV programme again, with the columns the user picked in the mapping step. */
-export async function planCsvWithMapping(
-  path: string,
-  mapping: Partial<CsvColumnMapping>,
-  options: PlanOptions = {},
-): Promise<Result<ImportPlan>> {
+export async function planCsvWithMapping(path: string, mapping: Partial<CsvColumnMapping>, options: PlanOptions = {}): Promise<Result<ImportPlan>> {
   return guarded(path, options, async (context) => {
     const bytes = await readBoundedFile(path);
     return parseCsv(decode(path, bytes, 'csv'), context, mapping);

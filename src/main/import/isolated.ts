@@ -66,7 +66,10 @@ export function planInWorker(workerFile: string, request: PlanRequest, limits: W
     worker.on('error', (error: Error & { code?: string }) => {
       const name = basename(request.path);
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        const failure = new ImportFailure('fileTooLarge', `${name} needs more than ${maxMemoryMb} MB of memory to be read: it is too large or too complex.`, { name, megabytes: maxMemoryMb });
+        const failure = new ImportFailure('fileTooLarge', `${name} needs more than ${maxMemoryMb} MB of memory to be read: it is too large or too complex.`, {
+          name,
+          megabytes: maxMemoryMb,
+        });
         finish({ ok: false, error: failure.toCarnetError() });
       } else {
         finish(fail('internal', `Something went wrong while reading ${name}.`, { name, reason: `${error.name}: ${error.message}`.slice(0, 200) }));

@@ -324,7 +324,9 @@ async function takeImages(
     if (!locating) located.set(key, (locating = locateImage(target, embed, file, scope)));
     const where = await locating;
     if (where === 'outside') {
-      warnings.push(issue('imageOutsideFolder', `Note ${source}: image ${target} is outside the imported folder and was not imported.`, { name: source, image: target }));
+      warnings.push(
+        issue('imageOutsideFolder', `Note ${source}: image ${target} is outside the imported folder and was not imported.`, { name: source, image: target }),
+      );
     } else if (where === null) {
       warnings.push(issue('missingImage', `Note ${source}: image ${target} was not found.`, { name: source, image: target }));
     } else {

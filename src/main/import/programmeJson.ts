@@ -28,11 +28,7 @@ export const visitSchema = z
       .string()
       .regex(DATE_OR_DATE_TIME)
       .describe('"2024-11-20T09:15:00+01:00"; without offset, read in expedition.timeZone; a date alone makes an all-day visit.'),
-    end: z
-      .string()
-      .regex(DATE_OR_DATE_TIME)
-      .nullish()
-      .describe('Like start. For an all-day visit: its last day, inclusive.'),
+    end: z.string().regex(DATE_OR_DATE_TIME).nullish().describe('Like start. For an all-day visit: its last day, inclusive.'),
     allDay: z.boolean().optional().describe('Whether the visit takes whole days; always true when start is a date alone.'),
     location: z.string().max(1000).nullish(),
     description: z.string().max(20_000).nullish(),
@@ -101,9 +97,7 @@ export function parseProgrammeJson(input: TextInput, context: ParseContext): Imp
   const declaredZone = textOrNull(expedition?.timeZone);
   if (declaredZone && isValidTimeZone(declaredZone)) timeZone = declaredZone;
   else if (declaredZone) {
-    plan.warnings.push(
-      issue('unknownTimeZone', `Unknown time zone “${declaredZone}”: times were read in ${timeZone}.`, { zone: declaredZone, timeZone }),
-    );
+    plan.warnings.push(issue('unknownTimeZone', `Unknown time zone “${declaredZone}”: times were read in ${timeZone}.`, { zone: declaredZone, timeZone }));
   }
   if (expedition) {
     plan.expedition = {
@@ -130,7 +124,9 @@ export function parseProgrammeJson(input: TextInput, context: ParseContext): Imp
       return;
     }
     const lesson: PlannedLesson =
-      typeof parsed.data === 'string' ? { title: parsed.data, description: null } : { title: parsed.data.title, description: textOrNull(parsed.data.description) };
+      typeof parsed.data === 'string'
+        ? { title: parsed.data, description: null }
+        : { title: parsed.data.title, description: textOrNull(parsed.data.description) };
     if (seen.has(lesson.title)) {
       plan.skipped.push(issue('duplicateItem', `Lesson “${lesson.title}” appears twice; the second was left out.`, { title: lesson.title }));
       return;

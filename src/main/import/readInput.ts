@@ -81,11 +81,7 @@ export function decodeText(
   return decoded;
 }
 
-function decodeBytes(
-  bytes: Uint8Array,
-  name: string,
-  beforeDecoding: (bytes: Uint8Array) => Uint8Array,
-): Omit<TextInput, 'path' | 'name'> {
+function decodeBytes(bytes: Uint8Array, name: string, beforeDecoding: (bytes: Uint8Array) => Uint8Array): Omit<TextInput, 'path' | 'name'> {
   if (startsWith(bytes, UTF16LE_BOM)) return { text: decodeStrict('utf-16le', bytes.subarray(2), name), encoding: 'utf-16le', bom: true };
   if (startsWith(bytes, UTF16BE_BOM)) return { text: decodeStrict('utf-16be', bytes.subarray(2), name), encoding: 'utf-16be', bom: true };
   if (bytes.includes(0)) throw binary(name, 'it contains NUL bytes');
@@ -139,6 +135,12 @@ function tooLarge(name: string, maxBytes: number): ImportFailure {
 
 function unreadable(name: string, error: NodeJS.ErrnoException): ImportFailure {
   const why =
-    error.code === 'ENOENT' ? 'it does not exist' : error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : error.code === 'EISDIR' ? 'it is a folder' : (error.code ?? 'read error');
+    error.code === 'ENOENT'
+      ? 'it does not exist'
+      : error.code === 'EACCES' || error.code === 'EPERM'
+        ? 'permission denied'
+        : error.code === 'EISDIR'
+          ? 'it is a folder'
+          : (error.code ?? 'read error');
   return new ImportFailure('fileUnreadable', `Cannot read ${name}: ${why}.`, { name });
 }

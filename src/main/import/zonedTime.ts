@@ -27,8 +27,7 @@ export function isValidTime(hour: number, minute: number, second = 0): boolean {
 
 export type ParsedDateTime = { kind: 'date'; date: string } | { kind: 'dateTime'; iso: string };
 
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** An ISO 8601 date or date-time as people and programs write it. A time without an
  *  offset is a floating time, read in `timeZone`; one with an offset keeps it. */

@@ -210,8 +210,7 @@ export async function launchCarnet(options: LaunchOptions = {}): Promise<CarnetS
     platform,
     handlers,
     close: () => context.close(),
-    menu: (command) =>
-      page.evaluate((c) => (window as unknown as { __carnetMenu: (c: string) => void }).__carnetMenu(c), command),
+    menu: (command) => page.evaluate((c) => (window as unknown as { __carnetMenu: (c: string) => void }).__carnetMenu(c), command),
     crash: async () => {
       for (const pid of pids()) {
         try {

@@ -24,9 +24,7 @@ export function createElectronPlatform(importWorker: string): Platform {
       const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = [directory ? 'openDirectory' : 'openFile'];
       if (multiple) properties.push('multiSelections');
       const window = BrowserWindow.getFocusedWindow();
-      const result = window
-        ? await dialog.showOpenDialog(window, { properties, filters })
-        : await dialog.showOpenDialog({ properties, filters });
+      const result = window ? await dialog.showOpenDialog(window, { properties, filters }) : await dialog.showOpenDialog({ properties, filters });
       return result.canceled ? [] : result.filePaths;
     },
     showSaveDialog: async ({ defaultName, filters, title, message }) => {

@@ -55,7 +55,11 @@ export async function serveStatic({ root, port, headers = {}, policy, pages = {}
       return;
     }
     const current = policy?.();
-    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...headers, ...(current ? { 'Content-Security-Policy': current } : {}) });
+    response.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      ...headers,
+      ...(current ? { 'Content-Security-Policy': current } : {}),
+    });
     const bytes = await readFile(file);
     response.end(current && extname(file) === '.html' ? withPolicyMeta(bytes.toString('utf8'), current) : bytes);
   });

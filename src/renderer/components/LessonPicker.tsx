@@ -50,13 +50,7 @@ export function LessonPicker({ lessons, exclude = [], label, onPick, onClose }: 
       />
       <ul role="listbox" id={listId} aria-label={label}>
         {options.map((lesson) => (
-          <li
-            key={lesson.id}
-            id={`${listId}-${lesson.id}`}
-            role="option"
-            aria-selected={lesson === current}
-            onClick={() => onPick(lesson)}
-          >
+          <li key={lesson.id} id={`${listId}-${lesson.id}`} role="option" aria-selected={lesson === current} onClick={() => onPick(lesson)}>
             <span className="lesson-dot" style={{ backgroundColor: lesson.color }} aria-hidden="true" />
             {lesson.title}
           </li>

@@ -87,10 +87,7 @@ function installedVersion(name: string): Promise<number> {
 /** Opens the app's database, refusing one made by a newer schema than this build knows
  *  (Dexie would otherwise open and adapt it). Before upgrading one made by an older
  *  schema, `beforeUpgrade` is given that schema version (to back the data up). */
-export async function openAppDatabase(
-  database: AppDB = db(),
-  beforeUpgrade?: (installedSchema: number) => Promise<void>,
-): Promise<AppDB> {
+export async function openAppDatabase(database: AppDB = db(), beforeUpgrade?: (installedSchema: number) => Promise<void>): Promise<AppDB> {
   const latest = SCHEMA_VERSIONS.at(-1)?.version ?? 1;
   const installed = await installedVersion(database.name);
   if (installed > latest * DEXIE_VERSION_FACTOR) {

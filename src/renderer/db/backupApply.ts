@@ -68,8 +68,7 @@ export async function planBackup(database: AppDB, contents: BackupContents, mode
     const incoming = new Set([...records.visits, ...records.lessons, ...records.notes, ...attachments].map((record) => record.id));
     const local = [...visits, ...lessons, ...notes].map((record) => record.id).concat(attachmentIds);
     const localIds = new Set(local);
-    const count = (list: { id: string }[], into: Tally) =>
-      list.forEach((record) => (localIds.has(record.id) ? into.updated++ : into.added++));
+    const count = (list: { id: string }[], into: Tally) => list.forEach((record) => (localIds.has(record.id) ? into.updated++ : into.added++));
     count(records.visits, tallies.visits);
     count(records.lessons, tallies.lessons);
     count(records.notes, tallies.notes);
@@ -107,7 +106,16 @@ export async function planBackup(database: AppDB, contents: BackupContents, mode
 }
 
 export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<void> {
-  const tables = [database.expeditions, database.visits, database.lessons, database.notes, database.noteStates, database.attachments, database.settings, database.searchIndexes];
+  const tables = [
+    database.expeditions,
+    database.visits,
+    database.lessons,
+    database.notes,
+    database.noteStates,
+    database.attachments,
+    database.settings,
+    database.searchIndexes,
+  ];
   await database.transaction('rw', tables, async () => {
     const id = plan.expedition.id;
     // Restored notes keep their old edit times, which the saved search index cannot tell

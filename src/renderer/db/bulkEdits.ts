@@ -23,9 +23,7 @@ export async function listTags(database: AppDB, expeditionId: string): Promise<T
       if (note.deletedAt !== null) return;
       for (const tag of note.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     });
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => a.tag.localeCompare(b.tag, 'fr'));
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag, 'fr'));
 }
 
 function withState(note: Note, state: string, editor = createHeadlessNoteEditor()): Note {

@@ -15,11 +15,7 @@ export async function createExpedition(database: AppDB, input: ExpeditionInput):
   return expedition;
 }
 
-export async function updateExpedition(
-  database: AppDB,
-  id: string,
-  changes: Partial<ExpeditionInput>,
-): Promise<void> {
+export async function updateExpedition(database: AppDB, id: string, changes: Partial<ExpeditionInput>): Promise<void> {
   await database.expeditions.update(id, { ...changes, updatedAt: Date.now() });
 }
 

@@ -152,7 +152,19 @@ export function buildImportRecords(plan: ImportPlan, context: ImportContext, ima
       undefined;
     if (!visit) {
       if (!unassigned) {
-        unassigned = toVisit({ title: context.unassignedVisitTitle, organisation: null, start: new Date(createdAt).toISOString(), end: null, allDay: false, location: null, description: null, speakers: [] }, context)!;
+        unassigned = toVisit(
+          {
+            title: context.unassignedVisitTitle,
+            organisation: null,
+            start: new Date(createdAt).toISOString(),
+            end: null,
+            allDay: false,
+            location: null,
+            description: null,
+            speakers: [],
+          },
+          context,
+        )!;
         out.visits.push(unassigned);
         allVisits.push(unassigned);
         out.extra.visits++;

@@ -8,18 +8,12 @@ export const LESSON_COLOURS = ['#c2410c', '#15803d', '#1d4ed8', '#7e22ce', '#b45
 export type LessonInput = Pick<Lesson, 'title' | 'description' | 'color'>;
 
 export async function listLessons(database: AppDB, expeditionId: string): Promise<Lesson[]> {
-  return database.lessons
-    .where('[expeditionId+order]')
-    .between([expeditionId, -Infinity], [expeditionId, Infinity])
-    .toArray();
+  return database.lessons.where('[expeditionId+order]').between([expeditionId, -Infinity], [expeditionId, Infinity]).toArray();
 }
 
 export async function createLesson(database: AppDB, expeditionId: string, input: LessonInput): Promise<Lesson> {
   return database.transaction('rw', database.lessons, async () => {
-    const last = await database.lessons
-      .where('[expeditionId+order]')
-      .between([expeditionId, -Infinity], [expeditionId, Infinity])
-      .last();
+    const last = await database.lessons.where('[expeditionId+order]').between([expeditionId, -Infinity], [expeditionId, Infinity]).last();
     const now = Date.now();
     const lesson: Lesson = {
       id: newId(),

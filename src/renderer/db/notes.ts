@@ -98,11 +98,7 @@ export function editTime(previous: number): number {
 
 /** Saves what the editor holds. Skips the write when nothing changed, so that opening a
  *  note never bumps its "last edited" time. */
-export async function saveNoteContent(
-  database: AppDB,
-  id: string,
-  content: DerivedNoteFields & { state: string },
-): Promise<void> {
+export async function saveNoteContent(database: AppDB, id: string, content: DerivedNoteFields & { state: string }): Promise<void> {
   const { state, ...derived } = content;
   await database.transaction('rw', database.notes, database.noteStates, async () => {
     const stored = await database.noteStates.get(id);
@@ -128,14 +124,8 @@ export async function updateNote(
 
 /** A visit's notes: pinned first, then newest first; trash excluded. */
 export async function listNotes(database: AppDB, visitId: string): Promise<NoteSummary[]> {
-  const notes = await database.notes
-    .where('[visitId+createdAt]')
-    .between([visitId, -Infinity], [visitId, Infinity])
-    .reverse()
-    .toArray();
-  return notes
-    .filter((note) => note.deletedAt === null)
-    .sort((a, b) => Number(b.pinned) - Number(a.pinned));
+  const notes = await database.notes.where('[visitId+createdAt]').between([visitId, -Infinity], [visitId, Infinity]).reverse().toArray();
+  return notes.filter((note) => note.deletedAt === null).sort((a, b) => Number(b.pinned) - Number(a.pinned));
 }
 
 export async function trashNote(database: AppDB, id: string, now = Date.now()): Promise<void> {

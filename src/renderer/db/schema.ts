@@ -15,8 +15,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       expeditions: 'id, updatedAt',
       visits: 'id, expeditionId, [expeditionId+start], deletedAt',
-      notes:
-        'id, expeditionId, visitId, [visitId+createdAt], *tags, *lessonIds, *passageLessonIds, updatedAt, deletedAt',
+      notes: 'id, expeditionId, visitId, [visitId+createdAt], *tags, *lessonIds, *passageLessonIds, updatedAt, deletedAt',
       lessons: 'id, expeditionId, [expeditionId+order]',
       attachments: 'id, noteId, expeditionId',
       settings: 'key',

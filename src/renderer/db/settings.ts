@@ -35,11 +35,7 @@ export async function readSettings(database: AppDB): Promise<SettingsRead> {
   return { settings, invalid };
 }
 
-export async function writeSetting<K extends SettingKey>(
-  database: AppDB,
-  key: K,
-  value: NonNullable<Settings[K]> | null,
-): Promise<void> {
+export async function writeSetting<K extends SettingKey>(database: AppDB, key: K, value: NonNullable<Settings[K]> | null): Promise<void> {
   if (value === null) {
     await database.settings.delete(key);
     return;

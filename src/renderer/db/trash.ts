@@ -15,15 +15,21 @@ export interface TrashContents {
 export async function listTrash(database: AppDB, expeditionId: string): Promise<TrashContents> {
   // Only trashed records are in the deletedAt index (null is not an IndexedDB key).
   const [visits, notes] = await Promise.all([
-    database.visits.where('deletedAt').above(0).filter((v) => v.expeditionId === expeditionId).toArray(),
-    database.notes.where('deletedAt').above(0).filter((n) => n.expeditionId === expeditionId).toArray(),
+    database.visits
+      .where('deletedAt')
+      .above(0)
+      .filter((v) => v.expeditionId === expeditionId)
+      .toArray(),
+    database.notes
+      .where('deletedAt')
+      .above(0)
+      .filter((n) => n.expeditionId === expeditionId)
+      .toArray(),
   ]);
   const withVisit = new Set(visits.map((visit) => `${visit.id}@${visit.deletedAt}`));
   return {
     visits: visits.sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
-    notes: notes
-      .filter((note) => !withVisit.has(`${note.visitId}@${note.deletedAt}`))
-      .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
+    notes: notes.filter((note) => !withVisit.has(`${note.visitId}@${note.deletedAt}`)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0)),
   };
 }
 

@@ -17,10 +17,7 @@ export async function updateVisit(database: AppDB, id: string, input: VisitInput
 
 /** The expedition's visits in time order, trash excluded. */
 export async function listVisits(database: AppDB, expeditionId: string): Promise<Visit[]> {
-  const visits = await database.visits
-    .where('[expeditionId+start]')
-    .between([expeditionId, -Infinity], [expeditionId, Infinity])
-    .toArray();
+  const visits = await database.visits.where('[expeditionId+start]').between([expeditionId, -Infinity], [expeditionId, Infinity]).toArray();
   return visits.filter((visit) => visit.deletedAt === null);
 }
 

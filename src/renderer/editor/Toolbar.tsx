@@ -1,21 +1,9 @@
 import { TOGGLE_LINK_COMMAND } from '@lexical/link';
-import {
-  INSERT_CHECK_LIST_COMMAND,
-  INSERT_ORDERED_LIST_COMMAND,
-  INSERT_UNORDERED_LIST_COMMAND,
-} from '@lexical/list';
+import { INSERT_CHECK_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
-import {
-  $createParagraphNode,
-  $getSelection,
-  $isRangeSelection,
-  FORMAT_TEXT_COMMAND,
-  REDO_COMMAND,
-  UNDO_COMMAND,
-  type ElementNode,
-} from 'lexical';
+import { $createParagraphNode, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type ElementNode } from 'lexical';
 import { useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedUrl } from '../../shared/urls';
@@ -152,7 +140,11 @@ export function Toolbar({ photos = false, passages = false }: Props): JSX.Elemen
             }}
             onKeyDown={(e) => e.key === 'Escape' && setLinkOpen(false)}
           />
-          {linkError && <span role="alert" className="error-text">{t('editor.linkRejected')}</span>}
+          {linkError && (
+            <span role="alert" className="error-text">
+              {t('editor.linkRejected')}
+            </span>
+          )}
         </form>
       )}
     </div>

@@ -248,7 +248,8 @@ export const en: Messages<typeof fr> = {
   safety: {
     storageTooNew: 'This notebook was saved by a newer version of Carnet. Install that version to open it: nothing was changed.',
     storageErrorTitle: 'Your notes cannot be opened',
-    storageErrorText: 'Carnet’s local database does not open (disk full, damaged profile, or Carnet already open elsewhere). Nothing was erased. Close other Carnet windows and try again.',
+    storageErrorText:
+      'Carnet’s local database does not open (disk full, damaged profile, or Carnet already open elsewhere). Nothing was erased. Close other Carnet windows and try again.',
     retry: 'Try again',
   },
   journal: {

@@ -245,7 +245,8 @@ export const fr = {
   safety: {
     storageTooNew: 'Ce carnet a été enregistré par une version plus récente de Carnet. Installez cette version pour l’ouvrir : rien n’a été modifié.',
     storageErrorTitle: 'Vos notes ne peuvent pas être ouvertes',
-    storageErrorText: 'La base de données locale de Carnet ne s’ouvre pas (disque plein, profil endommagé ou Carnet déjà ouvert ailleurs). Rien n’a été effacé. Fermez les autres fenêtres de Carnet et réessayez.',
+    storageErrorText:
+      'La base de données locale de Carnet ne s’ouvre pas (disque plein, profil endommagé ou Carnet déjà ouvert ailleurs). Rien n’a été effacé. Fermez les autres fenêtres de Carnet et réessayez.',
     retry: 'Réessayer',
   },
   journal: {
@@ -322,7 +323,8 @@ export const fr = {
     skipped: 'Éléments ignorés',
     confirm: 'Importer',
     nothingWritten: 'Rien n’a été enregistré.',
-    report: 'Importé : {{visits}} visite(s), {{lessons}} enseignement(s), {{notes}} note(s), {{photos}} photo(s) ; {{skipped}} ignoré(s) sur {{items}} élément(s).',
+    report:
+      'Importé : {{visits}} visite(s), {{lessons}} enseignement(s), {{notes}} note(s), {{photos}} photo(s) ; {{skipped}} ignoré(s) sur {{items}} élément(s).',
     unassignedVisit: 'Notes importées',
     mapping: 'Colonnes du tableur',
     mappingHint: 'Les en-têtes de ce tableur ne sont pas reconnus : indiquez quelle colonne contient quoi (au moins le titre et la date).',
@@ -339,7 +341,8 @@ export const fr = {
       location: 'Lieu',
       description: 'Description',
     },
-    photosHint: 'Choisissez des photos : chacune sera rangée sur la visite pendant laquelle elle a été prise (d’après ses données EXIF), ce que vous pourrez changer avant d’importer.',
+    photosHint:
+      'Choisissez des photos : chacune sera rangée sur la visite pendant laquelle elle a été prise (d’après ses données EXIF), ce que vous pourrez changer avant d’importer.',
     pickPhotos: 'Choisir des photos…',
     photosFound_one: '{{count}} photo prête à importer.',
     photosFound_other: '{{count}} photos prêtes à importer.',
@@ -376,7 +379,8 @@ export const fr = {
     removed: '{{count}} élément(s) écrit(s) depuis la sauvegarde seront retirés.',
     done: 'Sauvegarde appliquée.',
     snapshots: 'Sauvegardes automatiques',
-    snapshotsHint: 'Carnet enregistre une copie de l’expédition toutes les 10 minutes quand elle change, et en quittant : les 20 dernières, puis une par jour pendant 30 jours.',
+    snapshotsHint:
+      'Carnet enregistre une copie de l’expédition toutes les 10 minutes quand elle change, et en quittant : les 20 dernières, puis une par jour pendant 30 jours.',
     now: 'Sauvegarder maintenant',
     saving: 'Sauvegarde en cours…',
     saved: 'Sauvegarde enregistrée.',

@@ -26,12 +26,7 @@ export type PhotoProblem = ImageProblem | 'notStored';
 
 export type AddPhotoOutcome = { ok: true; attachment: Attachment } | { ok: false; problem: PhotoProblem; name: string };
 
-export async function addPhotoToNote(
-  editor: LexicalEditor,
-  database: AppDB,
-  target: PhotoTarget,
-  file: IncomingFile,
-): Promise<AddPhotoOutcome> {
+export async function addPhotoToNote(editor: LexicalEditor, database: AppDB, target: PhotoTarget, file: IncomingFile): Promise<AddPhotoOutcome> {
   const processed = await processImage(file.blob, file.name, target.timeZone);
   if (!processed.ok) return processed;
   const notStored = { ok: false, problem: 'notStored', name: file.name } as const;

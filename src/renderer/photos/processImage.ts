@@ -13,9 +13,7 @@ export type ProcessedImage = Pick<Attachment, 'name' | 'mime' | 'size' | 'width'
 /** Keys of `photos.errors` in the messages. */
 export type ImageProblem = 'attachmentTooLarge' | 'notAnImage' | 'heicUnsupported' | 'imageUndecodable';
 
-export type ProcessResult =
-  | { ok: true; image: ProcessedImage }
-  | { ok: false; problem: ImageProblem; name: string };
+export type ProcessResult = { ok: true; image: ProcessedImage } | { ok: false; problem: ImageProblem; name: string };
 
 const DISPLAY_JPEG_QUALITY = 0.85;
 
@@ -60,9 +58,7 @@ async function displayCopy(bitmap: ImageBitmap, kind: ImageKind): Promise<Blob> 
   context.imageSmoothingQuality = 'high';
   context.drawImage(bitmap, 0, 0, width, height);
   const transparent = kind !== 'jpeg' && hasTransparency(context.getImageData(0, 0, width, height).data);
-  return transparent
-    ? canvas.convertToBlob({ type: 'image/png' })
-    : canvas.convertToBlob({ type: 'image/jpeg', quality: DISPLAY_JPEG_QUALITY });
+  return transparent ? canvas.convertToBlob({ type: 'image/png' }) : canvas.convertToBlob({ type: 'image/jpeg', quality: DISPLAY_JPEG_QUALITY });
 }
 
 function hasTransparency(rgba: Uint8ClampedArray): boolean {

@@ -23,12 +23,24 @@ export async function applyStructure(database: AppDB, expeditionId: string, stru
       if (!same(next, current)) await database.expeditions.put(next);
     }
     const visits = await database.visits.where('expeditionId').equals(expeditionId).toArray();
-    const changedVisits = structure.visits.filter((visit) => !same(visit, visits.find((known) => known.id === visit.id)));
+    const changedVisits = structure.visits.filter(
+      (visit) =>
+        !same(
+          visit,
+          visits.find((known) => known.id === visit.id),
+        ),
+    );
     if (changedVisits.length > 0) await database.visits.bulkPut(changedVisits);
 
     const lessons = await database.lessons.where('expeditionId').equals(expeditionId).toArray();
     const nextLessons = structure.lessons.map((lesson) => ({ ...lesson, synthesis: lessons.find((known) => known.id === lesson.id)?.synthesis ?? '' }));
-    const changedLessons = nextLessons.filter((lesson) => !same(lesson, lessons.find((known) => known.id === lesson.id)));
+    const changedLessons = nextLessons.filter(
+      (lesson) =>
+        !same(
+          lesson,
+          lessons.find((known) => known.id === lesson.id),
+        ),
+    );
     if (changedLessons.length > 0) await database.lessons.bulkPut(changedLessons);
   });
 }

@@ -78,7 +78,11 @@ export class SyncSession {
     if (this.config.role === 'organiser') {
       // Everyone sees who takes part: the organiser lists the access document's names.
       const access = await this.open({ kind: 'access', expedition });
-      const list = (): void => writeParticipants(structure.local.doc, listParticipants(access.local.doc).map(({ id, name }) => ({ id, name })));
+      const list = (): void =>
+        writeParticipants(
+          structure.local.doc,
+          listParticipants(access.local.doc).map(({ id, name }) => ({ id, name })),
+        );
       access.local.doc.on('update', list);
       list();
     }
@@ -217,8 +221,9 @@ export class SyncSession {
     if (role === 'organiser' && structureChanged) await this.sendStructure();
     const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
     if (!own) return;
-    const notes = (ids ? await this.database.notes.bulkGet([...ids]) : await this.database.notes.where('expeditionId').equals(expeditionId).toArray())
-      .filter((note) => note !== undefined && note.expeditionId === expeditionId && !this.foreignNotes.has(note.id));
+    const notes = (ids ? await this.database.notes.bulkGet([...ids]) : await this.database.notes.where('expeditionId').equals(expeditionId).toArray()).filter(
+      (note) => note !== undefined && note.expeditionId === expeditionId && !this.foreignNotes.has(note.id),
+    );
     writeNotesMeta(own.local.doc, notes as NonNullable<(typeof notes)[number]>[]);
     for (const note of await withStates(this.database, notes as NonNullable<(typeof notes)[number]>[])) {
       const body = await this.openBody(participantId, note.id);

@@ -34,7 +34,12 @@ export function deriveNoteFields(state: EditorState): DerivedNoteFields {
 
 /** The first non-empty line of a note, which stands for its title when it has none. */
 export function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }
 
 /** What a note is called in lists and evidence: its title, else its first line. */

@@ -9,16 +9,7 @@
 // that run, so the caret stays exactly where the user typed.
 import { $createHashtagNode, $isHashtagNode, HashtagNode } from '@lexical/hashtag';
 import { mergeRegister } from '@lexical/utils';
-import {
-  $createTextNode,
-  $getSelection,
-  $isRangeSelection,
-  $isTextNode,
-  TextNode,
-  type LexicalEditor,
-  type LexicalNode,
-  type PointType,
-} from 'lexical';
+import { $createTextNode, $getSelection, $isRangeSelection, $isTextNode, TextNode, type LexicalEditor, type LexicalNode, type PointType } from 'lexical';
 import { hashtagsIn } from '../text/hashtags';
 
 interface Segment {

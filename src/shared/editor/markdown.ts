@@ -18,13 +18,7 @@ import { registerNotePolicies } from './policies';
 
 /** Check lists first: '- [ ] x' would otherwise read as a bulleted item. Images before
  *  the text transformers, which would otherwise read `![…](…)` as a link. */
-export const NOTE_TRANSFORMERS: Transformer[] = [
-  IMAGE,
-  CHECK_LIST,
-  ...ELEMENT_TRANSFORMERS,
-  ...TEXT_FORMAT_TRANSFORMERS,
-  LINK,
-];
+export const NOTE_TRANSFORMERS: Transformer[] = [IMAGE, CHECK_LIST, ...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS, LINK];
 
 export function createHeadlessNoteEditor(): LexicalEditor {
   const editor = createEditor({

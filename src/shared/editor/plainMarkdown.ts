@@ -152,8 +152,24 @@ function blockJson(block: Block): object {
     case 'quote':
       return { children: block.inline, ...ELEMENT, type: 'quote', version: 1 };
     case 'list': {
-      const children = block.items.map((item, index) => ({ children: item, indent: 0, value: block.start + index, direction: null, format: '', type: 'listitem', version: 1 }));
-      const json = { children, listType: block.listType, start: block.start, tag: block.listType === 'number' ? 'ol' : 'ul', ...ELEMENT, type: 'list', version: 1 };
+      const children = block.items.map((item, index) => ({
+        children: item,
+        indent: 0,
+        value: block.start + index,
+        direction: null,
+        format: '',
+        type: 'listitem',
+        version: 1,
+      }));
+      const json = {
+        children,
+        listType: block.listType,
+        start: block.start,
+        tag: block.listType === 'number' ? 'ol' : 'ul',
+        ...ELEMENT,
+        type: 'list',
+        version: 1,
+      };
       // '-' is the marker Lexical assumes and does not write down.
       return block.marker && block.marker !== '-' ? { ...json, $: { mdListMarker: block.marker } } : json;
     }

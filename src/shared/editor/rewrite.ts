@@ -96,7 +96,9 @@ export function removeImagesInState(stateJson: string, attachmentIds: ReadonlySe
   let changed = false;
   walk(state.root, (node) => {
     if (!node.children) return;
-    const kept = node.children.filter((child) => !(child.type === 'image' && typeof child['attachmentId'] === 'string' && attachmentIds.has(child['attachmentId'])));
+    const kept = node.children.filter(
+      (child) => !(child.type === 'image' && typeof child['attachmentId'] === 'string' && attachmentIds.has(child['attachmentId'])),
+    );
     if (kept.length !== node.children.length) {
       changed = true;
       node.children = kept;
@@ -110,8 +112,7 @@ export function passagesInState(stateJson: string, lessonId: string): string[] {
   const state = parse(stateJson);
   if (!state) return [];
   const passages: string[] = [];
-  const textOf = (node: SerializedNodeLike): string =>
-    node.type === 'linebreak' ? '\n' : (node.text ?? '') + (node.children ?? []).map(textOf).join('');
+  const textOf = (node: SerializedNodeLike): string => (node.type === 'linebreak' ? '\n' : (node.text ?? '') + (node.children ?? []).map(textOf).join(''));
   walk(state.root, (node) => {
     if (node.type === 'mark' && node.ids?.includes(lessonId)) passages.push(textOf(node));
   });

@@ -114,22 +114,16 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
   const strings = JOURNAL_STRINGS[language];
   const timeZone = expedition.timeZone;
   const chosen = options.visitIds ? new Set(options.visitIds) : null;
-  const visits = records.visits
-    .filter((visit) => visit.deletedAt === null && (!chosen || chosen.has(visit.id)))
-    .sort((a, b) => a.start - b.start);
+  const visits = records.visits.filter((visit) => visit.deletedAt === null && (!chosen || chosen.has(visit.id))).sort((a, b) => a.start - b.start);
   const visitById = new Map(visits.map((visit) => [visit.id, visit]));
-  const notes = records.notes
-    .filter((note) => note.deletedAt === null && visitById.has(note.visitId))
-    .sort((a, b) => a.createdAt - b.createdAt);
+  const notes = records.notes.filter((note) => note.deletedAt === null && visitById.has(note.visitId)).sort((a, b) => a.createdAt - b.createdAt);
   const lessons = [...records.lessons].sort((a, b) => a.order - b.order);
   const lessonTitles = new Map(lessons.map((lesson) => [lesson.id, lesson.title]));
   const attachmentsById = new Map(records.attachments.map((attachment) => [attachment.id, attachment]));
 
   const journalNote = (note: Note): JournalNote => {
     const visit = visitById.get(note.visitId);
-    const blocks = stateToBlocks(note.state).filter(
-      (block) => block.kind !== 'image' || (options.photos && attachmentsById.has(block.attachmentId)),
-    );
+    const blocks = stateToBlocks(note.state).filter((block) => block.kind !== 'image' || (options.photos && attachmentsById.has(block.attachmentId)));
     return {
       id: note.id,
       anchor: `note-${note.id}`,
@@ -186,9 +180,7 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
     ),
   }));
 
-  const shownNotes = withVisits
-    ? notes
-    : notes.filter((note) => lessonChapters.some((chapter) => chapter.evidence.some((e) => e.note?.id === note.id)));
+  const shownNotes = withVisits ? notes : notes.filter((note) => lessonChapters.some((chapter) => chapter.evidence.some((e) => e.note?.id === note.id)));
   const tagIndex = options.tagIndex ? buildTagIndex(shownNotes, visitById, timeZone, language) : [];
   const shown = [...(withVisits ? visitChapters.flatMap((c) => c.notes) : []), ...lessonChapters.flatMap((c) => c.evidence.flatMap((e) => e.note ?? []))];
   const attachmentIds = new Set(shown.flatMap((note) => imagesIn(note.blocks).map((image) => image.attachmentId)));
@@ -220,7 +212,5 @@ function buildTagIndex(notes: Note[], visits: Map<string, Visit>, timeZone: stri
       byTag.set(tag, entries);
     }
   }
-  return [...byTag.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, language))
-    .map(([tag, entries]) => ({ tag, notes: entries }));
+  return [...byTag.entries()].sort(([a], [b]) => a.localeCompare(b, language)).map(([tag, entries]) => ({ tag, notes: entries }));
 }

@@ -133,9 +133,7 @@ class HtmlRenderer {
     const visits = this.journal.chapters.filter((c): c is VisitChapter => c.kind === 'visit');
     const lessons = this.journal.chapters.filter((c): c is LessonChapter => c.kind === 'lesson');
     const part = (title: string, chapters: Chapter[]) =>
-      chapters.length === 0
-        ? ''
-        : `<li class="toc-part">${this.t(title)}<ol>${chapters.map((c) => this.tocEntry(c.anchor, c.title)).join('')}</ol></li>`;
+      chapters.length === 0 ? '' : `<li class="toc-part">${this.t(title)}<ol>${chapters.map((c) => this.tocEntry(c.anchor, c.title)).join('')}</ol></li>`;
     return [
       '<nav class="toc" aria-labelledby="contents">',
       `<h1 id="contents">${this.t(this.s.contents)}</h1>`,
@@ -222,9 +220,12 @@ class HtmlRenderer {
           .map((n) => `<a href="#${escapeHtml(n.anchor)}">${this.t(n.reference)}</a>`)
           .join(', ')}</li>`,
     );
-    return [`<section class="chapter tags" id="${TAG_INDEX_ANCHOR}">`, `<h1>${this.t(this.s.tagIndex)}</h1>`, `<ul class="tag-index">${entries.join('')}</ul>`, '</section>'].join(
-      '\n',
-    );
+    return [
+      `<section class="chapter tags" id="${TAG_INDEX_ANCHOR}">`,
+      `<h1>${this.t(this.s.tagIndex)}</h1>`,
+      `<ul class="tag-index">${entries.join('')}</ul>`,
+      '</section>',
+    ].join('\n');
   }
 
   /** Note content; its own headings start at `level` so chapters stay on top. */

@@ -88,7 +88,12 @@ function blocksToMarkdown(blocks: readonly Block[], imagePath: (id: string) => s
         out.push(`${indent}${'#'.repeat(Math.min(6, block.level + 1))} ${inlinesToMarkdown(block.inlines)}`);
         break;
       case 'quote':
-        out.push(inlinesToMarkdown(block.inlines).split('\n').map((line) => `${indent}> ${line}`).join('\n'));
+        out.push(
+          inlinesToMarkdown(block.inlines)
+            .split('\n')
+            .map((line) => `${indent}> ${line}`)
+            .join('\n'),
+        );
         break;
       case 'list':
         out.push(
@@ -169,7 +174,11 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     meta['tags'] = note.tags;
     meta['lessons'] = note.lessons;
     let body = blocksToMarkdown(note.blocks, imagePath);
-    if (note.kind === 'quote') body = `${body.split('\n').map((line) => `> ${line}`).join('\n')}${note.speaker ? `\n>\n> — ${escapeLine(note.speaker)}` : ''}`;
+    if (note.kind === 'quote')
+      body = `${body
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n')}${note.speaker ? `\n>\n> — ${escapeLine(note.speaker)}` : ''}`;
     files.push({ path, content: `${frontMatter(meta)}${body}\n` });
   };
 
@@ -202,11 +211,18 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
       chapter.speakers.length > 0 && `${s.speakers} : ${chapter.speakers.map((sp) => escapeLine(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
       chapter.description && escapeMarkdown(chapter.description),
     ].filter(Boolean);
-    const links = chapter.notes.map((note) => `- [${escapeLine(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`);
-    files.push({ path, content: `${frontMatter({ title: chapter.title, type: 'visit' })}# ${escapeLine(chapter.title)}\n\n${facts.join('\n\n')}\n\n${links.join('\n')}\n` });
+    const links = chapter.notes.map(
+      (note) => `- [${escapeLine(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`,
+    );
+    files.push({
+      path,
+      content: `${frontMatter({ title: chapter.title, type: 'visit' })}# ${escapeLine(chapter.title)}\n\n${facts.join('\n\n')}\n\n${links.join('\n')}\n`,
+    });
     visitIndex.push(`- [${escapeLine(chapter.title)}](${encodeURI(path)})`);
   }
-  const lessonIndex = journal.chapters.flatMap((c) => (c.kind === 'lesson' ? [`- [${escapeLine(c.title)}](${encodeURI(lessonPaths.get(c.anchor) ?? '')})`] : []));
+  const lessonIndex = journal.chapters.flatMap((c) =>
+    c.kind === 'lesson' ? [`- [${escapeLine(c.title)}](${encodeURI(lessonPaths.get(c.anchor) ?? '')})`] : [],
+  );
   const cover = [
     `# ${escapeLine(journal.title)}`,
     [journal.place, journal.dates].filter(Boolean).map(escapeLine).join(' — '),
@@ -218,7 +234,8 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   files.unshift({ path: 'index.md', content: `${frontMatter({ title: journal.title, author: journal.author, place: journal.place })}${cover.join('\n\n')}\n` });
   if (journal.tagIndex.length > 0) {
     const lines = journal.tagIndex.map(
-      (entry) => `- **#${escapeLine(entry.tag)}** — ${entry.notes.map((n) => `[${escapeLine(n.reference)}](${encodeURI(notePaths.get(n.anchor) ?? '')})`).join(', ')}`,
+      (entry) =>
+        `- **#${escapeLine(entry.tag)}** — ${entry.notes.map((n) => `[${escapeLine(n.reference)}](${encodeURI(notePaths.get(n.anchor) ?? '')})`).join(', ')}`,
     );
     files.push({ path: 'tags.md', content: `${frontMatter({ title: s.tagIndex })}# ${s.tagIndex}\n\n${lines.join('\n')}\n` });
   }
@@ -235,15 +252,28 @@ function lessonFile(
   const s = JOURNAL_STRINGS[journal.language];
   const parts = [`# ${escapeLine(chapter.title)}`];
   if (chapter.description) parts.push(escapeMarkdown(chapter.description));
-  if (chapter.synthesis.length > 0) parts.push(`## ${s.synthesis}`, blocksToMarkdown(chapter.synthesis, () => null));
+  if (chapter.synthesis.length > 0)
+    parts.push(
+      `## ${s.synthesis}`,
+      blocksToMarkdown(chapter.synthesis, () => null),
+    );
   parts.push(`## ${s.evidence}`);
   if (chapter.evidence.length === 0) parts.push(`*${s.noEvidence}*`);
   for (const e of chapter.evidence) {
-    const quoted = e.passages.map((p) => escapeMarkdown(p).split('\n').map((line) => `> ${line}`).join('\n'));
+    const quoted = e.passages.map((p) =>
+      escapeMarkdown(p)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n'),
+    );
     const summary = e.summary ?? (e.note ? e.note.title || e.note.kindLabel : null);
     const byline = journal.collective && e.author ? ` · ${escapeLine(e.author)}` : '';
     parts.push(
-      [...quoted, summary ? escapeLine(summary) : '', `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`]
+      [
+        ...quoted,
+        summary ? escapeLine(summary) : '',
+        `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`,
+      ]
         .filter(Boolean)
         .join('\n\n'),
     );

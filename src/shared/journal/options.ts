@@ -35,4 +35,3 @@ export function defaultJournalOptions(records: Pick<ExportRecords, 'expedition'>
     language,
   };
 }
-

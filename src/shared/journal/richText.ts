@@ -154,9 +154,7 @@ export function stateToBlocks(stateJson: string): Block[] {
 }
 
 export function inlineText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline) => (inline.kind === 'text' ? inline.text : inline.kind === 'break' ? '\n' : inlineText(inline.children)))
-    .join('');
+  return inlines.map((inline) => (inline.kind === 'text' ? inline.text : inline.kind === 'break' ? '\n' : inlineText(inline.children))).join('');
 }
 
 /** Every photo a list of blocks shows, in reading order. */

@@ -13,13 +13,15 @@ export function hashtagPattern(): RegExp {
 
 /** The canonical form of a tag: NFC, lower-case, accents kept, no '#' and no trailing '/'. */
 export function normaliseTag(tag: string): string {
-  return tag
-    .normalize('NFC')
-    .replace(/^#/, '')
-    .replace(/\/+$/, '')
-    // Unicode's language-specific lower-casing is for Turkish, Azeri and Lithuanian only:
-    // for French it is toLowerCase, which is four times faster (import, every save).
-    .toLowerCase();
+  return (
+    tag
+      .normalize('NFC')
+      .replace(/^#/, '')
+      .replace(/\/+$/, '')
+      // Unicode's language-specific lower-casing is for Turkish, Azeri and Lithuanian only:
+      // for French it is toLowerCase, which is four times faster (import, every save).
+      .toLowerCase()
+  );
 }
 
 /** Every distinct tag in a text, normalised and sorted. */

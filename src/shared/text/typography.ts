@@ -55,9 +55,7 @@ function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeForma
 
 /** "mercredi 20 novembre 2024" / "Wednesday 20 November 2024". */
 export function longDate(epochMs: number, timeZone: string, locale: Locale): string {
-  return formatter(locale, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(epochMs)
-    .replace(',', '');
+  return formatter(locale, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(epochMs).replace(',', '');
 }
 
 /** "20 nov. 2024" / "20 Nov 2024": the back references of the journal. */

@@ -88,6 +88,8 @@ export function expectExported(exported: readonly string[][], session: Session, 
   if (wanted.length === 0) return; // an empty note has nothing to export
   if (!exported.some((note) => JSON.stringify(note) === JSON.stringify(wanted))) {
     const near = exported.find((note) => note[0] === wanted[0]);
-    expect.fail(report(session, speed, 'the Markdown export', `expected lines: ${JSON.stringify(wanted, null, 1)}\nexported: ${JSON.stringify(near ?? null, null, 1)}`));
+    expect.fail(
+      report(session, speed, 'the Markdown export', `expected lines: ${JSON.stringify(wanted, null, 1)}\nexported: ${JSON.stringify(near ?? null, null, 1)}`),
+    );
   }
 }

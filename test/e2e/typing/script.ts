@@ -73,7 +73,12 @@ export class TypingModel {
 
   private renormalise(): void {
     const block = this.last;
-    const before = splitGraphemes(block.chars.slice(0, this.caret).map((ch) => ch.c).join(''));
+    const before = splitGraphemes(
+      block.chars
+        .slice(0, this.caret)
+        .map((ch) => ch.c)
+        .join(''),
+    );
     const all = splitGraphemes(block.chars.map((ch) => ch.c).join(''));
     if (all.length === block.chars.length) return;
     const bold = block.chars.some((ch) => ch.bold);
@@ -158,7 +163,9 @@ export class TypingModel {
    *  at any point while the text is typed. Sessions type shortcuts on purpose only. */
   wouldFireShortcut(text: string, removed = 0): boolean {
     if (LIST_KINDS.includes(this.last.kind)) return false;
-    const before = splitGraphemes(this.textBeforeCaret()).slice(0, this.caret - removed).join('');
+    const before = splitGraphemes(this.textBeforeCaret())
+      .slice(0, this.caret - removed)
+      .join('');
     if (before.includes('\n')) return false;
     for (let end = 1; end <= text.length; end++) {
       if (text[end - 1] === ' ' && MARKER.test(before + text.slice(0, end))) return true;
@@ -193,22 +200,66 @@ function trailingWord(text: string): string {
 
 // What people write in a field note, in French and English.
 const WORDS = [
-  'visite', 'atelier', 'l’usine', 'pneumatique', 'équipe', 'innovation', 'Clermont-Ferrand', 'été', 'œuvre', 'cœur',
-  'naïve', 'coût', 'où', 'déjà', 'Noël', 'garçon', 'élève', 'ça', 'qu’on', 'aujourd’hui', 'd’abord', 'très', 'Ça',
-  'À', 'Élise', 'Œdipe', 'the', 'team', 'workshop', 'learning', 'don’t', "it's", 'start-up', 'co-design', 'R&D',
-  'prototype', 'client', 'données', 'accélérateur', 'université', 'chercheurs', 'brevets', 'usagers', 'pilote',
+  'visite',
+  'atelier',
+  'l’usine',
+  'pneumatique',
+  'équipe',
+  'innovation',
+  'Clermont-Ferrand',
+  'été',
+  'œuvre',
+  'cœur',
+  'naïve',
+  'coût',
+  'où',
+  'déjà',
+  'Noël',
+  'garçon',
+  'élève',
+  'ça',
+  'qu’on',
+  'aujourd’hui',
+  'd’abord',
+  'très',
+  'Ça',
+  'À',
+  'Élise',
+  'Œdipe',
+  'the',
+  'team',
+  'workshop',
+  'learning',
+  'don’t',
+  "it's",
+  'start-up',
+  'co-design',
+  'R&D',
+  'prototype',
+  'client',
+  'données',
+  'accélérateur',
+  'université',
+  'chercheurs',
+  'brevets',
+  'usagers',
+  'pilote',
 ];
 const NUMBERS = ['2024', '12,5', '3', '15h30', '1 200', '50 %', '0,8', '42', '1er', 'n°7', '20/11/2024'];
-const URLS = [
-  'https://exemple.fr/visite?id=42',
-  'https://www.michelin.com/fr/innovation#section',
-  'http://uca.fr/recherche/',
-  'mailto:claire@exemple.fr',
-];
+const URLS = ['https://exemple.fr/visite?id=42', 'https://www.michelin.com/fr/innovation#section', 'http://uca.fr/recherche/', 'mailto:claire@exemple.fr'];
 const EMOJI = ['😀', '👍🏽', '🇫🇷', '❤️', '🚀', '🤝'];
 const TAGS = [
-  '#industrie', '#lesson/territoire', '#industrie/pneumatique', '#rh/formation', '#a/b/c', '#a-b_c', '#équipe',
-  '#idée', '#r-d', '#Fab_Lab/2024', '#apprendre/des-autres/vite',
+  '#industrie',
+  '#lesson/territoire',
+  '#industrie/pneumatique',
+  '#rh/formation',
+  '#a/b/c',
+  '#a-b_c',
+  '#équipe',
+  '#idée',
+  '#r-d',
+  '#Fab_Lab/2024',
+  '#apprendre/des-autres/vite',
 ];
 const QUOTES = ['« on leur donne de l’air »', '«\u00a0la qualité d’abord\u00a0»', '“open innovation”', '"test"', '« oui »'];
 const AFTER = [',', '.', ' ;', ' :', ' !', ' ?', '…', ' !?', ')', ''];
@@ -265,12 +316,7 @@ export function generateSession(seed: number, length: number, burst = false): Se
     for (let index = 0; index < count; index++) {
       const roll = random();
       const token =
-        roll < 0.45 ? pick(WORDS)
-        : roll < 0.62 ? pick(TAGS)
-        : roll < 0.7 ? pick(QUOTES)
-        : roll < 0.78 ? pick(EMOJI)
-        : roll < 0.86 ? pick(URLS)
-        : pick(NUMBERS);
+        roll < 0.45 ? pick(WORDS) : roll < 0.62 ? pick(TAGS) : roll < 0.7 ? pick(QUOTES) : roll < 0.78 ? pick(EMOJI) : roll < 0.86 ? pick(URLS) : pick(NUMBERS);
       if (index === 0 && atLineStart() && NUMBERS.includes(token)) tokens.push(pick(WORDS));
       else tokens.push(token);
     }

@@ -64,7 +64,21 @@ export const XML_FORBIDDEN = ['\u0000', '\u0001', '\u0008', '\u000b', '\u000c', 
 export const LINE_BREAKS = ['\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c'];
 
 /** Words of a real note, so that hostile pieces sit among ordinary text. */
-const WORDS = ['visite', 'atelier', 'l’équipe', 'innovation', '« territoire »', 'Michelin', 'start-up', 'œuvre', 'café', '#tag', '#lesson/territoire', 'é', '😀'];
+const WORDS = [
+  'visite',
+  'atelier',
+  'l’équipe',
+  'innovation',
+  '« territoire »',
+  'Michelin',
+  'start-up',
+  'œuvre',
+  'café',
+  '#tag',
+  '#lesson/territoire',
+  'é',
+  '😀',
+];
 
 /** A short text mixing ordinary words with hostile pieces of every kind. */
 export function hostileText(random: Random, pieces = random.int(1, 6)): string {

@@ -57,7 +57,8 @@ export function inspectReportProblems(stdout: string): string[] {
     return [`stdout is not JSON: ${excerpt(stdout)}`];
   }
   const { visits, lessons, notes, warnings } = report;
-  if (!Array.isArray(visits) || !Array.isArray(lessons) || !Array.isArray(notes) || !Array.isArray(warnings)) return [`not the documented shape: ${excerpt(stdout)}`];
+  if (!Array.isArray(visits) || !Array.isArray(lessons) || !Array.isArray(notes) || !Array.isArray(warnings))
+    return [`not the documented shape: ${excerpt(stdout)}`];
   const problems: string[] = [];
   // A backup is restored as it is; the other formats are bounded by LIMITS.
   if (report.source?.format !== 'carnet') {
@@ -67,7 +68,8 @@ export function inspectReportProblems(stdout: string): string[] {
   }
   for (const visit of visits) {
     if (typeof visit.title !== 'string' || visit.title.trim() === '') problems.push(`a visit without a title: ${excerpt(JSON.stringify(visit))}`);
-    for (const time of [visit.start, visit.end]) if (time !== null && !isIsoTime(time)) problems.push(`a visit time that is not ISO 8601: ${excerpt(String(time))}`);
+    for (const time of [visit.start, visit.end])
+      if (time !== null && !isIsoTime(time)) problems.push(`a visit time that is not ISO 8601: ${excerpt(String(time))}`);
   }
   for (const note of notes) {
     if (note.createdAt !== null && !isIsoTime(note.createdAt)) problems.push(`a note time that is not ISO 8601: ${excerpt(String(note.createdAt))}`);
@@ -80,8 +82,14 @@ export function inspectReportProblems(stdout: string): string[] {
 
 // --- HTML ------------------------------------------------------------------------------
 
-const HTML_TAGS = new Set('html head meta title style body section nav h1 h2 h3 h4 h5 h6 p ol ul li a span div article blockquote figure img figcaption br strong em u s code input'.split(' '));
-const HTML_ATTRIBUTES = new Set('class id href src alt width height lang charset http-equiv content name style type disabled checked aria-labelledby'.split(' '));
+const HTML_TAGS = new Set(
+  'html head meta title style body section nav h1 h2 h3 h4 h5 h6 p ol ul li a span div article blockquote figure img figcaption br strong em u s code input'.split(
+    ' ',
+  ),
+);
+const HTML_ATTRIBUTES = new Set(
+  'class id href src alt width height lang charset http-equiv content name style type disabled checked aria-labelledby'.split(' '),
+);
 const CSP_INLINE = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`;
 
 const unescapeHtml = (text: string): string =>
@@ -177,7 +185,8 @@ function linkProblems(from: string, image: boolean, target: string, files: Map<s
   } catch {
     return [`a link that is not a URI in ${from}: ${excerpt(target)}`];
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || path.startsWith('../')) return [`${image ? 'an image' : 'a link'} to ${excerpt(target)} in ${from}`];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || path.startsWith('../'))
+    return [`${image ? 'an image' : 'a link'} to ${excerpt(target)} in ${from}`];
   return files.has(path) ? [] : [`${image ? 'an image' : 'a link'} to a missing ${excerpt(path)} in ${from}`];
 }
 
@@ -214,11 +223,13 @@ function docxProblems(bytes: Uint8Array): string[] {
     else if (parser.parseFromString(xml, 'application/xml').getElementsByTagName('parsererror').length > 0) problems.push(`${path} is not well-formed XML`);
     if (/<w:altChunk|<script/i.test(xml)) problems.push(`an imported chunk or a script in ${path}`);
     // The table of contents, and its entries' page numbers.
-    for (const [, field] of xml.matchAll(/<w:instrText[^>]*>([^<]*)</g)) if (!/^\s*(TOC|PAGEREF _Toc\d+)\b/.test(field!)) problems.push(`a field ${excerpt(field!)} in ${path}`);
+    for (const [, field] of xml.matchAll(/<w:instrText[^>]*>([^<]*)</g))
+      if (!/^\s*(TOC|PAGEREF _Toc\d+)\b/.test(field!)) problems.push(`a field ${excerpt(field!)} in ${path}`);
     for (const [relationship] of xml.matchAll(/<Relationship\b[^>]*>/g)) {
       const attribute = (name: string): string => unescapeHtml(new RegExp(`\\b${name}="([^"]*)"`).exec(relationship)?.[1] ?? '');
       const external = attribute('TargetMode') === 'External';
-      if (external && !(attribute('Type').endsWith('/hyperlink') && parseAllowedUrl(attribute('Target')))) problems.push(`an external relationship ${excerpt(relationship)}`);
+      if (external && !(attribute('Type').endsWith('/hyperlink') && parseAllowedUrl(attribute('Target'))))
+        problems.push(`an external relationship ${excerpt(relationship)}`);
       if (!external && /^[a-z][a-z0-9+.-]*:/i.test(attribute('Target'))) problems.push(`a relationship to ${excerpt(relationship)}`);
     }
   }
@@ -244,10 +255,18 @@ async function pdfProblems(bytes: Uint8Array): Promise<string[]> {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       if (await page.getJSActions()) problems.push(`JavaScript actions on page ${number}`);
-      for (const annotation of (await page.getAnnotations()) as { subtype?: string; url?: string; unsafeUrl?: string; dest?: unknown; action?: string; actions?: unknown }[]) {
+      for (const annotation of (await page.getAnnotations()) as {
+        subtype?: string;
+        url?: string;
+        unsafeUrl?: string;
+        dest?: unknown;
+        action?: string;
+        actions?: unknown;
+      }[]) {
         if (annotation.subtype !== 'Link') problems.push(`a ${annotation.subtype} annotation on page ${number}`);
         else if (annotation.actions || annotation.action) problems.push(`a link with an action on page ${number}`);
-        else if (annotation.unsafeUrl !== undefined ? !parseAllowedUrl(annotation.unsafeUrl) : annotation.dest === undefined) problems.push(`a link to ${excerpt(String(annotation.unsafeUrl ?? annotation.url))} on page ${number}`);
+        else if (annotation.unsafeUrl !== undefined ? !parseAllowedUrl(annotation.unsafeUrl) : annotation.dest === undefined)
+          problems.push(`a link to ${excerpt(String(annotation.unsafeUrl ?? annotation.url))} on page ${number}`);
       }
     }
     return [...new Set(problems)].slice(0, 10);
@@ -262,7 +281,9 @@ export async function journalProblems(format: Exclude<ExportFormat, 'carnet'>, o
     case 'html':
       return htmlProblems(await readFile(out, 'utf8'));
     case 'md': {
-      const paths = (await readdir(out, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => posix.relative(out, join(entry.parentPath, entry.name)));
+      const paths = (await readdir(out, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => posix.relative(out, join(entry.parentPath, entry.name)));
       return markdownProblems(new Map(await Promise.all(paths.map(async (path) => [path, new Uint8Array(await readFile(join(out, path)))] as const))));
     }
     case 'mdzip':

@@ -40,14 +40,73 @@ const sample = (path: string): Uint8Array => new Uint8Array(readFileSync(join(FI
 const SAMPLE_NOTES = ['2024-11-20-michelin-competences.md', '2024-11-20-village-partenaires.md', '2024-11-21-uca-territoire.md'];
 
 const GOOD_ZONES = ['Europe/Paris', 'UTC', 'Pacific/Kiritimati', 'America/St_Johns', 'Asia/Kathmandu', 'Antarctica/Troll'];
-const BAD_ZONES = ['Mars/Olympus_Mons', '"Europe/Paris"', 'Etc/GMT+99', '../../../etc/localtime', '/usr/share/zoneinfo/Europe/Paris', `Europe/Paris${TERMINAL[1]}`, 'a'.repeat(10_000)];
+const BAD_ZONES = [
+  'Mars/Olympus_Mons',
+  '"Europe/Paris"',
+  'Etc/GMT+99',
+  '../../../etc/localtime',
+  '/usr/share/zoneinfo/Europe/Paris',
+  `Europe/Paris${TERMINAL[1]}`,
+  'a'.repeat(10_000),
+];
 
 /** Tokens the mutations put anywhere: every hostile piece, and those of each format. */
 const COMMON_TOKENS = [...MARKUP, ...TERMINAL, ...XML_FORBIDDEN, ...LINE_BREAKS, 'carnet-image:', '\ufeff', '\u200b', '9'.repeat(30)];
-const ICS_TOKENS = ['BEGIN:VEVENT', 'END:VEVENT', 'BEGIN:VCALENDAR', 'END:VCALENDAR', 'BEGIN:VTIMEZONE', 'RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30', 'RRULE:FREQ=DAILY;INTERVAL=999999999999', ';TZID=', ':99991231T235959Z', '\r\n ', ';X-P="a"', ':', ';', '\\,', '\\n'];
+const ICS_TOKENS = [
+  'BEGIN:VEVENT',
+  'END:VEVENT',
+  'BEGIN:VCALENDAR',
+  'END:VCALENDAR',
+  'BEGIN:VTIMEZONE',
+  'RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30',
+  'RRULE:FREQ=DAILY;INTERVAL=999999999999',
+  ';TZID=',
+  ':99991231T235959Z',
+  '\r\n ',
+  ';X-P="a"',
+  ':',
+  ';',
+  '\\,',
+  '\\n',
+];
 const CSV_TOKENS = [';', ',', '\t', '"', '""', '\r\n', '31/02/2024', '99/99/99999', '25:99', '9h15 - 12h', '=HYPERLINK("http://evil.example")'];
-const JSON_TOKENS = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u0000', '\\ud800', 'null', '1e999', '-0', '"__proto__":', '"start":"+275760-09-13T00:00:00Z"', '"timeZone":"Mars/Olympus_Mons"'];
-const MARKDOWN_TOKENS = ['---\n', '# ', '## ', '- ', '> ', '```\n', '![](photo.png)', '![[photo.png]]', '[[', ']]', '#tag', '*', '_', '`', 'carnet-image:', '\n', '    '];
+const JSON_TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  '\\u0000',
+  '\\ud800',
+  'null',
+  '1e999',
+  '-0',
+  '"__proto__":',
+  '"start":"+275760-09-13T00:00:00Z"',
+  '"timeZone":"Mars/Olympus_Mons"',
+];
+const MARKDOWN_TOKENS = [
+  '---\n',
+  '# ',
+  '## ',
+  '- ',
+  '> ',
+  '```\n',
+  '![](photo.png)',
+  '![[photo.png]]',
+  '[[',
+  ']]',
+  '#tag',
+  '*',
+  '_',
+  '`',
+  'carnet-image:',
+  '\n',
+  '    ',
+];
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -73,7 +132,13 @@ const ics = (lines: string[]): string => `${lines.join('\r\n')}\r\n`;
 function event(index: number, lines: string[]): string[] {
   const property = (line: string): string => /^[A-Z-]*/.exec(line)![0];
   const given = new Set(lines.map(property));
-  const defaults = [`UID:fuzz-${index}@example.org`, 'DTSTAMP:20241001T090000Z', 'DTSTART;TZID=Europe/Paris:20241120T091500', 'DTEND;TZID=Europe/Paris:20241120T123000', 'SUMMARY:Visite'];
+  const defaults = [
+    `UID:fuzz-${index}@example.org`,
+    'DTSTAMP:20241001T090000Z',
+    'DTSTART;TZID=Europe/Paris:20241120T091500',
+    'DTEND;TZID=Europe/Paris:20241120T123000',
+    'SUMMARY:Visite',
+  ];
   return ['BEGIN:VEVENT', ...defaults.filter((line) => !given.has(property(line))), ...lines, 'END:VEVENT'];
 }
 
@@ -98,7 +163,13 @@ const NEVER_ENDING_RULES = [
   'FREQ=YEARLY;INTERVAL=-1',
   'FREQ=SECONDLY;BYYEARDAY=366;BYMONTH=2;BYDAY=MO',
 ];
-const ODD_STARTS = ['DTSTART:99991231T235959Z', 'DTSTART:00000101T000000Z', 'DTSTART:00010101T000000', 'DTSTART;TZID=Europe/Paris:20241120T091500', 'DTSTART;VALUE=DATE:20240229'];
+const ODD_STARTS = [
+  'DTSTART:99991231T235959Z',
+  'DTSTART:00000101T000000Z',
+  'DTSTART:00010101T000000',
+  'DTSTART;TZID=Europe/Paris:20241120T091500',
+  'DTSTART;VALUE=DATE:20240229',
+];
 
 const icsClasses: ReaderClass[] = [
   {
@@ -109,7 +180,9 @@ const icsClasses: ReaderClass[] = [
         event(i, [
           random.pick(ODD_STARTS),
           ...Array.from({ length: random.int(1, 2) }, () => `RRULE:${random.pick(NEVER_ENDING_RULES)}`),
-          ...(random.chance(0.3) ? [`EXDATE:${Array.from({ length: random.count(5000) }, (_, d) => `2024${String((d % 12) + 1).padStart(2, '0')}01T091500Z`).join(',')}`] : []),
+          ...(random.chance(0.3)
+            ? [`EXDATE:${Array.from({ length: random.count(5000) }, (_, d) => `2024${String((d % 12) + 1).padStart(2, '0')}01T091500Z`).join(',')}`]
+            : []),
         ]),
       );
       return single(fileName(random, 'recurrences.ics'), calendar(events), zoneOption(random));
@@ -121,7 +194,18 @@ const icsClasses: ReaderClass[] = [
     make: (random) => {
       const tzid = random.pick(['a', '/', 'é', '"', ';', ...TERMINAL]).repeat(random.count(MB / 2));
       const events = Array.from({ length: random.int(1, 3) }, (_, i) => event(i, [`DTSTART;TZID=${tzid}:20241120T091500`]));
-      const zone = random.chance(0.5) ? ['BEGIN:VTIMEZONE', `TZID:${tzid}`, 'BEGIN:STANDARD', 'DTSTART:19701025T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'END:STANDARD', 'END:VTIMEZONE'] : [];
+      const zone = random.chance(0.5)
+        ? [
+            'BEGIN:VTIMEZONE',
+            `TZID:${tzid}`,
+            'BEGIN:STANDARD',
+            'DTSTART:19701025T030000',
+            'TZOFFSETFROM:+0200',
+            'TZOFFSETTO:+0100',
+            'END:STANDARD',
+            'END:VTIMEZONE',
+          ]
+        : [];
       return single('zone.ics', calendar(events, zone));
     },
   },
@@ -131,7 +215,17 @@ const icsClasses: ReaderClass[] = [
     make: (random) => {
       const tzid = random.pick(BAD_ZONES);
       const offset = random.pick(['+9999', '-2400', '+01', 'abc', '+0100']);
-      const zone = ['BEGIN:VTIMEZONE', `TZID:${tzid}`, 'BEGIN:STANDARD', 'DTSTART:19701025T030000', `TZOFFSETFROM:${offset}`, `TZOFFSETTO:${offset}`, 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD', 'END:VTIMEZONE'];
+      const zone = [
+        'BEGIN:VTIMEZONE',
+        `TZID:${tzid}`,
+        'BEGIN:STANDARD',
+        'DTSTART:19701025T030000',
+        `TZOFFSETFROM:${offset}`,
+        `TZOFFSETTO:${offset}`,
+        'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+      ];
       const events = [event(0, [`DTSTART;TZID=${tzid}:20241120T091500`]), event(1, ['DTSTART:20241120T091500'])];
       // A bad zone for floating times too, now and then: the CLI refuses it itself.
       const options = random.chance(0.3) ? ['--tz', random.pick(BAD_ZONES)] : zoneOption(random);
@@ -142,7 +236,18 @@ const icsClasses: ReaderClass[] = [
     reader: 'ICS',
     name: 'huge and impossible dates',
     make: (random) => {
-      const dates = ['99991231T235959Z', '00000101T000000Z', '20241301T000000', '20240230T120000', '20241120T250000', '+2757600913T000000Z', '-00010101T000000', '2024', '20241120T091500+0100', '1e308'];
+      const dates = [
+        '99991231T235959Z',
+        '00000101T000000Z',
+        '20241301T000000',
+        '20240230T120000',
+        '20241120T250000',
+        '+2757600913T000000Z',
+        '-00010101T000000',
+        '2024',
+        '20241120T091500+0100',
+        '1e308',
+      ];
       const events = Array.from({ length: random.count(20) }, (_, i) =>
         event(i, [
           `DTSTART${random.chance(0.3) ? ';VALUE=DATE' : ''}:${random.pick(dates)}`,
@@ -200,7 +305,12 @@ const icsClasses: ReaderClass[] = [
   {
     reader: 'ICS',
     name: 'mutations of programme.ics',
-    make: (random) => single(fileName(random, random.pick(['programme.ics', 'programme.txt', 'programme'])), mutate(random, sample('sample-expedition/programme.ics'), [...ICS_TOKENS, ...COMMON_TOKENS], MB), zoneOption(random)),
+    make: (random) =>
+      single(
+        fileName(random, random.pick(['programme.ics', 'programme.txt', 'programme'])),
+        mutate(random, sample('sample-expedition/programme.ics'), [...ICS_TOKENS, ...COMMON_TOKENS], MB),
+        zoneOption(random),
+      ),
   },
 ];
 
@@ -212,7 +322,12 @@ const csvClasses: ReaderClass[] = [
   {
     reader: 'CSV',
     name: 'mutations of programme.csv',
-    make: (random) => single(fileName(random, random.pick(['programme.csv', 'programme.tsv', 'programme.txt'])), mutate(random, sample('sample-expedition/programme.csv'), [...CSV_TOKENS, ...COMMON_TOKENS], MB), zoneOption(random)),
+    make: (random) =>
+      single(
+        fileName(random, random.pick(['programme.csv', 'programme.tsv', 'programme.txt'])),
+        mutate(random, sample('sample-expedition/programme.csv'), [...CSV_TOKENS, ...COMMON_TOKENS], MB),
+        zoneOption(random),
+      ),
   },
   {
     reader: 'CSV',
@@ -237,7 +352,9 @@ const csvClasses: ReaderClass[] = [
       const times = ['25:99', '9h99', '-1:00', '99999:00', '09:15 - 12:30 - 14:00', '23:59:60'];
       const cell = (text: string): string => `"${text.replace(/"/g, '""')}"`;
       const rows = Array.from({ length: random.count(200) }, () =>
-        [hostileText(random), hostileText(random), random.pick(dates), random.pick(times), random.pick(times), hostileText(random), hostileText(random)].map(cell).join(';'),
+        [hostileText(random), hostileText(random), random.pick(dates), random.pick(times), random.pick(times), hostileText(random), hostileText(random)]
+          .map(cell)
+          .join(';'),
       );
       return single(fileName(random, 'cells.csv'), [CSV_HEADER, ...rows].join('\r\n'), zoneOption(random));
     },
@@ -268,22 +385,51 @@ const csvClasses: ReaderClass[] = [
 
 // --- JSON programme --------------------------------------------------------------------
 
-function programme(visits: unknown[] = [{ title: 'Michelin', organisation: 'Michelin', start: '2024-11-20T09:15', end: '2024-11-20T12:30', location: 'Clermont-Ferrand', description: 'Visite', speakers: [{ name: 'Claire', role: 'RH' }] }], lessons: unknown[] = ['Apprendre des autres'], expedition: Record<string, unknown> = {}): Record<string, unknown> {
-  return { format: 'carnet-programme', version: 1, expedition: { title: 'Expédition', place: 'Clermont-Ferrand', timeZone: 'Europe/Paris', ...expedition }, visits, lessons };
+function programme(
+  visits: unknown[] = [
+    {
+      title: 'Michelin',
+      organisation: 'Michelin',
+      start: '2024-11-20T09:15',
+      end: '2024-11-20T12:30',
+      location: 'Clermont-Ferrand',
+      description: 'Visite',
+      speakers: [{ name: 'Claire', role: 'RH' }],
+    },
+  ],
+  lessons: unknown[] = ['Apprendre des autres'],
+  expedition: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    format: 'carnet-programme',
+    version: 1,
+    expedition: { title: 'Expédition', place: 'Clermont-Ferrand', timeZone: 'Europe/Paris', ...expedition },
+    visits,
+    lessons,
+  };
 }
 
 const jsonClasses: ReaderClass[] = [
   {
     reader: 'JSON programme',
     name: 'mutations of a programme',
-    make: (random) => single(fileName(random, random.pick(['programme.json', 'programme.txt'])), mutate(random, encode(JSON.stringify(programme(), null, random.pick([0, 2]))), [...JSON_TOKENS, ...COMMON_TOKENS], MB), zoneOption(random)),
+    make: (random) =>
+      single(
+        fileName(random, random.pick(['programme.json', 'programme.txt'])),
+        mutate(random, encode(JSON.stringify(programme(), null, random.pick([0, 2]))), [...JSON_TOKENS, ...COMMON_TOKENS], MB),
+        zoneOption(random),
+      ),
   },
   {
     reader: 'JSON programme',
     name: 'deep nesting',
     make: (random) => {
       const depth = random.count(200_000);
-      const [open, close] = random.pick([['[', ']'], ['{"a":', '}'], ['{"visits":[', ']}']]);
+      const [open, close] = random.pick([
+        ['[', ']'],
+        ['{"a":', '}'],
+        ['{"visits":[', ']}'],
+      ]);
       const deep = `${open!.repeat(depth)}1${random.chance(0.5) ? close!.repeat(depth) : ''}`;
       const text = random.chance(0.5) ? deep : JSON.stringify(programme()).replace('"Visite"', deep);
       return single('deep.json', text);
@@ -304,10 +450,32 @@ const jsonClasses: ReaderClass[] = [
     reader: 'JSON programme',
     name: 'huge epochs and bad zones',
     make: (random) => {
-      const starts = ['+275760-09-13T00:00:00Z', '-271821-04-20T00:00:00Z', '9999-12-31T23:59:59', '0000-01-01', '2024-02-30', '2024-11-20T24:00', '2024-11-20T09:15+99:99', '2024-11-20T09:15:00.999999999Z', 1e308, -1, null, true];
-      const visits = Array.from({ length: random.count(50) }, (_, i) => ({ title: `Visite ${i}`, start: random.pick(starts), end: random.pick(starts), allDay: random.pick([true, false, 'yes']) }));
+      const starts = [
+        '+275760-09-13T00:00:00Z',
+        '-271821-04-20T00:00:00Z',
+        '9999-12-31T23:59:59',
+        '0000-01-01',
+        '2024-02-30',
+        '2024-11-20T24:00',
+        '2024-11-20T09:15+99:99',
+        '2024-11-20T09:15:00.999999999Z',
+        1e308,
+        -1,
+        null,
+        true,
+      ];
+      const visits = Array.from({ length: random.count(50) }, (_, i) => ({
+        title: `Visite ${i}`,
+        start: random.pick(starts),
+        end: random.pick(starts),
+        allDay: random.pick([true, false, 'yes']),
+      }));
       const zone = random.pick([...BAD_ZONES, ...GOOD_ZONES, 42, null]);
-      return single('epochs.json', JSON.stringify(programme(visits, [], { timeZone: zone, startDate: random.pick(starts), endDate: random.pick(starts) })), zoneOption(random));
+      return single(
+        'epochs.json',
+        JSON.stringify(programme(visits, [], { timeZone: zone, startDate: random.pick(starts), endDate: random.pick(starts) })),
+        zoneOption(random),
+      );
     },
   },
   {
@@ -322,7 +490,9 @@ const jsonClasses: ReaderClass[] = [
         description: hostileText(random),
         speakers: [{ name: hostileText(random), role: hostileText(random) }],
       }));
-      const lessons = Array.from({ length: random.count(100) }, () => (random.chance(0.5) ? hostileText(random) : { title: hostileText(random), description: hostileText(random) }));
+      const lessons = Array.from({ length: random.count(100) }, () =>
+        random.chance(0.5) ? hostileText(random) : { title: hostileText(random), description: hostileText(random) },
+      );
       return single(fileName(random, 'markup.json'), JSON.stringify(programme(visits, lessons, { title: hostileText(random) })));
     },
   },
@@ -330,7 +500,11 @@ const jsonClasses: ReaderClass[] = [
     reader: 'JSON programme',
     name: 'large arrays',
     make: (random) => {
-      const visits = Array.from({ length: random.count(6_000) }, (_, i) => ({ title: `Visite ${i}`, start: '2024-11-20T09:15', speakers: Array.from({ length: random.count(200) }, () => ({ name: 'a', role: 'b' })) }));
+      const visits = Array.from({ length: random.count(6_000) }, (_, i) => ({
+        title: `Visite ${i}`,
+        start: '2024-11-20T09:15',
+        speakers: Array.from({ length: random.count(200) }, () => ({ name: 'a', role: 'b' })),
+      }));
       const lessons = Array.from({ length: random.count(1_100) }, (_, i) => `Leçon ${i}`);
       return single('large.json', JSON.stringify(programme(visits, lessons)));
     },
@@ -369,7 +543,8 @@ const noteClasses: ReaderClass[] = [
   {
     reader: 'Markdown note',
     name: '100,000 spaces',
-    make: (random) => noteInput(random, `${random.pick([' ', '\t', '\u00a0', ' \n'])}`.repeat(random.count(100_000)) + random.pick(['x', '*', '_', '#', '- x', '> x', '|'])),
+    make: (random) =>
+      noteInput(random, `${random.pick([' ', '\t', '\u00a0', ' \n'])}`.repeat(random.count(100_000)) + random.pick(['x', '*', '_', '#', '- x', '> x', '|'])),
   },
   {
     reader: 'Markdown note',
@@ -393,7 +568,15 @@ const noteClasses: ReaderClass[] = [
     reader: 'Markdown note',
     name: 'hostile front matter',
     make: (random) => {
-      const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'tags: *j'].join('\n');
+      const bomb = [
+        'a: &a ["x","x","x","x","x","x","x","x","x"]',
+        ...Array.from(
+          { length: 9 },
+          (_, i) =>
+            `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+        ),
+        'tags: *j',
+      ].join('\n');
       const matter = random.pick([
         bomb,
         `date: ${random.pick(['99999-01-01', '2024-02-30', '0000-00-00', '-1', '1e308', '2024-11-20T25:61:00+99:00'])}`,
@@ -411,8 +594,24 @@ const noteClasses: ReaderClass[] = [
     reader: 'Markdown note',
     name: 'image references leaving the folder',
     make: (random) => {
-      const refs = ['../secret.png', '../../secret.png', '/etc/hostname', 'file:///etc/hostname', 'http://evil.example/x.png', '//evil.example/x.png', '.', '..', '../', '%2e%2e/secret.png', '..\\secret.png', 'photo.png/../../secret.png', `${TERMINAL[0]}.png`];
-      const text = Array.from({ length: random.count(50) }, () => random.pick([`![](${random.pick(refs)})`, `![[${random.pick(refs)}]]`, `<img src="${random.pick(refs)}">`])).join('\n');
+      const refs = [
+        '../secret.png',
+        '../../secret.png',
+        '/etc/hostname',
+        'file:///etc/hostname',
+        'http://evil.example/x.png',
+        '//evil.example/x.png',
+        '.',
+        '..',
+        '../',
+        '%2e%2e/secret.png',
+        '..\\secret.png',
+        'photo.png/../../secret.png',
+        `${TERMINAL[0]}.png`,
+      ];
+      const text = Array.from({ length: random.count(50) }, () =>
+        random.pick([`![](${random.pick(refs)})`, `![[${random.pick(refs)}]]`, `<img src="${random.pick(refs)}">`]),
+      ).join('\n');
       return noteInput(random, text, { 'secret.png': PNG });
     },
   },
@@ -420,14 +619,27 @@ const noteClasses: ReaderClass[] = [
     reader: 'Markdown note',
     name: 'placeholders, markup and links',
     make: (random) => {
-      const pieces = () => random.pick([hostileText(random), `carnet-image:${random.pick(['photo-0', '../x', hostileText(random)])}`, `[lien](${random.pick(MARKUP)})`, `<${random.pick(MARKUP)}>`, `#${hostileText(random, 1)}`]);
+      const pieces = () =>
+        random.pick([
+          hostileText(random),
+          `carnet-image:${random.pick(['photo-0', '../x', hostileText(random)])}`,
+          `[lien](${random.pick(MARKUP)})`,
+          `<${random.pick(MARKUP)}>`,
+          `#${hostileText(random, 1)}`,
+        ]);
       return noteInput(random, Array.from({ length: random.count(200) }, pieces).join(random.pick([' ', '\n', '\n\n'])));
     },
   },
   {
     reader: 'Markdown note',
     name: 'mutations of the sample notes',
-    make: (random) => noteInput(random, new TextDecoder().decode(mutate(random, sample(`sample-expedition/notes/${random.pick(SAMPLE_NOTES)}`), [...MARKDOWN_TOKENS, ...COMMON_TOKENS], 512 * KB))),
+    make: (random) =>
+      noteInput(
+        random,
+        new TextDecoder().decode(
+          mutate(random, sample(`sample-expedition/notes/${random.pick(SAMPLE_NOTES)}`), [...MARKDOWN_TOKENS, ...COMMON_TOKENS], 512 * KB),
+        ),
+      ),
   },
 ];
 
@@ -458,7 +670,13 @@ const lessonClasses: ReaderClass[] = [
     reader: 'Markdown lessons',
     name: 'markup, escapes and long descriptions',
     make: (random) =>
-      lessonsInput(random, Array.from({ length: random.count(300) }, () => `## ${hostileText(random)}\n${random.chance(0.2) ? quadraticRun(random, random.count(20_000)) : hostileText(random)}\n`).join('\n')),
+      lessonsInput(
+        random,
+        Array.from(
+          { length: random.count(300) },
+          () => `## ${hostileText(random)}\n${random.chance(0.2) ? quadraticRun(random, random.count(20_000)) : hostileText(random)}\n`,
+        ).join('\n'),
+      ),
   },
 ];
 
@@ -498,7 +716,8 @@ const folderClasses: ReaderClass[] = [
     name: 'terminal escapes in file names',
     make: (random) => {
       const files: Record<string, string> = {};
-      for (let i = random.count(10); i > 0; i--) files[`vault/${random.pick(TERMINAL)}${i}${random.pick(['.md', '/n.md', '.png'])}`] = random.chance(0.5) ? 'texte' : '\u0000\u0001';
+      for (let i = random.count(10); i > 0; i--)
+        files[`vault/${random.pick(TERMINAL)}${i}${random.pick(['.md', '/n.md', '.png'])}`] = random.chance(0.5) ? 'texte' : '\u0000\u0001';
       return { files, target: 'vault' };
     },
   },
@@ -572,7 +791,8 @@ const carnetClasses: ReaderClass[] = [
   {
     reader: '.carnet',
     name: 'entries sharing their bytes',
-    make: (random) => backupInput(random, backupWithPhotos(random.count(2_000), new Uint8Array(random.count(MB)), { deflate: random.chance(0.7), shared: true })),
+    make: (random) =>
+      backupInput(random, backupWithPhotos(random.count(2_000), new Uint8Array(random.count(MB)), { deflate: random.chance(0.7), shared: true })),
   },
   {
     reader: '.carnet',
@@ -589,7 +809,21 @@ const carnetClasses: ReaderClass[] = [
     reader: '.carnet',
     name: 'unsafe entry names',
     make: (random) => {
-      const names = ['../evil.txt', '/etc/evil', 'a/../../evil', 'a/./b', 'C:\\evil', 'a\\..\\evil', 'attachments/../../x', '', '.', '..', 'a//b', `${TERMINAL[0]}x`, `manifest.json${TERMINAL[1]}`];
+      const names = [
+        '../evil.txt',
+        '/etc/evil',
+        'a/../../evil',
+        'a/./b',
+        'C:\\evil',
+        'a\\..\\evil',
+        'attachments/../../x',
+        '',
+        '.',
+        '..',
+        'a//b',
+        `${TERMINAL[0]}x`,
+        `manifest.json${TERMINAL[1]}`,
+      ];
       const files: CraftedFile[] = Object.entries(sampleFiles()).map(([path, bytes]) => ({ path, bytes, deflate: random.chance(0.5) }));
       const at = random.int(0, files.length);
       files.splice(at, 0, ...Array.from({ length: random.int(1, 3) }, () => ({ path: random.pick(names), bytes: strToU8('x'), deflate: false })));
@@ -598,4 +832,12 @@ const carnetClasses: ReaderClass[] = [
   },
 ];
 
-export const READER_CLASSES: ReaderClass[] = [...icsClasses, ...csvClasses, ...jsonClasses, ...noteClasses, ...lessonClasses, ...folderClasses, ...carnetClasses];
+export const READER_CLASSES: ReaderClass[] = [
+  ...icsClasses,
+  ...csvClasses,
+  ...jsonClasses,
+  ...noteClasses,
+  ...lessonClasses,
+  ...folderClasses,
+  ...carnetClasses,
+];

@@ -31,7 +31,9 @@ function writeInput(folder: InputFolder, input: ReaderInput): void {
 function leftovers(folder: InputFolder, inputBefore: string[], output: string | null): string[] {
   const problems: string[] = [];
   if (JSON.stringify(listing(folder.input)) !== JSON.stringify(inputBefore)) problems.push('the input folder changed');
-  const written = listing(folder.out).filter((path) => output === null || !(path === `${output}/` || path.startsWith(`${output}/`) || path.startsWith(`${output} `)));
+  const written = listing(folder.out).filter(
+    (path) => output === null || !(path === `${output}/` || path.startsWith(`${output}/`) || path.startsWith(`${output} `)),
+  );
   if (written.length > 0) problems.push(`written beside the output: ${excerpt(written.join(', '))}`);
   const temporary = listing(folder.tmp);
   if (temporary.length > 0) problems.push(`left in TMPDIR: ${excerpt(temporary.join(', '))}`);
@@ -50,7 +52,13 @@ async function fuzzReader(root: string, index: number): Promise<Failure | null> 
   const problems: string[] = [];
 
   const inspected = await runCarnet(['inspect', target, ...(input.options ?? [])], { ...place, hangMs: BUDGET.hangMs.inspect }, () => folder.resetOutputs());
-  problems.push(...prefixed('inspect', [...cliProblems(inspected), ...(inspected.code === 0 ? inspectReportProblems(inspected.stdout) : []), ...leftovers(folder, before, null)]));
+  problems.push(
+    ...prefixed('inspect', [
+      ...cliProblems(inspected),
+      ...(inspected.code === 0 ? inspectReportProblems(inspected.stdout) : []),
+      ...leftovers(folder, before, null),
+    ]),
+  );
 
   // A backup is also read by `carnet journal`, which hands its records to a writer.
   if (inputClass.reader === '.carnet') {
@@ -76,15 +84,19 @@ describe.skipIf(!existsSync(CLI))('fuzzing the readers through the CLI', () => {
 
   for (const reader of READERS) {
     const mine = indices.filter((index) => READER_CLASSES[index % READER_CLASSES.length]!.reader === reader);
-    it.skipIf(mine.length === 0)(`${reader}: ${mine.length} input(s)`, async () => {
-      const failures: Failure[] = [];
-      // Two at a time: the budget counts CPU time, which the other run hardly changes.
-      await inPool(mine, 2, async (index) => {
-        const failure = await fuzzReader(root, index).catch((error: unknown) => harnessFailure(index, root, error));
-        if (failure) failures.push(failure);
-      });
-      failures.sort((a, b) => a.index - b.index);
-      expect(failures, report(`${reader} reader`, __filename, mine.length, failures)).toEqual([]);
-    }, Math.max(60_000, mine.length * 40_000));
+    it.skipIf(mine.length === 0)(
+      `${reader}: ${mine.length} input(s)`,
+      async () => {
+        const failures: Failure[] = [];
+        // Two at a time: the budget counts CPU time, which the other run hardly changes.
+        await inPool(mine, 2, async (index) => {
+          const failure = await fuzzReader(root, index).catch((error: unknown) => harnessFailure(index, root, error));
+          if (failure) failures.push(failure);
+        });
+        failures.sort((a, b) => a.index - b.index);
+        expect(failures, report(`${reader} reader`, __filename, mine.length, failures)).toEqual([]);
+      },
+      Math.max(60_000, mine.length * 40_000),
+    );
   }
 });

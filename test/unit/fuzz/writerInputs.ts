@@ -56,7 +56,12 @@ function changeEveryText(records: ExportRecords, change: (value: string) => stri
   const { expedition } = records;
   Object.assign(expedition, { title: change(expedition.title), place: change(expedition.place), participant: change(expedition.participant) });
   for (const visit of records.visits) {
-    Object.assign(visit, { title: change(visit.title), organisation: change(visit.organisation), location: change(visit.location), description: change(visit.description) });
+    Object.assign(visit, {
+      title: change(visit.title),
+      organisation: change(visit.organisation),
+      location: change(visit.location),
+      description: change(visit.description),
+    });
     visit.speakers = visit.speakers.map((speaker) => ({ name: change(speaker.name), role: change(speaker.role) }));
   }
   const inState = (state: string): string =>
@@ -67,7 +72,13 @@ function changeEveryText(records: ExportRecords, change: (value: string) => stri
       }
     });
   for (const note of records.notes) {
-    Object.assign(note, { title: change(note.title), speaker: change(note.speaker), author: change(note.author), text: change(note.text), state: inState(note.state) });
+    Object.assign(note, {
+      title: change(note.title),
+      speaker: change(note.speaker),
+      author: change(note.author),
+      text: change(note.text),
+      state: inState(note.state),
+    });
     note.tags = note.tags.map(change);
   }
   for (const lesson of records.lessons) {
@@ -101,7 +112,9 @@ export const WRITER_CLASSES: WriterClass[] = [
       for (const note of records.notes) {
         const links = Array.from({ length: random.int(1, 5) }, () => ({
           type: random.pick(['link', 'autolink']),
-          url: random.chance(0.7) ? random.pick(LINK_URLS) : random.pick(['https://example.org/a?b=<c>&d="e"', 'mailto:a@example.org', 'http://example.org/(x)']),
+          url: random.chance(0.7)
+            ? random.pick(LINK_URLS)
+            : random.pick(['https://example.org/a?b=<c>&d="e"', 'mailto:a@example.org', 'http://example.org/(x)']),
           children: random.chance(0.8) ? [text(hostileText(random))] : [],
           version: 1,
         }));
@@ -112,13 +125,22 @@ export const WRITER_CLASSES: WriterClass[] = [
   {
     name: 'types and colours from records',
     change: (random, { records }) => {
-      const types = ['image/png" onerror="alert(1)', 'text/html', 'image/svg+xml', 'image/png;charset=<script>', "image/jpeg' onload='x", 'application/javascript', ''];
+      const types = [
+        'image/png" onerror="alert(1)',
+        'text/html',
+        'image/svg+xml',
+        'image/png;charset=<script>',
+        "image/jpeg' onload='x",
+        'application/javascript',
+        '',
+      ];
       for (const attachment of records.attachments) {
         attachment.mime = random.pick([...types, attachment.mime]);
         if (attachment.displayMime !== null) attachment.displayMime = random.pick([...types, attachment.displayMime]);
         attachment.width = random.pick([0, 1e308, 0.5, attachment.width]);
       }
-      for (const lesson of records.lessons) lesson.color = random.pick(['red;background:url(http://evil.example/x)', '#fff" onclick="alert(1)', 'expression(alert(1))', '#12345678', '']);
+      for (const lesson of records.lessons)
+        lesson.color = random.pick(['red;background:url(http://evil.example/x)', '#fff" onclick="alert(1)', 'expression(alert(1))', '#12345678', '']);
     },
   },
   {
@@ -169,14 +191,32 @@ export const WRITER_CLASSES: WriterClass[] = [
   },
   {
     name: 'characters XML forbids',
-    change: (random, { records }) => changeEveryText(records, (value) => `${value}${Array.from({ length: random.int(1, 4) }, () => random.pick(XML_FORBIDDEN)).join('')}${value.slice(0, 10)}`),
+    change: (random, { records }) =>
+      changeEveryText(
+        records,
+        (value) => `${value}${Array.from({ length: random.int(1, 4) }, () => random.pick(XML_FORBIDDEN)).join('')}${value.slice(0, 10)}`,
+      ),
   },
   {
     name: 'colliding photo names',
     change: (random, input) => {
       const note = random.pick(input.records.notes);
       // A long name, with room left for the text other classes add in a mix.
-      const names = ['.', '..', '../../evil.png', '/etc/passwd', 'a/b.png', 'a\\b.png', 'CON', 'nul.png', 'Photo.PNG', 'photo.png', `${TERMINAL[0]}.png`, 'x'.repeat(600), ''];
+      const names = [
+        '.',
+        '..',
+        '../../evil.png',
+        '/etc/passwd',
+        'a/b.png',
+        'a\\b.png',
+        'CON',
+        'nul.png',
+        'Photo.PNG',
+        'photo.png',
+        `${TERMINAL[0]}.png`,
+        'x'.repeat(600),
+        '',
+      ];
       for (let i = random.int(2, 12); i > 0; i--) {
         // Ids that end alike, as names are made of the last 8 characters of the id.
         addPhoto(input, random, note, `${random.pick(['a', 'b', 'A', 'B'])}-${i}-SAMEEND8`, random.pick(names));
@@ -194,7 +234,12 @@ export const WRITER_CLASSES: WriterClass[] = [
       while (levels >= 2) {
         const list = levels >= 4 && random.chance(0.5);
         deepest = list
-          ? { type: 'list', listType: random.pick(['bullet', 'number', 'check']), children: [{ type: 'listitem', children: [deepest], version: 1 }], version: 1 }
+          ? {
+              type: 'list',
+              listType: random.pick(['bullet', 'number', 'check']),
+              children: [{ type: 'listitem', children: [deepest], version: 1 }],
+              version: 1,
+            }
           : { type: random.pick(['mark', 'unknown', 'quote', 'link']), url: 'https://example.org', children: [deepest], version: 1 };
         levels -= list ? 4 : 2;
       }
@@ -206,10 +251,21 @@ export const WRITER_CLASSES: WriterClass[] = [
     change: (random, { records }) => {
       const epoch = (): number => random.pick([8.64e15, -8.64e15, 0, -1, 253402300799999, -62198755200000]);
       const date = (): string => random.pick(['0000-01-01', '9999-12-31', '1970-01-01', '2024-02-29']);
-      for (const visit of records.visits) Object.assign(visit, { start: epoch(), end: random.pick([null, epoch()]), allDay: random.chance(0.5), date: date(), endDate: random.pick([null, date()]) });
+      for (const visit of records.visits)
+        Object.assign(visit, {
+          start: epoch(),
+          end: random.pick([null, epoch()]),
+          allDay: random.chance(0.5),
+          date: date(),
+          endDate: random.pick([null, date()]),
+        });
       for (const note of records.notes) Object.assign(note, { createdAt: epoch(), updatedAt: epoch() });
       for (const attachment of records.attachments) attachment.capturedAt = epoch();
-      Object.assign(records.expedition, { startDate: date(), endDate: date(), timeZone: random.pick(['Pacific/Kiritimati', 'Etc/GMT+12', 'America/St_Johns', 'Asia/Kathmandu', 'Antarctica/Troll', 'UTC']) });
+      Object.assign(records.expedition, {
+        startDate: date(),
+        endDate: date(),
+        timeZone: random.pick(['Pacific/Kiritimati', 'Etc/GMT+12', 'America/St_Johns', 'Asia/Kathmandu', 'Antarctica/Troll', 'UTC']),
+      });
     },
   },
   {

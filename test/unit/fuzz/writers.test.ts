@@ -107,7 +107,8 @@ async function backupProblems(input: WriterInput, out: string): Promise<string[]
     const source = photos.get(input.photoOf.get(meta.id) ?? '');
     // A display copy is kept when displayMime names one, as everywhere else ('' names none).
     const displayed = meta.displayMime ? source?.display : undefined;
-    if (!source || Buffer.compare(original, source.original) !== 0 || Buffer.compare(display ?? new Uint8Array(), displayed ?? new Uint8Array()) !== 0) problems.push(`photo ${meta.id} reads back with other bytes`);
+    if (!source || Buffer.compare(original, source.original) !== 0 || Buffer.compare(display ?? new Uint8Array(), displayed ?? new Uint8Array()) !== 0)
+      problems.push(`photo ${meta.id} reads back with other bytes`);
   }
   return problems;
 }
@@ -148,8 +149,14 @@ function outTarget(random: Random, folder: InputFolder, format: (typeof THROUGH_
   mkdirSync(join(holding, 'sub'), { recursive: true });
   writeFileSync(join(holding, 'keep.txt'), 'mine');
   writeFileSync(join(folder.out, 'file.txt'), 'mine');
-  if (format === 'md') return random.pick([{ path: holding, refused: true }, { path: join(folder.out, 'file.txt'), refused: true }, { path: '.', refused: true }, fresh]);
-  return random.pick([{ path: holding, refused: true }, { path: '.', refused: true }, { path: '..', refused: true }, { path: join(folder.out, 'file.txt'), refused: false }]);
+  if (format === 'md')
+    return random.pick([{ path: holding, refused: true }, { path: join(folder.out, 'file.txt'), refused: true }, { path: '.', refused: true }, fresh]);
+  return random.pick([
+    { path: holding, refused: true },
+    { path: '.', refused: true },
+    { path: '..', refused: true },
+    { path: join(folder.out, 'file.txt'), refused: false },
+  ]);
 }
 
 /** The format input `index` is written in by the CLI: another for each class, and for
@@ -171,9 +178,13 @@ async function cliJournal(folder: InputFolder, index: number, inputAt: (scale: n
   const target = outTarget(Random.forInput(SEED + 1, index), folder, format);
   const before = listing(folder.dir);
   const hangMs = format === 'pdf' ? BUDGET.hangMs.pdf : BUDGET.hangMs.journal;
-  const run = await runCarnet(['journal', backup, '--format', format, '--out', target.path], { cwd: folder.out, tmpDir: folder.tmp, usageFile: folder.usageFile, hangMs }, () => {
-    rmSync(join(folder.out, `journal.${format}`), { recursive: true, force: true });
-  });
+  const run = await runCarnet(
+    ['journal', backup, '--format', format, '--out', target.path],
+    { cwd: folder.out, tmpDir: folder.tmp, usageFile: folder.usageFile, hangMs },
+    () => {
+      rmSync(join(folder.out, `journal.${format}`), { recursive: true, force: true });
+    },
+  );
   const problems = cliProblems(run);
   const after = listing(folder.dir);
   if (target.refused) {
@@ -217,13 +228,17 @@ describe.skipIf(!existsSync(CLI))('fuzzing the journal writers', () => {
   const indices = inputIndices(WRITER_CLASSES.length, 10 * WRITER_CLASSES.length);
   if (LONG) console.info(`fuzzing the writers: seed ${SEED}, ${indices.length} inputs (replay with CARNET_FUZZ_SEED=${SEED})`);
 
-  it(`HTML, Markdown, DOCX, PDF and .carnet: ${indices.length} input(s)`, async () => {
-    const failures: Failure[] = [];
-    // One at a time: each input's CPU time is measured on this whole process.
-    await inPool(indices, 1, async (index) => {
-      const failure = await fuzzWriters(root, index).catch((error: unknown) => harnessFailure(index, root, error));
-      if (failure) failures.push(failure);
-    });
-    expect(failures, report('writers', __filename, indices.length, failures)).toEqual([]);
-  }, Math.max(120_000, indices.length * 60_000));
+  it(
+    `HTML, Markdown, DOCX, PDF and .carnet: ${indices.length} input(s)`,
+    async () => {
+      const failures: Failure[] = [];
+      // One at a time: each input's CPU time is measured on this whole process.
+      await inPool(indices, 1, async (index) => {
+        const failure = await fuzzWriters(root, index).catch((error: unknown) => harnessFailure(index, root, error));
+        if (failure) failures.push(failure);
+      });
+      expect(failures, report('writers', __filename, indices.length, failures)).toEqual([]);
+    },
+    Math.max(120_000, indices.length * 60_000),
+  );
 });

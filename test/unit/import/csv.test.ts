@@ -45,7 +45,7 @@ describe('csv', () => {
   });
 
   it('reads Windows-1252 files, as French office suites write them', async () => {
-    const path = files.write('programme-1252.csv', windows1252('Intitulé;Début;Fin;Date;Lieu\r\nVisite de l\'usine;09:15;12:30;20/11/2024;Génissieux\r\n'));
+    const path = files.write('programme-1252.csv', windows1252("Intitulé;Début;Fin;Date;Lieu\r\nVisite de l'usine;09:15;12:30;20/11/2024;Génissieux\r\n"));
     const plan = await planOk(path);
     expect(plan.source.encoding).toBe('windows-1252');
     expect(plan.csvMapping?.headers).toEqual(['Intitulé', 'Début', 'Fin', 'Date', 'Lieu']);
@@ -54,10 +54,7 @@ describe('csv', () => {
   });
 
   it('reads ranges in one column, dates in words and visits that end after midnight', async () => {
-    const path = files.write(
-      'horaires.csv',
-      'Visite;Jour;Horaire\n' + 'Matin;mercredi 20 novembre 2024;9h15 - 12h30\n' + 'Soirée;21.11.24;22:00 – 01:00\n',
-    );
+    const path = files.write('horaires.csv', 'Visite;Jour;Horaire\n' + 'Matin;mercredi 20 novembre 2024;9h15 - 12h30\n' + 'Soirée;21.11.24;22:00 – 01:00\n');
     const plan = await planOk(path);
     expect(plan.visits.map((v) => [v.start, v.end])).toEqual([
       ['2024-11-20T09:15:00+01:00', '2024-11-20T12:30:00+01:00'],
@@ -66,7 +63,10 @@ describe('csv', () => {
   });
 
   it('leaves out rows without a title or a readable date, saying why, and the counts add up', async () => {
-    const path = files.write('bad-rows.csv', 'Titre;Date;Début\nBonne;20/11/2024;10:00\n;20/11/2024;\nSans date;;\nMauvaise date;31/02/2024;\nHeure;20/11/2024;25:99\n;;\n');
+    const path = files.write(
+      'bad-rows.csv',
+      'Titre;Date;Début\nBonne;20/11/2024;10:00\n;20/11/2024;\nSans date;;\nMauvaise date;31/02/2024;\nHeure;20/11/2024;25:99\n;;\n',
+    );
     const plan = await planOk(path);
     expect(plan.visits.map((v) => v.title)).toEqual(['Bonne']);
     expect(plan.skipped.map((s) => [s.code, s.detail?.['row']])).toEqual([

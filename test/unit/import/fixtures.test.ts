@@ -65,7 +65,9 @@ function expectNotes(notes: Notes, files: string[]): void {
   });
 }
 
-const noteFiles = readdirSync(join(FIXTURES, 'notes')).filter((name) => name.endsWith('.md')).sort();
+const noteFiles = readdirSync(join(FIXTURES, 'notes'))
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 /** Every input of the sample expedition and what to check on it. */
 const cases: Array<{ input: string; format: string; check(result: { visits: Visits; lessons: Array<{ title: string }>; notes: Notes }): void }> = [

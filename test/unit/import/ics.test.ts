@@ -103,7 +103,9 @@ describe('ics', () => {
   it('unescapes commas, semicolons, backslashes and new lines', async () => {
     const path = files.write(
       'escapes.ics',
-      calendar(event('SUMMARY:Atelier\\, visite\\; débat', 'DESCRIPTION:Ligne 1\\nLigne 2\\NLigne 3 \\\\ fin', 'LOCATION:Lyon\\, France', 'DTSTART:20241120T081500Z')),
+      calendar(
+        event('SUMMARY:Atelier\\, visite\\; débat', 'DESCRIPTION:Ligne 1\\nLigne 2\\NLigne 3 \\\\ fin', 'LOCATION:Lyon\\, France', 'DTSTART:20241120T081500Z'),
+      ),
     );
     const visit = (await planOk(path)).visits[0]!;
     expect(visit.title).toBe('Atelier, visite; débat');
@@ -131,9 +133,7 @@ describe('ics', () => {
   it('leaves cancelled events out with a warning, and counts them', async () => {
     const path = files.write(
       'cancelled.ics',
-      calendar(
-        [event('SUMMARY:Maintenu', 'DTSTART:20241120T081500Z'), event('SUMMARY:Annulé', 'STATUS:CANCELLED', 'DTSTART:20241120T131500Z')].join('\r\n'),
-      ),
+      calendar([event('SUMMARY:Maintenu', 'DTSTART:20241120T081500Z'), event('SUMMARY:Annulé', 'STATUS:CANCELLED', 'DTSTART:20241120T131500Z')].join('\r\n')),
     );
     const plan = await planOk(path);
     expect(plan.visits.map((v) => v.title)).toEqual(['Maintenu']);
@@ -180,7 +180,9 @@ describe('ics', () => {
   it('leaves out an event without a title, and one with an unreadable date, saying why', async () => {
     const path = files.write(
       'bad-events.ics',
-      calendar([event('DTSTART:20241120T081500Z'), event('SUMMARY:Date cassée', 'DTSTART:2024112'), event('SUMMARY:Bon', 'DTSTART:20241120T081500Z')].join('\r\n')),
+      calendar(
+        [event('DTSTART:20241120T081500Z'), event('SUMMARY:Date cassée', 'DTSTART:2024112'), event('SUMMARY:Bon', 'DTSTART:20241120T081500Z')].join('\r\n'),
+      ),
     );
     const plan = await planOk(path);
     expect(plan.visits.map((v) => v.title)).toEqual(['Bon']);

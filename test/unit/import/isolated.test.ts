@@ -56,7 +56,10 @@ describe.skipIf(!existsSync(WORKER))('planning in a worker thread', () => {
     // The 2,000 notes need about 24 MB of heap. (Not the long calendar: under a 64 MB cap
     // its parse aborted the whole process, see isolated.ts.)
     const result = await planInWorker(WORKER, { path: vault, options: { timeZone: 'UTC' } }, { maxMemoryMb: 16 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'fileTooLarge', message: 'vault needs more than 16 MB of memory to be read: it is too large or too complex.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'fileTooLarge', message: 'vault needs more than 16 MB of memory to be read: it is too large or too complex.' },
+    });
   });
 
   it('the CLI answers within 10 s, as it promises', () => {

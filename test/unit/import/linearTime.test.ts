@@ -26,7 +26,18 @@ describe('readers stay linear on crafted input', () => {
     const tzid = 'a'.repeat(MB);
     const path = files.write(
       'long-tzid.ics',
-      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', 'BEGIN:VEVENT', 'UID:1', 'SUMMARY:Visite', `DTSTART;TZID=${tzid}:20241120T091500`, 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:x',
+        'BEGIN:VEVENT',
+        'UID:1',
+        'SUMMARY:Visite',
+        `DTSTART;TZID=${tzid}:20241120T091500`,
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
     );
     const { result, ms } = await timedPlan(path);
     expect(ms).toBeLessThan(BUDGET_MS);
@@ -39,7 +50,10 @@ describe('readers stay linear on crafted input', () => {
 
   it('a calendar of 5,000 events, the most a programme may hold', async () => {
     const event = (i: number) => ['BEGIN:VEVENT', `UID:${i}`, 'DTSTART:20241120T081500Z', `SUMMARY:Visite ${i}`, 'END:VEVENT'];
-    const path = files.write('many.ics', ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', ...Array.from({ length: 5_000 }, (_, i) => event(i)).flat(), 'END:VCALENDAR', ''].join('\r\n'));
+    const path = files.write(
+      'many.ics',
+      ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', ...Array.from({ length: 5_000 }, (_, i) => event(i)).flat(), 'END:VCALENDAR', ''].join('\r\n'),
+    );
     const { result, ms } = await timedPlan(path);
     expect(ms).toBeLessThan(BUDGET_MS);
     if (!result.ok) throw new Error(result.error.message);

@@ -29,10 +29,7 @@ describe('lessons from Markdown', () => {
   });
 
   it('takes headings of the highest level when there is no single title above them', async () => {
-    const path = files.write(
-      'lessons-h1.md',
-      '# Un\nTexte *un*.\n\n## Détail\nEncore.\n\n```\n# pas un titre\n```\n\n# Deux ##\n\n# Un\nEn double.\n',
-    );
+    const path = files.write('lessons-h1.md', '# Un\nTexte *un*.\n\n## Détail\nEncore.\n\n```\n# pas un titre\n```\n\n# Deux ##\n\n# Un\nEn double.\n');
     const plan = await planOk(path);
     expect(plan.lessons.map((l) => l.title)).toEqual(['Un', 'Deux']);
     expect(plan.lessons[0]?.description).toMatch(/^Texte un\.\nDétail\nEncore\.\n[\s\S]*pas un titre/);
@@ -64,21 +61,24 @@ describe('lessons from Markdown', () => {
 
 describe('notes from Markdown', () => {
   const vault = join(files.dir, 'vault');
-  files.write('vault/visites/2024-11-20 Michelin.md', [
-    '---',
-    'visit: "[[Michelin — pratiques d\'innovation ouverte]]"',
-    'tags: "#RH, intrapreneuriat lesson/Territoire"',
-    'lessons: Savoir valoriser ses ressources',
-    '---',
-    '# Compétences',
-    '',
-    'Vu à l’atelier ![photo](img/atelier%201.jpg "L’atelier") puis ![[plan.png]].',
-    'Voir [[Autre note|l’autre note]] et #Écosystème.',
-    '',
-    '![absente](img/absente.jpg) ![dehors](../../dehors.jpg) ![racine](/etc/secret.png) ![lien](img/lien.jpg)',
-    '![distante](https://example.org/a.jpg) ![[Autre note]]',
-    '',
-  ].join('\n'));
+  files.write(
+    'vault/visites/2024-11-20 Michelin.md',
+    [
+      '---',
+      'visit: "[[Michelin — pratiques d\'innovation ouverte]]"',
+      'tags: "#RH, intrapreneuriat lesson/Territoire"',
+      'lessons: Savoir valoriser ses ressources',
+      '---',
+      '# Compétences',
+      '',
+      'Vu à l’atelier ![photo](img/atelier%201.jpg "L’atelier") puis ![[plan.png]].',
+      'Voir [[Autre note|l’autre note]] et #Écosystème.',
+      '',
+      '![absente](img/absente.jpg) ![dehors](../../dehors.jpg) ![racine](/etc/secret.png) ![lien](img/lien.jpg)',
+      '![distante](https://example.org/a.jpg) ![[Autre note]]',
+      '',
+    ].join('\n'),
+  );
   files.write('vault/visites/img/atelier 1.jpg', 'jpeg');
   files.write('vault/pièces jointes/plan.png', 'png');
   files.write('dehors.jpg', 'outside');
@@ -173,7 +173,10 @@ describe('front matter (YAML)', () => {
   it('refuses what is not YAML, repeated keys and alias bombs, and keeps __proto__ a mere field', () => {
     expect(() => splitFrontMatter('---\ntags: [a, b\n---\n')).toThrow(/its front matter is not valid YAML/);
     expect(() => splitFrontMatter('---\ntitle: a\ntitle: b\n---\n')).toThrow(/not valid YAML/);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, at) => `${'bcdefghi'[at]}: &${'bcdefghi'[at]} [${Array(10).fill(`*${'abcdefgh'[at]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, at) => `${'bcdefghi'[at]}: &${'bcdefghi'[at]} [${Array(10).fill(`*${'abcdefgh'[at]}`).join(', ')}]`),
+    ].join('\n');
     expect(() => splitFrontMatter(`---\n${bomb}\n---\n`)).toThrow(/not valid YAML/);
     expect(() => splitFrontMatter('---\n- une\n- liste\n---\n')).toThrow(/not a list of fields/);
     const { fields } = splitFrontMatter('---\n__proto__: {title: piégé}\n---\n');
@@ -197,4 +200,3 @@ describe('notes with Windows line endings', () => {
     }
   });
 });
-

@@ -12,7 +12,13 @@ const example = {
   $schema: './programme.schema.json',
   format: 'carnet-programme',
   version: 1,
-  expedition: { title: 'Learning expedition Clermont-Ferrand', place: 'Clermont-Ferrand', timeZone: 'Europe/Paris', startDate: '2024-11-19', endDate: '2024-11-21' },
+  expedition: {
+    title: 'Learning expedition Clermont-Ferrand',
+    place: 'Clermont-Ferrand',
+    timeZone: 'Europe/Paris',
+    startDate: '2024-11-19',
+    endDate: '2024-11-21',
+  },
   visits: [
     { title: 'Arrivée', start: '2024-11-19', location: 'Clermont-Ferrand' },
     {
@@ -25,7 +31,11 @@ const example = {
     { title: 'Sans date' },
     { title: 'Deux jours', start: '2024-11-22', end: '2024-11-23', allDay: true },
   ],
-  lessons: ['Apprendre des autres', { title: 'Savoir valoriser ses ressources', description: 'Au-delà des compétences individuelles.' }, 'Apprendre des autres'],
+  lessons: [
+    'Apprendre des autres',
+    { title: 'Savoir valoriser ses ressources', description: 'Au-delà des compétences individuelles.' },
+    'Apprendre des autres',
+  ],
 };
 
 describe('JSON programme', () => {
@@ -38,9 +48,24 @@ describe('JSON programme', () => {
   it('plans visits, lessons and the expedition; bad items are left out with their reason', async () => {
     const plan = await planOk(files.write('programme.json', JSON.stringify(example)), { timeZone: 'America/New_York' });
     expect(plan.source.format).toBe('json');
-    expect(plan.expedition).toEqual({ title: 'Learning expedition Clermont-Ferrand', place: 'Clermont-Ferrand', timeZone: 'Europe/Paris', startDate: '2024-11-19', endDate: '2024-11-21' });
+    expect(plan.expedition).toEqual({
+      title: 'Learning expedition Clermont-Ferrand',
+      place: 'Clermont-Ferrand',
+      timeZone: 'Europe/Paris',
+      startDate: '2024-11-19',
+      endDate: '2024-11-21',
+    });
     expect(plan.visits).toEqual([
-      { title: 'Arrivée', organisation: null, start: '2024-11-19', end: '2024-11-19', allDay: true, location: 'Clermont-Ferrand', description: null, speakers: [] },
+      {
+        title: 'Arrivée',
+        organisation: null,
+        start: '2024-11-19',
+        end: '2024-11-19',
+        allDay: true,
+        location: 'Clermont-Ferrand',
+        description: null,
+        speakers: [],
+      },
       {
         title: 'Michelin',
         organisation: 'Michelin',
@@ -67,7 +92,11 @@ describe('JSON programme', () => {
     const visits = ['+99:99', '+24:00', '-12:60', '+14:00', '-0930'].map((offset, i) => ({ title: `Visite ${i}`, start: `2024-11-20T09:15${offset}` }));
     const plan = await planOk(files.write('offsets.json', JSON.stringify({ format: 'carnet-programme', visits })));
     expect(plan.visits.map((visit) => visit.start)).toEqual(['2024-11-20T09:15:00+14:00', '2024-11-20T09:15:00-09:30']);
-    expect(plan.skipped.map((item) => item.message)).toEqual([expect.stringMatching(/^Visit 1 left out/), expect.stringMatching(/^Visit 2 left out/), expect.stringMatching(/^Visit 3 left out/)]);
+    expect(plan.skipped.map((item) => item.message)).toEqual([
+      expect.stringMatching(/^Visit 1 left out/),
+      expect.stringMatching(/^Visit 2 left out/),
+      expect.stringMatching(/^Visit 3 left out/),
+    ]);
   });
 
   it('prints the documented shape from the CLI', () => {

@@ -65,37 +65,111 @@ function mutated(original: Uint8Array): fc.Arbitrary<Uint8Array> {
 
 /** Text made of the pieces each format is built from, in any order. */
 const TOKENS = [
-  'BEGIN:VCALENDAR', 'END:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'BEGIN:VTIMEZONE', 'END:VTIMEZONE', 'SUMMARY:Visite',
-  'DTSTART:20241120T091500Z', 'DTSTART;TZID=Europe/Paris:20241120T091500', 'DTSTART;VALUE=DATE:20241119', 'DTEND:2024',
-  'RRULE:FREQ=DAILY', 'RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30', 'STATUS:CANCELLED', 'RECURRENCE-ID:20241121T091500Z', 'UID:1',
-  'Titre;Date;Début;Fin', 'Title,Date,Start', '20/11/2024', '2024-11-20', '09:15', '9h15 - 12h', '"', '""', ';', ',', '\t',
-  '{', '}', '[', ']', '"visits":', '"lessons":', '"title":"x"', '"start":"2024-11-20"', 'null', '1e999',
-  '---', 'title: x', 'tags: [a, b]', 'tags: "#a, b"', 'visit: [[x]]', 'date: 2024-11-20', '*a', '**', '`', '~~', '[[', ']]', '![](img/a.jpg)', '![[../a.png]]',
-  '# Titre', '## Leçon', '- item', '> quote', '```', '#tag', 'é', '\u2028', '\ufeff', '\r\n', '\n', ' ', '\r\n ',
+  'BEGIN:VCALENDAR',
+  'END:VCALENDAR',
+  'BEGIN:VEVENT',
+  'END:VEVENT',
+  'BEGIN:VTIMEZONE',
+  'END:VTIMEZONE',
+  'SUMMARY:Visite',
+  'DTSTART:20241120T091500Z',
+  'DTSTART;TZID=Europe/Paris:20241120T091500',
+  'DTSTART;VALUE=DATE:20241119',
+  'DTEND:2024',
+  'RRULE:FREQ=DAILY',
+  'RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30',
+  'STATUS:CANCELLED',
+  'RECURRENCE-ID:20241121T091500Z',
+  'UID:1',
+  'Titre;Date;Début;Fin',
+  'Title,Date,Start',
+  '20/11/2024',
+  '2024-11-20',
+  '09:15',
+  '9h15 - 12h',
+  '"',
+  '""',
+  ';',
+  ',',
+  '\t',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"visits":',
+  '"lessons":',
+  '"title":"x"',
+  '"start":"2024-11-20"',
+  'null',
+  '1e999',
+  '---',
+  'title: x',
+  'tags: [a, b]',
+  'tags: "#a, b"',
+  'visit: [[x]]',
+  'date: 2024-11-20',
+  '*a',
+  '**',
+  '`',
+  '~~',
+  '[[',
+  ']]',
+  '![](img/a.jpg)',
+  '![[../a.png]]',
+  '# Titre',
+  '## Leçon',
+  '- item',
+  '> quote',
+  '```',
+  '#tag',
+  'é',
+  '\u2028',
+  '\ufeff',
+  '\r\n',
+  '\n',
+  ' ',
+  '\r\n ',
 ];
 const tokenText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 120 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(tokenText, fc.string({ maxLength: 500 }), fc.string({ unit: 'binary', maxLength: 500 }));
-const anyBytes = fc.oneof(anyText.map((text) => new TextEncoder().encode(text)), fc.uint8Array({ maxLength: 2000 }));
+const anyBytes = fc.oneof(
+  anyText.map((text) => new TextEncoder().encode(text)),
+  fc.uint8Array({ maxLength: 2000 }),
+);
 
 describe('parsers under random input', () => {
   for (const extension of ['ics', 'csv', 'tsv', 'txt', 'json', 'md', 'carnet']) {
     it(`random .${extension} files`, async () => {
-      await fc.assert(fc.asyncProperty(anyBytes, (bytes) => checkPlanning(`random.${extension}`, bytes)), { numRuns: RUNS });
+      await fc.assert(
+        fc.asyncProperty(anyBytes, (bytes) => checkPlanning(`random.${extension}`, bytes)),
+        { numRuns: RUNS },
+      );
     });
   }
 
   for (const name of ['programme.ics', 'programme.csv', 'lessons.md', 'notes/2024-11-20-michelin-competences.md']) {
     it(`mutations of ${name}`, async () => {
       const original = fixture(name);
-      await fc.assert(fc.asyncProperty(mutated(original), (bytes) => checkPlanning(name.split('/').pop()!, bytes)), { numRuns: RUNS });
+      await fc.assert(
+        fc.asyncProperty(mutated(original), (bytes) => checkPlanning(name.split('/').pop()!, bytes)),
+        { numRuns: RUNS },
+      );
     });
   }
 
   it('mutations of a JSON programme', async () => {
     const json = new TextEncoder().encode(
-      JSON.stringify({ format: 'carnet-programme', expedition: { timeZone: 'Europe/Paris' }, visits: [{ title: 'a', start: '2024-11-20T09:15' }], lessons: ['b'] }),
+      JSON.stringify({
+        format: 'carnet-programme',
+        expedition: { timeZone: 'Europe/Paris' },
+        visits: [{ title: 'a', start: '2024-11-20T09:15' }],
+        lessons: ['b'],
+      }),
     );
-    await fc.assert(fc.asyncProperty(mutated(json), (bytes) => checkPlanning('programme.json', bytes)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(mutated(json), (bytes) => checkPlanning('programme.json', bytes)),
+      { numRuns: RUNS },
+    );
   });
 
   it('folders of mutated and random notes', async () => {

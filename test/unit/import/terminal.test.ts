@@ -36,7 +36,18 @@ describe('terminal escapes from hostile names', () => {
 
   it('a calendar field with escape sequences: escaped in the JSON, read back unchanged', () => {
     const title = `Visite ${HOSTILE} fin`;
-    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', 'BEGIN:VEVENT', 'UID:1', `SUMMARY:${title}`, 'DTSTART:20241120T081500Z', 'END:VEVENT', 'END:VCALENDAR', ''];
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:x',
+      'BEGIN:VEVENT',
+      'UID:1',
+      `SUMMARY:${title}`,
+      'DTSTART:20241120T081500Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ];
     const run = runCli('inspect', files.write('fields.ics', ics.join('\r\n')));
     expect(run.status).toBe(0);
     expect(unsafe(run.stdout)).toBe(false);

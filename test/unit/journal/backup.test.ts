@@ -22,7 +22,22 @@ async function exportBackup(): Promise<{ path: string; sample: Awaited<ReturnTyp
   const dir = await mkdtemp(join(tmpdir(), 'carnet-backup-test-'));
   const path = join(dir, 'sample.carnet');
   const handlers = createHandlers(createBrowserPlatform('fr-FR', { showSaveDialog: async () => path }));
-  const begun = await handlers.exportBegin({ records: sample.records, options: { visitIds: null, structure: 'visitsThenLessons', photos: true, passages: true, synthesis: true, tagIndex: true, title: '', author: '', language: 'fr' }, format: 'carnet', suggestedName: 'sample' });
+  const begun = await handlers.exportBegin({
+    records: sample.records,
+    options: {
+      visitIds: null,
+      structure: 'visitsThenLessons',
+      photos: true,
+      passages: true,
+      synthesis: true,
+      tagIndex: true,
+      title: '',
+      author: '',
+      language: 'fr',
+    },
+    format: 'carnet',
+    suggestedName: 'sample',
+  });
   if (!begun.ok || !begun.value) throw new Error('exportBegin failed');
   const { jobId, wanted } = begun.value;
   expect(wanted).toHaveLength(3); // two originals and one display copy
@@ -97,7 +112,7 @@ describe('hostile and damaged backups', () => {
   }, 30_000);
 
   it('refuses a symbolic link', async () => {
-    const link: Zippable = { 'link': [strToU8('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] };
+    const link: Zippable = { link: [strToU8('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }] };
     await expectRefused(zipSync({ ...fixtureFiles(), ...link }), 'symlink');
   }, 30_000);
 
@@ -179,7 +194,13 @@ describe('hostile and damaged backups', () => {
   it('reads photos that share nothing, each as it was', async () => {
     const photo = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
     const backup = await readBackup(backupWithPhotos(3, photo, { deflate: true }));
-    expect(backup.attachments.map((a) => a.meta.id)).toEqual(['00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a2', 'photo-0', 'photo-1', 'photo-2']);
+    expect(backup.attachments.map((a) => a.meta.id)).toEqual([
+      '00000000-0000-4000-8000-0000000000a1',
+      '00000000-0000-4000-8000-0000000000a2',
+      'photo-0',
+      'photo-1',
+      'photo-2',
+    ]);
     expect(Buffer.from(backup.attachments[4]!.original).equals(Buffer.from(photo))).toBe(true);
   }, 30_000);
 });

@@ -47,7 +47,18 @@ function secondParticipant(): Uint8Array {
   const files = unzipSync(new Uint8Array(readFileSync(SAMPLE)));
   const notes = JSON.parse(new TextDecoder().decode(files['notes.json'])) as Record<string, unknown>[];
   const first = notes[0] ?? {};
-  const extra = { ...first, id: 'second-participant-note', author: 'Louis Martin', text: 'Vu par Louis', state: JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Les ateliers ouverts, vus par Louis.' }] }] } }), lessonIds: [], passageLessonIds: [], tags: [] };
+  const extra = {
+    ...first,
+    id: 'second-participant-note',
+    author: 'Louis Martin',
+    text: 'Vu par Louis',
+    state: JSON.stringify({
+      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Les ateliers ouverts, vus par Louis.' }] }] },
+    }),
+    lessonIds: [],
+    passageLessonIds: [],
+    tags: [],
+  };
   const bytes = strToU8(JSON.stringify([...notes, extra]));
   const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { files: { path: string; size: number; sha256: string }[] };
   const entry = manifest.files.find((f) => f.path === 'notes.json');
@@ -89,7 +100,12 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
   it('refuses a folder as the path of a journal file, and writes nothing beside it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-out-'));
     await mkdir(join(dir, 'folder'));
-    for (const [format, out] of [['html', join(dir, 'folder')], ['docx', '.'], ['pdf', '..'], ['md', join(dir, 'folder', 'journal.zip')]] as const) {
+    for (const [format, out] of [
+      ['html', join(dir, 'folder')],
+      ['docx', '.'],
+      ['pdf', '..'],
+      ['md', join(dir, 'folder', 'journal.zip')],
+    ] as const) {
       if (format === 'md') await mkdir(join(dir, 'folder', 'journal.zip'));
       const result = await carnetRun({ cwd: join(dir, 'folder') }, 'journal', SAMPLE, '--format', format, '--out', out);
       expect(result.code, `${format} ${out}`).toBe(2);
@@ -109,7 +125,9 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
       const result = await carnet('journal', SAMPLE, '--format', 'md', '--out', out);
       expect(result.code, out).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toBe(`carnet: ${out} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten\n`);
+      expect(result.stderr).toBe(
+        `carnet: ${out} is not an empty folder: a Markdown journal goes to a new or empty folder, so that nothing there is overwritten\n`,
+      );
     }
     expect((await readdir(folder, { recursive: true })).map(String).sort()).toEqual(['keep.txt', 'sub', 'sub/also.txt']);
     expect(await readFile(join(folder, 'keep.txt'), 'utf8')).toBe('mine');
@@ -126,9 +144,21 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
     const temporary = await mkdtemp(join(tmpdir(), 'carnet-cli-tmp-'));
     const deep = `{"root":${'{"type":"paragraph","children":['.repeat(25_000)}${']}'.repeat(25_000)}}`;
     const cases: [string, Uint8Array, RegExp][] = [
-      ['deep', craftBackup((records) => void (records.notes[1]!.state = deep)), /notes\.json holds invalid records: a document nested more than 400 levels deep \(at \[1\]\.state\)/],
-      ['epoch', craftBackup((records) => void (records.notes[2]!.createdAt = 1e300)), /notes\.json holds invalid records: a time out of range \(at \[2\]\.createdAt\)/],
-      ['zone', craftBackup((records) => void (records.expedition.timeZone = 'Mars/Olympus_Mons')), /expedition\.json holds invalid records: an unknown time zone \(at timeZone\)/],
+      [
+        'deep',
+        craftBackup((records) => void (records.notes[1]!.state = deep)),
+        /notes\.json holds invalid records: a document nested more than 400 levels deep \(at \[1\]\.state\)/,
+      ],
+      [
+        'epoch',
+        craftBackup((records) => void (records.notes[2]!.createdAt = 1e300)),
+        /notes\.json holds invalid records: a time out of range \(at \[2\]\.createdAt\)/,
+      ],
+      [
+        'zone',
+        craftBackup((records) => void (records.expedition.timeZone = 'Mars/Olympus_Mons')),
+        /expedition\.json holds invalid records: an unknown time zone \(at timeZone\)/,
+      ],
     ];
     for (const [name, bytes, reason] of cases) {
       const backup = join(dir, `${name}.carnet`);
@@ -185,7 +215,10 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
     const bomb = join(dir, 'shared.carnet');
     // 1,400 names for one deflated megabyte: 130 KB that held 1.9 GB for 18-28 s before.
     await writeFile(bomb, backupWithPhotos(1_400, new Uint8Array(1024 * 1024), { deflate: true, shared: true }));
-    for (const args of [['inspect', bomb], ['journal', bomb, '--format', 'md', '--out', join(dir, 'out')]]) {
+    for (const args of [
+      ['inspect', bomb],
+      ['journal', bomb, '--format', 'md', '--out', join(dir, 'out')],
+    ]) {
       const started = performance.now();
       const result = await carnet(...args);
       expect(performance.now() - started).toBeLessThan(10_000);

@@ -85,11 +85,20 @@ export function backupWithPhotos(count: number, photo: Uint8Array, options: { de
   const records = (name: string) => JSON.parse(new TextDecoder().decode(sample[name])) as Record<string, unknown>[];
   const own = records('attachments.json');
   const metas = Array.from({ length: count }, (_, i) => ({ ...own[0], id: `photo-${i}`, name: `photo-${i}.png`, size: photo.byteLength, displayMime: null }));
-  const files: CraftedFile[] = ['expedition.json', 'visits.json', 'lessons.json', 'notes.json', 'settings.json'].map((path) => ({ path, bytes: sample[path]!, deflate: true }));
+  const files: CraftedFile[] = ['expedition.json', 'visits.json', 'lessons.json', 'notes.json', 'settings.json'].map((path) => ({
+    path,
+    bytes: sample[path]!,
+    deflate: true,
+  }));
   files.push({ path: 'attachments.json', bytes: json([...own, ...metas]), deflate: true });
   for (const path of Object.keys(sample).filter((name) => name.startsWith('attachments/'))) files.push({ path, bytes: sample[path]!, deflate: false });
   metas.forEach((meta, i) => {
-    files.push({ path: `attachments/${meta.id}/original.png`, bytes: photo, deflate: options.deflate ?? false, aliasOf: options.shared && i > 0 ? 'attachments/photo-0/original.png' : undefined });
+    files.push({
+      path: `attachments/${meta.id}/original.png`,
+      bytes: photo,
+      deflate: options.deflate ?? false,
+      aliasOf: options.shared && i > 0 ? 'attachments/photo-0/original.png' : undefined,
+    });
   });
   const manifest = JSON.parse(new TextDecoder().decode(sample['manifest.json'])) as Record<string, unknown>;
   manifest['files'] = files.map((file) => ({ path: file.path, size: file.bytes.byteLength, sha256: sha(file.bytes) }));

@@ -42,7 +42,8 @@ describe('a Markdown journal folder', () => {
       }),
     );
     const records = sampleRecords();
-    const begin = () => handlers.exportBegin({ records, options: { ...defaultJournalOptions(records, 'fr'), photos: false }, format: 'md', suggestedName: 'journal' });
+    const begin = () =>
+      handlers.exportBegin({ records, options: { ...defaultJournalOptions(records, 'fr'), photos: false }, format: 'md', suggestedName: 'journal' });
 
     const begun = await begin();
     if (!begun.ok || !begun.value) throw new Error(JSON.stringify(begun));
@@ -70,7 +71,10 @@ describe('a Markdown journal folder', () => {
       }),
     );
     await again.setMenuLanguage({ locale: 'en' });
-    expect(await again.exportBegin({ records, options: defaultJournalOptions(records, 'fr'), format: 'md', suggestedName: 'journal' })).toEqual({ ok: true, value: null });
+    expect(await again.exportBegin({ records, options: defaultJournalOptions(records, 'fr'), format: 'md', suggestedName: 'journal' })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(dialogs[1]?.title).toBe('This folder is not empty');
     expect(dialogs[1]?.defaultName).toBe(join(dir, 'journal-4'));
     expect((await readdir(dir)).sort()).toEqual(['journal', 'journal-2', 'journal-3']);

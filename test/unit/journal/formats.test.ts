@@ -29,7 +29,17 @@ beforeAll(async () => {
 });
 afterAll(closeChromiumPdf);
 
-const OPTIONS: JournalOptions = { visitIds: null, structure: 'visitsThenLessons', photos: true, passages: true, synthesis: true, tagIndex: true, title: 'Innover ensemble en Auvergne', author: 'Camille Durand', language: 'fr' };
+const OPTIONS: JournalOptions = {
+  visitIds: null,
+  structure: 'visitsThenLessons',
+  photos: true,
+  passages: true,
+  synthesis: true,
+  tagIndex: true,
+  title: 'Innover ensemble en Auvergne',
+  author: 'Camille Durand',
+  language: 'fr',
+};
 
 /** The page (1-based) of each top-level entry of a PDF's outline, in order. */
 async function outlinePages(pdf: Uint8Array): Promise<number[]> {
@@ -84,13 +94,23 @@ describe('PDF', () => {
 
     const toc = pageText(pdf, 2);
     expect(toc).toContain('Sommaire');
-    const chapters = ['Arrivée et dîner d’accueil', 'Michelin — pratiques d’innovation ouverte', 'Village by CA — accélérateur de start-ups', 'Savoir valoriser ses ressources', 'Apprendre des autres', 'Index des étiquettes'];
+    const chapters = [
+      'Arrivée et dîner d’accueil',
+      'Michelin — pratiques d’innovation ouverte',
+      'Village by CA — accélérateur de start-ups',
+      'Savoir valoriser ses ressources',
+      'Apprendre des autres',
+      'Index des étiquettes',
+    ];
     for (const title of chapters) {
       const page = Number(new RegExp(`${title}\\s+(\\d+)`).exec(toc)?.[1]);
       expect(page, title).toBeGreaterThan(2);
       // The chapter starts on the page the contents give: its title is the page's first line of text
       // (after the running header).
-      const lines = pageText(pdf, page).split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = pageText(pdf, page)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       expect(lines[0]).toBe('Innover ensemble en Auvergne');
       expect(lines[1]).toBe(title);
       expect(lines.at(-1)).toBe(String(page)); // the page number in the footer
@@ -152,7 +172,12 @@ describe('Markdown', () => {
     expect(files).toContain('enseignements/05-savoir-valoriser-ses-ressources.md');
     const note = await readFile(join(folder, 'visites/02-michelin-pratiques-d-innovation-ouverte/1005-observation.md'), 'utf8');
     const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(note)?.[1] ?? '') as Record<string, unknown>;
-    expect(front).toMatchObject({ visit: 'Michelin — pratiques d’innovation ouverte', date: '2024-11-20', tags: ['intrapreneuriat', 'rh'], lessons: ['Savoir valoriser ses ressources', 'Apprendre des autres'] });
+    expect(front).toMatchObject({
+      visit: 'Michelin — pratiques d’innovation ouverte',
+      date: '2024-11-20',
+      tags: ['intrapreneuriat', 'rh'],
+      lessons: ['Savoir valoriser ses ressources', 'Apprendre des autres'],
+    });
     expect(note).toContain('![L’atelier d’innovation ouverte : maquettes et prototypes](atelier-000000a1.png)');
     expect(note).toContain('- ce que deviennent les porteurs');
     const quote = await readFile(join(folder, 'visites/02-michelin-pratiques-d-innovation-ouverte/1040-citation.md'), 'utf8');
@@ -161,7 +186,9 @@ describe('Markdown', () => {
     expect(lesson).toContain('> consacrer une partie de leur temps');
     expect(lesson).toContain('— [Michelin, 20 nov. 2024](../visites/02-michelin-pratiques-d-innovation-ouverte/1005-observation.md)');
     const idea = (await readdir(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups'))).find((f) => f.includes('idee'));
-    expect(await readFile(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups', idea ?? ''), 'utf8')).toContain('- [ ] en parler au comité de direction');
+    expect(await readFile(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups', idea ?? ''), 'utf8')).toContain(
+      '- [ ] en parler au comité de direction',
+    );
   }, 30_000);
 
   it('zips the same files', async () => {
@@ -188,7 +215,10 @@ describe('DOCX', () => {
 describe('journal choices', () => {
   it('by lesson only, in English, for chosen visits', async () => {
     const michelin = sample.records.visits.find((v) => v.organisation === 'Michelin');
-    const html = await readFile(await exportTo('html', 'lessons.html', { ...OPTIONS, structure: 'lessonsOnly', language: 'en', visitIds: [michelin?.id ?? ''], tagIndex: false }), 'utf8');
+    const html = await readFile(
+      await exportTo('html', 'lessons.html', { ...OPTIONS, structure: 'lessonsOnly', language: 'en', visitIds: [michelin?.id ?? ''], tagIndex: false }),
+      'utf8',
+    );
     expect(html).toContain('<h1 id="contents">Contents</h1>');
     expect(html).not.toContain('class="chapter visit"');
     expect(html).toContain('Michelin, 20 Nov 2024');

@@ -199,7 +199,9 @@ describe('DOCX journal', () => {
     records.notes.find((n) => n.kind === 'quote')!.speaker = `Claire${forbidden}`;
     records.notes[0]!.tags = [`tag${forbidden}`];
     records.attachments[0]!.name = `atelier${forbidden}.png`;
-    const parts = unzipSync(new Uint8Array(await readFile(await writeJournal(records, 'docx', 'controls.docx', { title: `Carnet${forbidden}`, author: `Camille${forbidden}` }))));
+    const parts = unzipSync(
+      new Uint8Array(await readFile(await writeJournal(records, 'docx', 'controls.docx', { title: `Carnet${forbidden}`, author: `Camille${forbidden}` }))),
+    );
     const xml = Object.entries(parts).filter(([path]) => /\.(xml|rels)$/.test(path));
     expect(xml.map(([path]) => path)).toContain('word/document.xml');
     for (const [path, bytes] of xml) {
@@ -220,7 +222,9 @@ describe('HTML and DOCX journals', () => {
     const photo = records.attachments[0]!;
     const note = records.notes.find((n) => n.id === photo.noteId)!;
     const state = JSON.parse(note.state) as { root: { children: unknown[] } };
-    state.root.children.push(...Array.from({ length: 20_000 }, () => ({ type: 'image', attachmentId: photo.id, caption: 'encore', width: 2400, height: 1600, version: 1 })));
+    state.root.children.push(
+      ...Array.from({ length: 20_000 }, () => ({ type: 'image', attachmentId: photo.id, caption: 'encore', width: 2400, height: 1600, version: 1 })),
+    );
     note.state = JSON.stringify(state);
     const html = await readFile(await writeJournal(records, 'html', 'repeated.html'), 'utf8');
     // The sample's other photo, and this one 20 times (it was shown once already).
@@ -235,11 +239,14 @@ describe('every writer', () => {
   it('writes a note of a megabyte of spaces and punctuation in seconds', async () => {
     const MB = 1024 * 1024;
     const records = withNoteText(' '.repeat(MB), `${'\t\u00a0'.repeat(MB / 4)}x${' '.repeat(MB / 2)}»`, `a${'!'.repeat(MB)}`);
-    for (const [format, name] of [['html', 'spaces.html'], ['docx', 'spaces.docx'], ['md', 'spaces-md']] as const) {
+    for (const [format, name] of [
+      ['html', 'spaces.html'],
+      ['docx', 'spaces.docx'],
+      ['md', 'spaces-md'],
+    ] as const) {
       const started = performance.now();
       await writeJournal(records, format, name);
       expect(performance.now() - started, format).toBeLessThan(15_000);
     }
   }, 120_000);
 });
-

@@ -82,7 +82,10 @@ describe('LiveNoteIndex snapshots', () => {
   it('rebuilds from the notes when the snapshot is of another format or damaged', async () => {
     const database = new AppDB(`search-snapshot-bad-${Date.now()}`);
     const note = await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content('Le volcan') });
-    for (const record of [{ format: -1, data: '{}' }, { format: SNAPSHOT_FORMAT, data: '{"index": 42' }]) {
+    for (const record of [
+      { format: -1, data: '{}' },
+      { format: SNAPSHOT_FORMAT, data: '{"index": 42' },
+    ]) {
       await database.searchIndexes.put({ expeditionId: 'e1', takenAt: 0, count: 1, ...record });
       const live = new LiveNoteIndex(database, 'e1', { snapshots: true });
       opened.push({ database, live });
@@ -98,7 +101,8 @@ describe('LiveNoteIndex while a note is typed', () => {
   it('holds its build until the typing pauses, then finishes it', async () => {
     const database = new AppDB(`search-hold-${Date.now()}`);
     await database.transaction('rw', database.notes, database.noteStates, async () => {
-      for (let at = 0; at < 600; at++) await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content(`Note ${at} sur le caoutchouc`) });
+      for (let at = 0; at < 600; at++)
+        await createNote(database, { expeditionId: 'e1', visitId: 'v1', author: 'A', content: content(`Note ${at} sur le caoutchouc`) });
     });
     const live = new LiveNoteIndex(database, 'e1');
     opened.push({ database, live });

@@ -6,8 +6,22 @@ let serial = 0;
 function note(fields: Partial<Note>): Note {
   serial += 1;
   return {
-    id: `n${serial}`, expeditionId: 'e', visitId: 'v1', kind: 'observation', title: '', speaker: '', state: '', text: '',
-    tags: [], lessonIds: [], passageLessonIds: [], pinned: false, author: 'A', createdAt: 1000 + serial, updatedAt: 1000 + serial, deletedAt: null,
+    id: `n${serial}`,
+    expeditionId: 'e',
+    visitId: 'v1',
+    kind: 'observation',
+    title: '',
+    speaker: '',
+    state: '',
+    text: '',
+    tags: [],
+    lessonIds: [],
+    passageLessonIds: [],
+    pinned: false,
+    author: 'A',
+    createdAt: 1000 + serial,
+    updatedAt: 1000 + serial,
+    deletedAt: null,
     ...fields,
   };
 }
@@ -91,7 +105,17 @@ describe('NoteIndex', () => {
   it('answers hostile queries quickly and without error', () => {
     const notes = Array.from({ length: 300 }, (_, at) => note({ text: `Note ${at} sur l’énergie, la mobilité et le territoire 😀.` }));
     const index = indexOf(...notes);
-    for (const query of ['.*+?^${}()|[]\\', 'a'.repeat(10_000), 'énergie '.repeat(1_500), '!!! ??? ’’’ ---', '😀👍🏽', '((((', '"', '   ', 'a b c d e f g h i j k l']) {
+    for (const query of [
+      '.*+?^${}()|[]\\',
+      'a'.repeat(10_000),
+      'énergie '.repeat(1_500),
+      '!!! ??? ’’’ ---',
+      '😀👍🏽',
+      '((((',
+      '"',
+      '   ',
+      'a b c d e f g h i j k l',
+    ]) {
       const started = performance.now();
       expect(() => index.search(query)).not.toThrow();
       expect(performance.now() - started).toBeLessThan(200);
@@ -134,7 +158,13 @@ describe('NoteIndex snapshots', () => {
     index.remove(notes[3]!.id);
     const copy = new NoteIndex();
     copy.load(structuredClone(index.serialize()));
-    for (const [query, filters] of [['energie', {}], ['ener', { visitId: 'v2' }], ['innov', {}], ['', { pinnedOnly: true }], ['caoutchouc', {}]] as const) {
+    for (const [query, filters] of [
+      ['energie', {}],
+      ['ener', { visitId: 'v2' }],
+      ['innov', {}],
+      ['', { pinnedOnly: true }],
+      ['caoutchouc', {}],
+    ] as const) {
       expect(copy.search(query, filters)).toEqual(index.search(query, filters));
     }
     expect(copy.size).toBe(3);

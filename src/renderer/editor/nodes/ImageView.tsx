@@ -4,15 +4,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  $getNodeByKey,
-  CLICK_COMMAND,
-  COMMAND_PRIORITY_LOW,
-  SKIP_DOM_SELECTION_TAG,
-  stopLexicalPropagation,
-  type LexicalEditor,
-  type NodeKey,
-} from 'lexical';
+import { $getNodeByKey, CLICK_COMMAND, COMMAND_PRIORITY_LOW, SKIP_DOM_SELECTION_TAG, stopLexicalPropagation, type LexicalEditor, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type CSSProperties, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $isImageNode, type ImageDecoratorProps } from '../../../shared/editor/ImageNode';

@@ -10,9 +10,6 @@ const MERGE_DELAY_MS = 500;
 export function CappedHistoryPlugin(): null {
   const [editor] = useLexicalComposerContext();
   const historyState = useMemo(createEmptyHistoryState, []);
-  useEffect(
-    () => registerHistory(editor, historyState, MERGE_DELAY_MS, undefined, undefined, MAX_UNDO_STEPS),
-    [editor, historyState],
-  );
+  useEffect(() => registerHistory(editor, historyState, MERGE_DELAY_MS, undefined, undefined, MAX_UNDO_STEPS), [editor, historyState]);
   return null;
 }

@@ -4,14 +4,7 @@
 // left and come back to) finds no capture waiting and leaves the focus where it is.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
-import {
-  $getRoot,
-  CONTROLLED_TEXT_INSERTION_COMMAND,
-  INSERT_PARAGRAPH_COMMAND,
-  PASTE_COMMAND,
-  SKIP_DOM_SELECTION_TAG,
-  type LexicalEditor,
-} from 'lexical';
+import { $getRoot, CONTROLLED_TEXT_INSERTION_COMMAND, INSERT_PARAGRAPH_COMMAND, PASTE_COMMAND, SKIP_DOM_SELECTION_TAG, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { isTypeAheadWaiting, refocusTypeAhead, takeTypeAhead, type Held } from '../typeAhead';
 

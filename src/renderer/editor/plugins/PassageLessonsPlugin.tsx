@@ -93,13 +93,16 @@ export function PassageLessonsPlugin(): JSX.Element | null {
         const onClick = (event: MouseEvent) => {
           const element = (event.target as HTMLElement).closest('mark');
           if (!element) return;
-          editor.getEditorState().read(() => {
-            const node = $getNearestNodeFromDOMNode(element);
-            if ($isMarkNode(node)) {
-              const rect = element.getBoundingClientRect();
-              setOpened({ anchor: { top: rect.bottom + 6, left: rect.left }, key: node.getKey(), ids: node.getIDs() });
-            }
-          }, { editor });
+          editor.getEditorState().read(
+            () => {
+              const node = $getNearestNodeFromDOMNode(element);
+              if ($isMarkNode(node)) {
+                const rect = element.getBoundingClientRect();
+                setOpened({ anchor: { top: rect.bottom + 6, left: rect.left }, key: node.getKey(), ids: node.getIDs() });
+              }
+            },
+            { editor },
+          );
         };
         const onContextMenu = (event: MouseEvent) => {
           const selection = editor.getEditorState().read($getSelection);

@@ -31,10 +31,7 @@ export function CsvMappingStep({ planned, timeZone, onPlanned, onError }: Props)
         {CSV_FIELDS.map((field) => (
           <label key={field} className="field">
             <span>{t(`importer.fields.${field}`)}</span>
-            <select
-              value={mapping[field] ?? ''}
-              onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}
-            >
+            <select value={mapping[field] ?? ''} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}>
               <option value="">—</option>
               {csv.headers.map((header, index) => (
                 <option key={index} value={index}>

@@ -27,7 +27,8 @@ type Step =
   | { kind: 'choose' }
   | { kind: 'photos' }
   | { kind: 'backup'; contents: BackupContents }
-  | { kind: 'preview'; planned: PlannedImport } | { kind: 'done'; report: ImportReport };
+  | { kind: 'preview'; planned: PlannedImport }
+  | { kind: 'done'; report: ImportReport };
 
 export function ImportDialog({ expedition, visits, lessons, dropped, onClose }: Props): JSX.Element {
   const { t } = useTranslation();

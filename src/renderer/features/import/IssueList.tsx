@@ -3,7 +3,13 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function IssueList({ title, issues }: { title: string; issues: { code: string; message: string; detail?: Record<string, string | number> }[] }): JSX.Element {
+export function IssueList({
+  title,
+  issues,
+}: {
+  title: string;
+  issues: { code: string; message: string; detail?: Record<string, string | number> }[];
+}): JSX.Element {
   const { t } = useTranslation();
   return (
     <details className="issues" open={issues.length <= 5}>

@@ -49,7 +49,11 @@ export function PhotoImport({ expedition, visits, onDone }: Props): JSX.Element 
     for (const file of picked.value) {
       const processed = await processImage(blobOf(file.bytes), file.name, expedition.timeZone);
       if (!processed.ok) {
-        problems.push({ code: 'skippedItem', message: processed.problem, detail: { name: file.name, reason: t(`photos.errors.${processed.problem}`, { name: file.name }) } });
+        problems.push({
+          code: 'skippedItem',
+          message: processed.problem,
+          detail: { name: file.name, reason: t(`photos.errors.${processed.problem}`, { name: file.name }) },
+        });
         continue;
       }
       const taken = processed.image.capturedAt;
@@ -73,9 +77,19 @@ export function PhotoImport({ expedition, visits, onDone }: Props): JSX.Element 
       attachments.push(attachment);
       const createdAt = image.capturedAt ?? now;
       return {
-        id: noteId, expeditionId: expedition.id, visitId, kind: 'observation', title: '', speaker: '',
+        id: noteId,
+        expeditionId: expedition.id,
+        visitId,
+        kind: 'observation',
+        title: '',
+        speaker: '',
         ...markdownToNote(imageMarkdown(attachment.id, ''), editor),
-        lessonIds: [], pinned: false, author: expedition.participant, createdAt, updatedAt: createdAt, deletedAt: null,
+        lessonIds: [],
+        pinned: false,
+        author: expedition.participant,
+        createdAt,
+        updatedAt: createdAt,
+        deletedAt: null,
       };
     });
     try {
@@ -100,7 +114,11 @@ export function PhotoImport({ expedition, visits, onDone }: Props): JSX.Element 
     return (
       <section>
         <p className="hint">{t('importer.photosHint')}</p>
-        {error && <p role="alert" className="error-text">{error}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
         <button type="button" className="primary" disabled={busy || visits.length === 0} onClick={() => void pick()}>
           {t('importer.pickPhotos')}
         </button>
@@ -139,7 +157,11 @@ export function PhotoImport({ expedition, visits, onDone }: Props): JSX.Element 
           ))}
         </ul>
       )}
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       <footer className="form-actions">
         <button type="button" className="primary" disabled={busy || items.length === 0} onClick={() => void confirm()}>
           {t('importer.confirm')}

@@ -21,14 +21,13 @@ export function PlanPreview({ plan, timeZone, duplicates }: Props): JSX.Element 
   const [locale] = useLocale();
   const when = (value: string | null, allDay: boolean) => {
     if (!value) return '—';
-    if (allDay) return `${formatDateTime(Date.parse(`${value}T12:00:00Z`), locale, 'UTC', { dateStyle: 'medium', timeStyle: undefined })} · ${t('visits.allDay')}`;
+    if (allDay)
+      return `${formatDateTime(Date.parse(`${value}T12:00:00Z`), locale, 'UTC', { dateStyle: 'medium', timeStyle: undefined })} · ${t('visits.allDay')}`;
     return formatDateTime(Date.parse(value), locale, timeZone);
   };
   return (
     <section className="plan-preview" aria-label={t('importer.preview')}>
-      <p className="hint">
-        {t('importer.source', { name: plan.source.name, format: plan.source.format.toUpperCase(), encoding: plan.source.encoding })}
-      </p>
+      <p className="hint">{t('importer.source', { name: plan.source.name, format: plan.source.format.toUpperCase(), encoding: plan.source.encoding })}</p>
       <p role="status">
         {t('importer.summary', {
           visits: plan.visits.length - duplicates.visits.size,

@@ -30,11 +30,7 @@ export async function confirmImport(
 ): Promise<Result<ImportReport>> {
   try {
     const images = await readPlannedImages(planned, expedition.timeZone);
-    const records = buildImportRecords(
-      planned.plan,
-      { expedition, visits, lessons, unassignedVisitTitle, now: Date.now() },
-      images,
-    );
+    const records = buildImportRecords(planned.plan, { expedition, visits, lessons, unassignedVisitTitle, now: Date.now() }, images);
     const report = await applyImport(db(), planned.plan, records);
     await carnet().closeImport({ importId: planned.importId });
     return { ok: true, value: report };

@@ -7,11 +7,7 @@ import { carnet } from '../../platform';
 
 const MAX_DROP_BYTES = 100 * 1024 * 1024;
 
-export function useDroppedImports(
-  timeZone: string,
-  onPlanned: (planned: PlannedImport) => void,
-  onError: (message: string | null) => void,
-): void {
+export function useDroppedImports(timeZone: string, onPlanned: (planned: PlannedImport) => void, onError: (message: string | null) => void): void {
   const { t } = useTranslation();
   useEffect(() => {
     const outsideNotes = (event: DragEvent) => !(event.target as Element | null)?.closest?.('.editor-input');

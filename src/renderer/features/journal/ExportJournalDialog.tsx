@@ -18,7 +18,12 @@ interface Props {
   onClose: () => void;
 }
 
-type Stage = { kind: 'form' } | { kind: 'running'; progress: ExportProgress | null } | { kind: 'done'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+type Stage =
+  | { kind: 'form' }
+  | { kind: 'running'; progress: ExportProgress | null }
+  | { kind: 'done'; path: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
 
 const INCLUDES = ['photos', 'passages', 'synthesis', 'tagIndex'] as const;
 
@@ -103,7 +108,8 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
                   <input type="radio" name="scope" checked={options.visitIds === null} onChange={() => set({ visitIds: null })} /> {t('journal.scopeAll')}
                 </label>
                 <label className="checkbox">
-                  <input type="radio" name="scope" checked={options.visitIds !== null} onChange={() => set({ visitIds: visits.map((v) => v.id) })} /> {t('journal.scopeChosen')}
+                  <input type="radio" name="scope" checked={options.visitIds !== null} onChange={() => set({ visitIds: visits.map((v) => v.id) })} />{' '}
+                  {t('journal.scopeChosen')}
                 </label>
                 {options.visitIds !== null && (
                   <ul className="journal-visits" aria-label={t('journal.chosenVisits')}>
@@ -120,11 +126,17 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
               <fieldset className="journal-fieldset">
                 <legend>{t('journal.structure')}</legend>
                 <label className="checkbox">
-                  <input type="radio" name="structure" checked={options.structure === 'visitsThenLessons'} onChange={() => set({ structure: 'visitsThenLessons' })} />{' '}
+                  <input
+                    type="radio"
+                    name="structure"
+                    checked={options.structure === 'visitsThenLessons'}
+                    onChange={() => set({ structure: 'visitsThenLessons' })}
+                  />{' '}
                   {t('journal.structureVisits')}
                 </label>
                 <label className="checkbox">
-                  <input type="radio" name="structure" checked={options.structure === 'lessonsOnly'} onChange={() => set({ structure: 'lessonsOnly' })} /> {t('journal.structureLessons')}
+                  <input type="radio" name="structure" checked={options.structure === 'lessonsOnly'} onChange={() => set({ structure: 'lessonsOnly' })} />{' '}
+                  {t('journal.structureLessons')}
                 </label>
               </fieldset>
               <fieldset className="journal-fieldset">
@@ -171,7 +183,11 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
       {stage.kind !== 'form' && stage.kind !== 'running' && (
         <div className="form journal-result">
           <p role="status">
-            {stage.kind === 'done' ? t('journal.done', { path: stage.path }) : stage.kind === 'cancelled' ? t('journal.cancelled') : t('journal.failed', { message: stage.message })}
+            {stage.kind === 'done'
+              ? t('journal.done', { path: stage.path })
+              : stage.kind === 'cancelled'
+                ? t('journal.cancelled')
+                : t('journal.failed', { message: stage.message })}
           </p>
           <div className="form-actions">
             {stage.kind === 'done' && (

@@ -23,9 +23,12 @@ export async function gatherRecords(database: AppDB, expeditionId: string): Prom
   ]);
   // Attachment records without their bytes: those travel one by one when asked for.
   const attachments: ExportRecords['attachments'] = [];
-  await database.attachments.where('expeditionId').equals(expeditionId).each((attachment) => {
-    attachments.push(attachmentMeta(attachment));
-  });
+  await database.attachments
+    .where('expeditionId')
+    .equals(expeditionId)
+    .each((attachment) => {
+      attachments.push(attachmentMeta(attachment));
+    });
   return { expedition, visits, lessons, notes: await withStates(database, summaries), attachments, settings };
 }
 

@@ -26,7 +26,13 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
       <header className="expedition-header">
         <div className="expedition-title-row">
           <h1>{expedition.title}</h1>
-          <button type="button" className="icon-button" aria-label={t('expedition.edit')} title={t('expedition.edit')} onClick={() => openDialog('editExpedition')}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('expedition.edit')}
+            title={t('expedition.edit')}
+            onClick={() => openDialog('editExpedition')}
+          >
             <PencilIcon />
           </button>
         </div>

@@ -48,10 +48,7 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus, readDocum
     // Read once per opening: the pane is keyed by the note's id.
   }, [note.id]);
   const visit = visits.find((candidate) => candidate.id === note.visitId);
-  const save = useCallback(
-    (json: string, state: EditorState) => saveNoteContent(db(), note.id, { state: json, ...deriveNoteFields(state) }),
-    [note.id],
-  );
+  const save = useCallback((json: string, state: EditorState) => saveNoteContent(db(), note.id, { state: json, ...deriveNoteFields(state) }), [note.id]);
   const when = (ms: number) => formatDateTime(ms, locale, timeZone);
   const update = (changes: Parameters<typeof updateNote>[2]) => void updateNote(db(), note.id, changes);
   const speakersId = `speakers-${note.id}`;

@@ -48,4 +48,3 @@ export function OpenNote({ noteId, listed, visitId, focusNoteId, ...props }: Ope
   }
   return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} readDocument={readDocument} {...props} />;
 }
-

@@ -10,9 +10,7 @@ export function StorageError({ error }: { error: unknown }): JSX.Element {
     <main className="onboarding">
       <div className="onboarding-card" role="alert">
         <h1>{t('safety.storageErrorTitle')}</h1>
-        <p className="lede">
-          {error instanceof DatabaseFromNewerVersionError ? t('safety.storageTooNew') : t('safety.storageErrorText')}
-        </p>
+        <p className="lede">{error instanceof DatabaseFromNewerVersionError ? t('safety.storageTooNew') : t('safety.storageErrorText')}</p>
         <pre className="error-detail">{detail}</pre>
         <button type="button" className="primary" onClick={() => window.location.reload()}>
           {t('safety.retry')}

@@ -27,25 +27,33 @@ export function SearchFilterBar({ filters, onChange, visits, lessons, tags, time
       <select aria-label={t('search.visit')} value={filters.visitId ?? ''} onChange={(e) => set({ visitId: e.target.value || null })}>
         <option value="">{t('search.anyVisit')}</option>
         {visits.map((visit) => (
-          <option key={visit.id} value={visit.id}>{visit.title}</option>
+          <option key={visit.id} value={visit.id}>
+            {visit.title}
+          </option>
         ))}
       </select>
       <select aria-label={t('search.lesson')} value={filters.lessonId ?? ''} onChange={(e) => set({ lessonId: e.target.value || null })}>
         <option value="">{t('search.anyLesson')}</option>
         {lessons.map((lesson) => (
-          <option key={lesson.id} value={lesson.id}>{lesson.title}</option>
+          <option key={lesson.id} value={lesson.id}>
+            {lesson.title}
+          </option>
         ))}
       </select>
       <select aria-label={t('search.tag')} value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value || null })}>
         <option value="">{t('search.anyTag')}</option>
         {tags.map((tag) => (
-          <option key={tag} value={tag}>#{tag}</option>
+          <option key={tag} value={tag}>
+            #{tag}
+          </option>
         ))}
       </select>
       <select aria-label={t('search.kind')} value={filters.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || null) as NoteKind | null })}>
         <option value="">{t('search.anyKind')}</option>
         {NOTE_KINDS.map((kind) => (
-          <option key={kind} value={kind}>{t(`notes.kinds.${kind}`)}</option>
+          <option key={kind} value={kind}>
+            {t(`notes.kinds.${kind}`)}
+          </option>
         ))}
       </select>
       <label className="search-date">

@@ -135,7 +135,11 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
       {active ? (
         <>
           <p className="search-status" role="status">
-            {search.status === 'building' ? t('search.building') : found.length === 0 && search.found ? t('search.none') : t('search.count', { count: search.total })}
+            {search.status === 'building'
+              ? t('search.building')
+              : found.length === 0 && search.found
+                ? t('search.none')
+                : t('search.count', { count: search.total })}
           </p>
           <ul id={listId} className="search-results" role="listbox" aria-label={t('search.results')}>
             {found.slice(0, drawn.count).map((entry, at) => (

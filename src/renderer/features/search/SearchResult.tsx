@@ -41,8 +41,8 @@ export function SearchResult({ id, entry, queryWords, visit, timeZone, selected,
         </span>
       )}
       <span className="search-result-meta">
-        <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span>{' '}
-        {visit?.title ?? ''} · {formatDateTime(note.createdAt, locale, timeZone)}
+        <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span> {visit?.title ?? ''} ·{' '}
+        {formatDateTime(note.createdAt, locale, timeZone)}
       </span>
     </li>
   );

@@ -19,8 +19,7 @@ export interface SearchFilters {
 }
 
 export function hasActiveFilter(filters: SearchFilters): boolean {
-  return Boolean(filters.visitId || filters.lessonId || filters.tag || filters.kind || filters.pinnedOnly) ||
-    filters.from != null || filters.to != null;
+  return Boolean(filters.visitId || filters.lessonId || filters.tag || filters.kind || filters.pinnedOnly) || filters.from != null || filters.to != null;
 }
 
 export function matchesFilters(note: NoteFacts, filters: SearchFilters): boolean {

@@ -294,7 +294,13 @@ export class LiveNoteIndex {
     if (!this.snapshots || this.disposed || !this.unsaved) return;
     this.unsaved = false;
     // takenAt says when, for a person: a start compares each note's updatedAt instead.
-    const record: SearchIndexRecord = { expeditionId: this.expeditionId, format: SNAPSHOT_FORMAT, takenAt: Date.now(), count: this.index.size, data: this.index.serialize() };
+    const record: SearchIndexRecord = {
+      expeditionId: this.expeditionId,
+      format: SNAPSHOT_FORMAT,
+      takenAt: Date.now(),
+      count: this.index.size,
+      data: this.index.serialize(),
+    };
     try {
       await this.database.searchIndexes.put(record);
     } catch (error) {

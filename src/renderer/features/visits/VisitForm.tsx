@@ -49,9 +49,7 @@ function initialState(expedition: Expedition, visit?: Visit): FormState {
 export function toVisitInput(form: FormState, timeZone: string): VisitInput | { error: string } {
   if (!form.title.trim()) return { error: 'visits.titleRequired' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) return { error: 'visits.dateRequired' };
-  const speakers = form.speakers
-    .map((speaker) => ({ name: speaker.name.trim(), role: speaker.role.trim() }))
-    .filter((speaker) => speaker.name);
+  const speakers = form.speakers.map((speaker) => ({ name: speaker.name.trim(), role: speaker.role.trim() })).filter((speaker) => speaker.name);
   const common = {
     title: form.title.trim(),
     organisation: form.organisation.trim(),
@@ -83,7 +81,10 @@ export function VisitForm({ expedition, visit, onClose }: Props): JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setSpeaker = (index: number, change: Partial<Speaker>) =>
-    set('speakers', form.speakers.map((s, i) => (i === index ? { ...s, ...change } : s)));
+    set(
+      'speakers',
+      form.speakers.map((s, i) => (i === index ? { ...s, ...change } : s)),
+    );
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -147,12 +148,28 @@ export function VisitForm({ expedition, visit, onClose }: Props): JSX.Element {
           <legend>{t('visits.speakers')}</legend>
           {form.speakers.map((speaker, index) => (
             <div className="field-row" key={index}>
-              <input aria-label={t('visits.speakerName')} placeholder={t('visits.speakerName')} value={speaker.name}
-                onChange={(e) => setSpeaker(index, { name: e.target.value })} />
-              <input aria-label={t('visits.speakerRole')} placeholder={t('visits.speakerRole')} value={speaker.role}
-                onChange={(e) => setSpeaker(index, { role: e.target.value })} />
-              <button type="button" aria-label={t('visits.removeSpeaker', { name: speaker.name })}
-                onClick={() => set('speakers', form.speakers.filter((_, i) => i !== index))}>
+              <input
+                aria-label={t('visits.speakerName')}
+                placeholder={t('visits.speakerName')}
+                value={speaker.name}
+                onChange={(e) => setSpeaker(index, { name: e.target.value })}
+              />
+              <input
+                aria-label={t('visits.speakerRole')}
+                placeholder={t('visits.speakerRole')}
+                value={speaker.role}
+                onChange={(e) => setSpeaker(index, { role: e.target.value })}
+              />
+              <button
+                type="button"
+                aria-label={t('visits.removeSpeaker', { name: speaker.name })}
+                onClick={() =>
+                  set(
+                    'speakers',
+                    form.speakers.filter((_, i) => i !== index),
+                  )
+                }
+              >
                 ×
               </button>
             </div>

@@ -24,9 +24,7 @@ export function VisitHeader({ expedition, visit, onEdit }: Props): JSX.Element {
     <header className="visit-header">
       <h2>{visit.title}</h2>
       <p className="visit-when">{when}</p>
-      {(visit.organisation || visit.location) && (
-        <p className="visit-where">{[visit.organisation, visit.location].filter(Boolean).join(' · ')}</p>
-      )}
+      {(visit.organisation || visit.location) && <p className="visit-where">{[visit.organisation, visit.location].filter(Boolean).join(' · ')}</p>}
       {visit.speakers.length > 0 && (
         <ul className="speakers-list" aria-label={t('visits.speakers')}>
           {visit.speakers.map((speaker) => (

@@ -37,19 +37,12 @@ export const VisitList = memo(function VisitList({ expedition, visits, selectedI
           <ul className="visit-list">
             {dayVisits.map((visit) => (
               <li key={visit.id}>
-                <button
-                  type="button"
-                  className="visit-item"
-                  aria-current={visit.id === selectedId ? 'true' : undefined}
-                  onClick={() => onSelect(visit.id)}
-                >
+                <button type="button" className="visit-item" aria-current={visit.id === selectedId ? 'true' : undefined} onClick={() => onSelect(visit.id)}>
                   <span className="visit-title">
                     {visit.title}
                     {visit.id === nowId && <span className="now-badge">{t('visits.now')}</span>}
                   </span>
-                  <span className="visit-time">
-                    {visit.allDay ? t('visits.allDay') : `${time(visit.start)}${visit.end ? ` – ${time(visit.end)}` : ''}`}
-                  </span>
+                  <span className="visit-time">{visit.allDay ? t('visits.allDay') : `${time(visit.start)}${visit.end ? ` – ${time(visit.end)}` : ''}`}</span>
                 </button>
               </li>
             ))}
