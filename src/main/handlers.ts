@@ -10,7 +10,7 @@ import { OpenJobs } from './export/openJobs';
 import { writeFileAtomic } from './atomicFiles';
 import { ImportSessions } from './import/session';
 import type { Platform } from './platform/types';
-import { parseSyncOrigin } from './security';
+import { parseSyncOrigin } from '../shared/sync/invitation';
 import { syncOriginOf } from './sync/origin';
 
 export type Handlers = {

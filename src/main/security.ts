@@ -15,6 +15,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The pages' Content-Security-Policy. `syncOrigin`: the one sync server a shared
  *  expedition talks to (`ws://host:port` or `wss://…`, from parseSyncOrigin), the only
  *  network origin the renderer may reach; none by default. */
+
 export function contentSecurityPolicy(syncOrigin: string | null = null): string {
   return [
     "default-src 'self'",
@@ -32,22 +33,6 @@ export function contentSecurityPolicy(syncOrigin: string | null = null): string 
 }
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
-
-/** A sync server's origin as the CSP may name it: ws: or wss:, a host, a port if any;
- *  null for anything else (other schemes, credentials, a path, characters a CSP would
- *  read as another source). */
-export function parseSyncOrigin(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return null;
-  if (parsed.username || parsed.password || parsed.search || parsed.hash || (parsed.pathname !== '/' && parsed.pathname !== '')) return null;
-  if (!/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(parsed.hostname)) return null;
-  return parsed.origin;
-}
 
 /** A page's HTML with its <meta> policy made the same as the header's (the meta is a
  *  second line of defence: it may only say what the header says). */

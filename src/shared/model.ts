@@ -74,6 +74,9 @@ export interface Note {
   pinned: boolean;
   /** Who wrote it: the participant's name (matters in merged, collective journals). */
   author: string;
+  /** In a shared expedition, the participant whose document the note came from (set on
+   *  arrival, never sent); absent for the notes this notebook wrote before sharing. */
+  authorId?: Id;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  contentSecurityPolicy,
-  isTrustedOrigin,
-  parseSyncOrigin,
-  withPolicyMeta,
-  resolveAppPath,
-  secureWebPreferences,
-} from '../../src/main/security';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, isTrustedOrigin, withPolicyMeta, resolveAppPath, secureWebPreferences } from '../../src/main/security';
+import { parseSyncOrigin } from '../../src/shared/sync/invitation';
 
 describe('Electron window configuration', () => {
   it('turns on every protection of the security checklist', () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomicFiles';
-import { parseSyncOrigin } from '../security';
+import { parseSyncOrigin } from '../../shared/sync/invitation';
 
 const FILE = 'sync-server.json';
 

@@ -1,6 +1,7 @@
 // Settings are one record per key, each checked on read: a record that was corrupted or
 // edited by hand is ignored (the default applies) and reported, never trusted.
 import { z } from 'zod';
+import { SYNC_ID } from '../../shared/sync/documents';
 import type { AppDB } from './AppDB';
 
 const settingSchemas = {
@@ -8,6 +9,19 @@ const settingSchemas = {
   currentExpeditionId: z.string().min(1).max(100),
   currentVisitId: z.string().min(1).max(100),
   currentNoteId: z.string().min(1).max(100),
+  /** The shared expedition this notebook takes part in (renderer/sync/session.ts), and,
+   *  for its organiser, the invitations' tokens to show again (participant id → token). */
+  share: z
+    .object({
+      url: z.string().max(500),
+      expeditionId: z.string().regex(SYNC_ID),
+      participantId: z.string().regex(SYNC_ID),
+      role: z.enum(['organiser', 'participant']),
+      token: z.string().min(20).max(200),
+      name: z.string().max(200),
+      invitations: z.record(z.string().regex(SYNC_ID), z.string().max(200)),
+    })
+    .strict(),
 };
 
 export type SettingKey = keyof typeof settingSchemas;

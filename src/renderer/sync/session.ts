@@ -7,7 +7,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import * as Y from 'yjs';
 import { docToNoteState, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
-import { listParticipants } from '../../shared/sync/access';
+import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, type ParticipantEntry } from '../../shared/sync/access';
+import type { Invitation } from '../../shared/sync/invitation';
 import { documentName, type Role, type SyncDocument } from '../../shared/sync/documents';
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
@@ -146,6 +147,35 @@ export class SyncSession {
     return open;
   }
 
+  /** The organiser's access document: who takes part, with their tokens' hashes. */
+  private access(): Y.Doc {
+    const access = this.docs.get(documentName({ kind: 'access', expedition: this.config.expeditionId }));
+    if (!access) throw new Error('only the organiser holds the access document');
+    return access.local.doc;
+  }
+
+  /** Who takes part, as the access document says, now and after each change (organiser). */
+  watchParticipants(listener: (participants: ParticipantEntry[]) => void): () => void {
+    const doc = this.access();
+    const tell = (): void => listener(listParticipants(doc));
+    doc.on('update', tell);
+    tell();
+    return () => doc.off('update', tell);
+  }
+
+  /** A new participant, admitted with a token of their own: their invitation (organiser). */
+  async invite(name: string): Promise<Invitation> {
+    const token = newToken();
+    const participant = `p-${newToken().slice(0, 12)}`;
+    addParticipant(this.access(), { id: participant, name, role: 'participant', tokenHash: await hashToken(token) });
+    return { server: this.config.url, expedition: this.config.expeditionId, participant, name, token };
+  }
+
+  /** The server refuses this participant's token from now on (organiser). */
+  revoke(participant: string): void {
+    revokeParticipant(this.access(), participant);
+  }
+
   /** Every participant the structure lists: their notes followed. */
   private followParticipants(structure: OpenDoc): void {
     for (const { id } of readParticipants(structure.local.doc)) void this.openParticipant(id);
@@ -157,7 +187,10 @@ export class SyncSession {
     const open = await this.open({ kind: 'participant', expedition: this.config.expeditionId, participant });
     const mine = participant === this.config.participantId;
     const follow = async (): Promise<void> => {
-      const metas = readNotesMeta(open.local.doc).filter((meta) => meta.expeditionId === this.config.expeditionId);
+      // The author is the document's owner, whom the server checked: not what a record says.
+      const metas = readNotesMeta(open.local.doc)
+        .filter((meta) => meta.expeditionId === this.config.expeditionId)
+        .map((meta) => ({ ...meta, authorId: participant }));
       if (!mine) for (const meta of metas) this.foreignNotes.add(meta.id);
       await applyNotesMeta(this.database, metas);
       for (const meta of metas) void this.openBody(participant, meta.id);

@@ -10,6 +10,7 @@ import { AppDB } from '../../../src/renderer/db/AppDB';
 import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
 import { SyncSession } from '../../../src/renderer/sync/session';
+import type { ParticipantEntry } from '../../../src/shared/sync/access';
 import { createExpedition, startServer, waitFor } from './helpers';
 
 const opened: { database: AppDB; session?: SyncSession }[] = [];
@@ -61,18 +62,55 @@ describe('a shared expedition between two notebooks', () => {
     await expect.poll(() => aliceDb.notes.count(), { timeout: 20_000 }).toBe(sampleNotes);
     const someNote = (await organiserDb.notes.toArray()).find((note) => note.text.length > 20)!;
     await expect.poll(async () => (await aliceDb.notes.get(someNote.id))?.text, { timeout: 20_000 }).toBe(someNote.text);
-    expect((await aliceDb.notes.get(someNote.id))?.author).toBe('Olga');
+    expect(await aliceDb.notes.get(someNote.id)).toMatchObject({ author: 'Olga', authorId: 'organiser' });
 
     // Alice writes a note; the organiser receives it, with her name.
     const visit = (await aliceDb.visits.toArray())[0]!;
     const hers = await createNote(aliceDb, { expeditionId: expedition.id, visitId: visit.id, author: 'Alice' });
     await saveNoteContent(aliceDb, hers.id, markdownToNote('Vu chez Michelin : #apprendre/ensemble'));
     await expect.poll(async () => (await organiserDb.notes.get(hers.id))?.text, { timeout: 20_000 }).toBe('Vu chez Michelin : #apprendre/ensemble');
-    expect(await organiserDb.notes.get(hers.id)).toMatchObject({ author: 'Alice', tags: ['apprendre/ensemble'] });
+    expect(await organiserDb.notes.get(hers.id)).toMatchObject({ author: 'Alice', authorId: 'alice', tags: ['apprendre/ensemble'] });
 
     // The organiser edits one of theirs: Alice sees the edit.
     const edited = markdownToNote('Texte revu par l’organisatrice');
     await saveNoteContent(organiserDb, someNote.id, { ...edited });
     await expect.poll(async () => (await aliceDb.notes.get(someNote.id))?.text, { timeout: 20_000 }).toBe('Texte revu par l’organisatrice');
+  }, 120_000);
+
+  it('lets the organiser invite a participant, see them join, and revoke them', async () => {
+    const server = await startServer();
+    const organiserDb = new AppDB(`sync-organiser-${performance.now()}`);
+    const brunoDb = new AppDB(`sync-bruno-${performance.now()}`);
+    opened.push({ database: organiserDb }, { database: brunoDb });
+    const expedition = await createSampleExpedition(organiserDb, 'Olga');
+    const { tokens } = await createExpedition(server, expedition.id);
+    const organiser = new SyncSession(
+      organiserDb,
+      { url: server.url, expeditionId: expedition.id, participantId: 'organiser', role: 'organiser', token: tokens.organiser, name: 'Olga' },
+      { WebSocketPolyfill: NodeWebSocket },
+    );
+    opened[0]!.session = organiser;
+    await organiser.start();
+    let participants: ParticipantEntry[] = [];
+    organiser.watchParticipants((list) => (participants = list));
+
+    const invitation = await organiser.invite('Bruno');
+    expect(invitation).toMatchObject({ server: server.url, expedition: expedition.id, name: 'Bruno' });
+    expect(participants.find((entry) => entry.id === invitation.participant)).toMatchObject({ name: 'Bruno', revoked: false, lastSeen: 0 });
+
+    const bruno = new SyncSession(
+      brunoDb,
+      { url: server.url, expeditionId: expedition.id, participantId: invitation.participant, role: 'participant', token: invitation.token, name: 'Bruno' },
+      { WebSocketPolyfill: NodeWebSocket },
+    );
+    opened[1]!.session = bruno;
+    await bruno.start();
+    await expect.poll(async () => (await brunoDb.expeditions.get(expedition.id))?.participant, { timeout: 20_000 }).toBe('Bruno');
+    // The server wrote when Bruno was last seen, and the organiser sees it.
+    await waitFor(() => (participants.find((entry) => entry.id === invitation.participant)?.lastSeen ?? 0) > 0, 'Bruno to be seen', 20_000);
+
+    organiser.revoke(invitation.participant);
+    await waitFor(() => bruno.state.connection === 'refused', 'Bruno to be refused', 20_000);
+    expect(bruno.state.reason).toBe('revoked');
   }, 120_000);
 });
