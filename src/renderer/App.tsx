@@ -5,6 +5,7 @@ import { db } from './db/AppDB';
 import type { SettingKey } from './db/settings';
 import { Onboarding } from './features/onboarding/Onboarding';
 import { Workspace } from './features/layout/Workspace';
+import { SharingProvider } from './features/sharing/SharingProvider';
 import { useSettings } from './features/settings/useSettings';
 
 interface Props {
@@ -27,7 +28,7 @@ export function App({ invalidSettings }: Props): JSX.Element | null {
   if (!settings || expedition === undefined) return null;
 
   return (
-    <>
+    <SharingProvider share={settings.share}>
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>
@@ -37,6 +38,6 @@ export function App({ invalidSettings }: Props): JSX.Element | null {
         </div>
       )}
       {expedition ? <Workspace expedition={expedition} settings={settings} /> : <Onboarding />}
-    </>
+    </SharingProvider>
   );
 }

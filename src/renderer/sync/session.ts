@@ -14,7 +14,16 @@ import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
 import { openLocalDoc, type LocalDoc } from './localDocs';
 import { applyNoteBody, applyNotesMeta, applyStructure, removeFromStructure } from './readModel';
-import { observeStructureRemovals, readNotesMeta, readParticipants, readStructure, writeNotesMeta, writeParticipants, writeStructure } from './records';
+import {
+  observeStructureRemovals,
+  type SharedParticipant,
+  readNotesMeta,
+  readParticipants,
+  readStructure,
+  writeNotesMeta,
+  writeParticipants,
+  writeStructure,
+} from './records';
 
 export interface ShareConfig {
   /** The sync server, `ws://…` or `wss://…`. */
@@ -42,6 +51,13 @@ interface OpenDoc {
   synced: Promise<void>;
 }
 
+/** What start() and the following of documents end with once the session is stopped. */
+export class SessionStopped extends Error {
+  constructor() {
+    super('the sync session was stopped');
+  }
+}
+
 /** How long a note's body waits for more changes before it is read into the notebook. */
 const BODY_SETTLE_MS = 300;
 
@@ -50,6 +66,7 @@ export class SyncSession {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly docs = new Map<string, OpenDoc>();
   private readonly listeners = new Set<(state: SyncState) => void>();
+  private readonly memberListeners = new Set<(members: SharedParticipant[]) => void>();
   /** Notes read from another participant's document: never sent from this notebook. */
   private readonly foreignNotes = new Set<string>();
   private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -90,9 +107,13 @@ export class SyncSession {
     // Seeded once, by the organiser: the structure document starts from their notebook.
     if (this.config.role === 'organiser' && readStructure(structure.local.doc).expedition === null) await this.sendStructure();
     const follow = (): void =>
-      void applyStructure(this.database, expedition, readStructure(structure.local.doc), this.config.name).then(() => this.followParticipants(structure));
+      this.inBackground(
+        applyStructure(this.database, expedition, readStructure(structure.local.doc), this.config.name).then(() => this.followParticipants(structure)),
+      );
     structure.local.doc.on('update', follow);
-    observeStructureRemovals(structure.local.doc, (removed) => void removeFromStructure(this.database, removed));
+    structure.local.doc.on('update', this.tellMembers);
+    this.tellMembers();
+    observeStructureRemovals(structure.local.doc, (removed) => this.inBackground(removeFromStructure(this.database, removed)));
     follow();
     await this.openParticipant(me);
     Dexie.on('storagemutated', this.onLocalWrite);
@@ -111,6 +132,15 @@ export class SyncSession {
     this.docs.clear();
     this.socket.destroy();
     this.listeners.clear();
+    this.memberListeners.clear();
+  }
+
+  /** Work the session starts without waiting for it: its failure is logged, and a session
+   *  stopped meanwhile is not one. */
+  private inBackground(work: Promise<unknown>): void {
+    work.catch((error: unknown) => {
+      if (!(error instanceof SessionStopped)) console.error('[carnet] sync', error);
+    });
   }
 
   private setState(change: Partial<SyncState>): void {
@@ -130,6 +160,11 @@ export class SyncSession {
     const known = this.docs.get(name);
     if (known) return known;
     const local = await openLocalDoc(this.database, name);
+    if (this.stopped) {
+      // Stopped while the notebook was read (the screen changed): nothing is opened.
+      local.release();
+      throw new SessionStopped();
+    }
     let markSynced: () => void = () => undefined;
     const synced = new Promise<void>((resolve) => (markSynced = resolve));
     const provider = new HocuspocusProvider({
@@ -146,6 +181,22 @@ export class SyncSession {
     this.docs.set(name, open);
     return open;
   }
+
+  /** The expedition's participants by name, as the organiser lists them in the structure,
+   *  now (once it is read) and after each change. */
+  watchMembers(listener: (members: SharedParticipant[]) => void): () => void {
+    this.memberListeners.add(listener);
+    const structure = this.docs.get(documentName({ kind: 'structure', expedition: this.config.expeditionId }));
+    if (structure) listener(readParticipants(structure.local.doc));
+    return () => this.memberListeners.delete(listener);
+  }
+
+  private readonly tellMembers = (): void => {
+    const structure = this.docs.get(documentName({ kind: 'structure', expedition: this.config.expeditionId }));
+    if (!structure) return;
+    const members = readParticipants(structure.local.doc);
+    for (const listener of this.memberListeners) listener(members);
+  };
 
   /** The organiser's access document: who takes part, with their tokens' hashes. */
   private access(): Y.Doc {
@@ -178,7 +229,7 @@ export class SyncSession {
 
   /** Every participant the structure lists: their notes followed. */
   private followParticipants(structure: OpenDoc): void {
-    for (const { id } of readParticipants(structure.local.doc)) void this.openParticipant(id);
+    for (const { id } of readParticipants(structure.local.doc)) this.inBackground(this.openParticipant(id));
   }
 
   private async openParticipant(participant: string): Promise<void> {
@@ -193,9 +244,9 @@ export class SyncSession {
         .map((meta) => ({ ...meta, authorId: participant }));
       if (!mine) for (const meta of metas) this.foreignNotes.add(meta.id);
       await applyNotesMeta(this.database, metas);
-      for (const meta of metas) void this.openBody(participant, meta.id);
+      for (const meta of metas) this.inBackground(this.openBody(participant, meta.id));
     };
-    open.local.doc.on('update', () => void follow());
+    open.local.doc.on('update', () => this.inBackground(follow()));
     await follow();
   }
 
@@ -208,7 +259,7 @@ export class SyncSession {
         noteId,
         setTimeout(() => {
           this.bodyTimers.delete(noteId);
-          if (!this.stopped && !isEmpty(open.local.doc)) void applyNoteBody(this.database, noteId, docToNoteState(open.local.doc));
+          if (!this.stopped && !isEmpty(open.local.doc)) this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
         }, BODY_SETTLE_MS),
       );
     };
@@ -231,7 +282,7 @@ export class SyncSession {
         else everything = true;
       }
     }
-    void this.sendLocal(everything ? null : ids, structureChanged);
+    this.inBackground(this.sendLocal(everything ? null : ids, structureChanged));
   };
 
   /** Sends this participant's notes (those of `ids`, or all with null) and, for the

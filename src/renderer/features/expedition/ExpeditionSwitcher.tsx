@@ -7,13 +7,15 @@ import { listExpeditions } from '../../db/expeditions';
 import { writeSetting } from '../../db/settings';
 
 const NEW = '__new__';
+const JOIN = '__join__';
 
-/** Switches between the expeditions of this notebook, or starts a new one. */
-export function ExpeditionSwitcher({ current, onNew }: { current: Expedition; onNew: () => void }): JSX.Element {
+/** Switches between the expeditions of this notebook, starts a new one, or joins a shared one. */
+export function ExpeditionSwitcher({ current, onNew, onJoin }: { current: Expedition; onNew: () => void; onJoin: () => void }): JSX.Element {
   const { t } = useTranslation();
   const expeditions = useLiveQuery(() => listExpeditions(db()), []);
   const choose = async (id: string): Promise<void> => {
     if (id === NEW) return onNew();
+    if (id === JOIN) return onJoin();
     await writeSetting(db(), 'currentVisitId', null);
     await writeSetting(db(), 'currentNoteId', null);
     await writeSetting(db(), 'currentExpeditionId', id);
@@ -26,6 +28,7 @@ export function ExpeditionSwitcher({ current, onNew }: { current: Expedition; on
         </option>
       ))}
       <option value={NEW}>{t('expedition.new')}…</option>
+      <option value={JOIN}>{t('sharing.join')}…</option>
     </select>
   );
 }

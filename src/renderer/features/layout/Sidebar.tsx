@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
+import { SyncStatus } from '../sharing/SyncStatus';
+import { WhoseSelect } from '../sharing/WhoseSelect';
 import { LessonList } from '../lessons/LessonList';
 import { VisitList } from '../visits/VisitList';
 import type { Selection } from './useSelection';
@@ -37,7 +39,9 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
           </button>
         </div>
         {expedition.place && <p>{expedition.place}</p>}
-        <ExpeditionSwitcher current={expedition} onNew={() => openDialog('newExpedition')} />
+        <ExpeditionSwitcher current={expedition} onNew={() => openDialog('newExpedition')} onJoin={() => openDialog('join')} />
+        <SyncStatus expeditionId={expedition.id} onOpen={() => openDialog('share')} />
+        <WhoseSelect expeditionId={expedition.id} />
       </header>
       <div className="pane-toolbar">
         <h2 className="pane-heading">{t('visits.heading')}</h2>
@@ -73,6 +77,9 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
         </button>
       </div>
       <footer className="sidebar-footer">
+        <button type="button" className="quiet" onClick={() => openDialog('share')}>
+          {t('sharing.open')}
+        </button>
         <button type="button" className="quiet" onClick={() => openDialog('import')}>
           {t('importer.open')}
         </button>

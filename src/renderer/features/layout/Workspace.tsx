@@ -21,6 +21,7 @@ import { useDroppedImports } from '../import/useDroppedImports';
 import { OpenNote } from '../notes/OpenNote';
 import { VisitNoteList } from '../notes/VisitNoteList';
 import { SearchPanel } from '../search/SearchPanel';
+import { hasPendingShare } from '../sharing/serverChange';
 import { requestPersistentStorage } from '../settings/storage';
 import { VisitHeader } from '../visits/VisitHeader';
 import { Sidebar } from './Sidebar';
@@ -41,7 +42,8 @@ interface Props {
 export function Workspace({ expedition, settings }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
-  const [dialog, setDialog] = useState<OpenDialog>(null);
+  // Back from the reload that allowed a sync server: the sharing dialog carries on.
+  const [dialog, setDialog] = useState<OpenDialog>(() => (hasPendingShare() ? 'share' : null));
   const [dropped, setDropped] = useState<PlannedImport | null>(null);
   const [dropError, setDropError] = useState<string | null>(null);
   useDroppedImports(expedition.timeZone, setDropped, setDropError);

@@ -1,5 +1,6 @@
 // The workspace's dialogs, one at a time: the expedition's and a visit's forms, a new
-// lesson, the journal, import (chosen, or a file dropped on the window), trash, settings.
+// lesson, the journal, import (chosen, or a file dropped on the window), sharing the
+// expedition or joining another, trash, settings.
 // Each one's code loads when it first opens: none is needed to start.
 import { Suspense, type JSX } from 'react';
 import type { PlannedImport } from '../../../shared/ipc';
@@ -11,10 +12,13 @@ const ImportDialog = lazyComponent(() => import('../import/ImportDialog').then((
 const ExportJournalDialog = lazyComponent(() => import('../journal/ExportJournalDialog').then((m) => m.ExportJournalDialog));
 const LessonForm = lazyComponent(() => import('../lessons/LessonForm').then((m) => m.LessonForm));
 const SettingsDialog = lazyComponent(() => import('../settings/SettingsDialog').then((m) => m.SettingsDialog));
+const ShareDialog = lazyComponent(() => import('../sharing/ShareDialog').then((m) => m.ShareDialog));
+const JoinDialog = lazyComponent(() => import('../sharing/JoinDialog').then((m) => m.JoinDialog));
 const TrashDialog = lazyComponent(() => import('../trash/TrashDialog').then((m) => m.TrashDialog));
 const VisitForm = lazyComponent(() => import('../visits/VisitForm').then((m) => m.VisitForm));
 
-export type OpenDialog = 'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | 'import' | null;
+export type OpenDialog =
+  'exportJournal' | 'editExpedition' | 'newExpedition' | 'newVisit' | 'editVisit' | 'newLesson' | 'trash' | 'settings' | 'import' | 'share' | 'join' | null;
 
 interface Props {
   dialog: OpenDialog;
@@ -52,6 +56,10 @@ function DialogShown({ dialog, dropped, expedition, visits, lessons, visit, onCl
       return visit && <VisitForm expedition={expedition} visit={visit} onClose={onClose} />;
     case 'exportJournal':
       return visits ? <ExportJournalDialog expedition={expedition} visits={visits} onClose={onClose} /> : null;
+    case 'share':
+      return <ShareDialog expedition={expedition} onClose={onClose} />;
+    case 'join':
+      return <JoinDialog onClose={onClose} />;
     case 'trash':
       return <TrashDialog expedition={expedition} onClose={onClose} />;
     case 'settings':

@@ -12,6 +12,7 @@ import { withStates } from '../../db/notes';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
+import { useSharing } from '../sharing/SharingProvider';
 import { EvidenceItemView } from './EvidenceItemView';
 import { LessonForm } from './LessonForm';
 
@@ -26,6 +27,7 @@ interface Props {
 export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
+  const { shows } = useSharing();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const evidence = useLiveQuery(async () => {
@@ -33,9 +35,9 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
       db().notes.where('lessonIds').equals(lesson.id).toArray(),
       db().notes.where('passageLessonIds').equals(lesson.id).toArray(),
     ]);
-    const unique = new Map([...whole, ...passages].map((note) => [note.id, note]));
+    const unique = new Map([...whole, ...passages].filter(shows).map((note) => [note.id, note]));
     return lessonEvidence(lesson, visits, await withStates(db(), [...unique.values()]));
-  }, [lesson, visits]);
+  }, [lesson, visits, shows]);
   const saveSynthesis = useCallback((json: string) => updateLesson(db(), lesson.id, { synthesis: json }), [lesson.id]);
   const day = (ms: number) => formatDateTime(ms, locale, expedition.timeZone, { dateStyle: 'medium', timeStyle: undefined });
 

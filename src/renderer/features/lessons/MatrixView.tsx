@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { evidenceCount, evidenceMatrix, matrixToCsv, type EvidenceItem } from '../../../shared/journal/evidence';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
+import { useSharing } from '../sharing/SharingProvider';
 import { withStates } from '../../db/notes';
 import { carnet } from '../../platform';
 import { EvidenceItemView } from './EvidenceItemView';
@@ -23,12 +24,13 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ visit: number; lesson: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const { shows } = useSharing();
   const matrix = useLiveQuery(async () => {
     const notes = await db().notes.where('expeditionId').equals(expedition.id).toArray();
     // Only linked notes are evidence: the others' states are not read.
-    const linked = notes.filter((note) => note.lessonIds.length > 0 || note.passageLessonIds.length > 0);
+    const linked = notes.filter((note) => (note.lessonIds.length > 0 || note.passageLessonIds.length > 0) && shows(note));
     return evidenceMatrix(visits, lessons, await withStates(db(), linked));
-  }, [expedition.id, visits, lessons]);
+  }, [expedition.id, visits, lessons, shows]);
   if (!matrix) return <p className="empty">…</p>;
   if (matrix.lessons.length === 0 || matrix.visits.length === 0) return <p className="empty">{t('matrix.empty')}</p>;
 

@@ -7,6 +7,7 @@ import type { NoteSummary } from '../../../shared/model';
 import { useDrawnCount } from '../../components/useDrawnCount';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
+import { isMine, useSharing } from '../sharing/SharingProvider';
 
 export interface NoteListProps {
   notes: NoteSummary[];
@@ -26,11 +27,13 @@ interface ItemProps {
 function NoteItemView({ note, selected, timeZone, onSelect }: ItemProps): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
+  const { share } = useSharing();
   return (
     <li>
       <button type="button" className="note-item" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(note)}>
         <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span>
         <span className="note-title">{noteLabel(note, t('notes.untitled'))}</span>
+        {!isMine(note, share) && <span className="note-author">{note.author}</span>}
         <span className="note-time">{formatDateTime(note.createdAt, locale, timeZone, { dateStyle: undefined, timeStyle: 'short' })}</span>
       </button>
     </li>
@@ -49,6 +52,7 @@ const NoteItem = memo(
     before.note.kind === after.note.kind &&
     before.note.title === after.note.title &&
     before.note.createdAt === after.note.createdAt &&
+    before.note.authorId === after.note.authorId &&
     (before.note.text === after.note.text || firstLine(before.note.text) === firstLine(after.note.text)),
 );
 

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { readNoteState } from '../../db/notes';
+import { isMine, useSharing } from '../sharing/SharingProvider';
 import { NotePane, type NotePaneProps } from './NotePane';
+import { OthersNote } from './OthersNote';
 
 interface OpenNoteProps extends Omit<NotePaneProps, 'note' | 'autoFocus' | 'readDocument'> {
   noteId: string | null;
@@ -21,6 +23,7 @@ interface OpenNoteProps extends Omit<NotePaneProps, 'note' | 'autoFocus' | 'read
  *  without the rest of the workspace being drawn again. */
 export function OpenNote({ noteId, listed, visitId, focusNoteId, ...props }: OpenNoteProps): JSX.Element | null {
   const { t } = useTranslation();
+  const { share } = useSharing();
   // Tagged with the id it was read for: while another note is being read, the last
   // answer (kept by useLiveQuery) is not this note's.
   const read = useLiveQuery(async () => ({ noteId, note: noteId ? ((await db().notes.get(noteId)) ?? null) : null }), [noteId]);
@@ -46,5 +49,6 @@ export function OpenNote({ noteId, listed, visitId, focusNoteId, ...props }: Ope
     if (early.current) early.current.reading = null;
     return <p className="empty">{t('notes.select')}</p>;
   }
+  if (!isMine(note, share)) return <OthersNote key={note.id} note={note} lessons={props.lessons} timeZone={props.timeZone} />;
   return <NotePane key={note.id} note={note} autoFocus={note.id === focusNoteId} readDocument={readDocument} {...props} />;
 }

@@ -1,15 +1,18 @@
 // The notes of the visit on screen, kept up to date with the database.
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { useEffect, useState, type JSX } from 'react';
+import { useEffect, useMemo, useState, type JSX } from 'react';
 import type { NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { listNotes } from '../../db/notes';
 import { afterNoteTyping } from '../../editor/typingActivity';
+import { useSharing } from '../sharing/SharingProvider';
 import { NoteList, type NoteListProps } from './NoteList';
 
 export function VisitNoteList({ visitId, ...props }: Omit<NoteListProps, 'notes'> & { visitId: string }): JSX.Element | null {
   const notes = useVisitNotes(visitId);
-  return notes ? <NoteList notes={notes} {...props} /> : null;
+  const { shows } = useSharing();
+  const shown = useMemo(() => notes?.filter(shows), [notes, shows]);
+  return shown ? <NoteList notes={shown} {...props} /> : null;
 }
 
 /** The visit's notes, read again after every change to the notes (in this window or

@@ -1,5 +1,5 @@
-// First launch: pick the language, say who you are, then open the sample expedition or
-// start an empty one.
+// First launch: pick the language, say who you are, then open the sample expedition,
+// start an empty one, or join one shared by an organiser.
 import { useEffect, useState, type JSX } from 'react';
 import type { BackupContents, SnapshotSummary } from '../../../shared/ipc';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,9 @@ import { formatDateTime } from '../../i18n';
 import { carnet } from '../../platform';
 import { BackupDialog } from '../backup/BackupDialog';
 import { LanguageSelect } from '../settings/LanguageSelect';
+import { JoinDialog } from '../sharing/JoinDialog';
+import { useSharing } from '../sharing/SharingProvider';
+import { syncStatusText } from '../sharing/syncStatusText';
 import { useLocale } from '../../i18n/useLocale';
 
 export function Onboarding(): JSX.Element {
@@ -21,6 +24,8 @@ export function Onboarding(): JSX.Element {
   const [newest, setNewest] = useState<SnapshotSummary | null>(null);
   const [restoring, setRestoring] = useState<BackupContents | null>(null);
   const [locale] = useLocale();
+  const [joining, setJoining] = useState(false);
+  const { share, state } = useSharing();
 
   // An empty notebook where snapshots exist: the data was lost, not never written.
   useEffect(() => {
@@ -66,6 +71,7 @@ export function Onboarding(): JSX.Element {
             </button>
           </div>
         )}
+        {joining && <JoinDialog onClose={() => setJoining(false)} />}
         {restoring && <BackupDialog contents={restoring} initialMode="restore" onClose={() => setRestoring(null)} />}
         <p className="lede">{t('onboarding.intro')}</p>
         <LanguageSelect />
@@ -74,6 +80,13 @@ export function Onboarding(): JSX.Element {
           <input value={participant} onChange={(e) => setParticipant(e.target.value)} autoComplete="name" />
           <small>{t('onboarding.participantHint')}</small>
         </label>
+        {share && (
+          <div className="notice joining" role="status">
+            <strong>{t('sharing.joining')}</strong>
+            <span>{state ? syncStatusText(t, state) : t('sharing.status.connecting')}</span>
+            <span>{t('sharing.joiningHint')}</span>
+          </div>
+        )}
         <div className="onboarding-choices">
           <section>
             <button type="button" className="primary" disabled={busy} onClick={() => void open('sample')}>
@@ -89,6 +102,12 @@ export function Onboarding(): JSX.Element {
             <button type="button" disabled={busy} onClick={() => void open('empty')}>
               {t('onboarding.empty')}
             </button>
+          </section>
+          <section>
+            <button type="button" disabled={busy} onClick={() => setJoining(true)}>
+              {t('sharing.join')}
+            </button>
+            <p>{t('sharing.joinHint')}</p>
           </section>
         </div>
       </div>

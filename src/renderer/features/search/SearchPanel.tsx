@@ -14,6 +14,7 @@ import { useDrawnCount } from '../../components/useDrawnCount';
 import { SearchFilterBar } from './SearchFilterBar';
 import { SearchResult } from './SearchResult';
 import { useNoteSearch } from './useNoteSearch';
+import { authorIdsFor, useSharing } from '../sharing/SharingProvider';
 
 interface Props {
   expeditionId: Id;
@@ -41,7 +42,9 @@ export function SearchPanel({ expeditionId, onOpenNote, children, onActiveChange
   const listId = useId();
   // Typing stays immediate; results follow as soon as React has a moment.
   const deferredQuery = useDeferredValue(query);
-  const search = useNoteSearch(expeditionId, deferredQuery, filters);
+  const { whose, share } = useSharing();
+  const filtersWithAuthors = useMemo(() => ({ ...filters, authorIds: authorIdsFor(whose, share) }), [filters, whose, share?.participantId]);
+  const search = useNoteSearch(expeditionId, deferredQuery, filtersWithAuthors);
   const active = query.trim() !== '' || hasActiveFilter(filters);
 
   const expedition = useLiveQuery(() => db().expeditions.get(expeditionId), [expeditionId]);

@@ -2,7 +2,7 @@
 import type { Id, Note, NoteKind } from '../../../shared/model';
 
 /** The fields of a note that filters look at. */
-export type NoteFacts = Pick<Note, 'visitId' | 'kind' | 'tags' | 'lessonIds' | 'passageLessonIds' | 'pinned' | 'createdAt'>;
+export type NoteFacts = Pick<Note, 'visitId' | 'kind' | 'tags' | 'lessonIds' | 'passageLessonIds' | 'pinned' | 'createdAt' | 'authorId'>;
 
 export interface SearchFilters {
   visitId?: Id | null;
@@ -16,6 +16,9 @@ export interface SearchFilters {
   /** Created before this instant (epoch ms). */
   to?: number | null;
   pinnedOnly?: boolean;
+  /** In a shared expedition, whose notes: authors' participant ids, '' for the notes this
+   *  notebook wrote before sharing. Not a filter of the panel's own: the whole workspace's. */
+  authorIds?: readonly string[] | null;
 }
 
 export function hasActiveFilter(filters: SearchFilters): boolean {
@@ -26,6 +29,7 @@ export function matchesFilters(note: NoteFacts, filters: SearchFilters): boolean
   if (filters.visitId && note.visitId !== filters.visitId) return false;
   if (filters.kind && note.kind !== filters.kind) return false;
   if (filters.pinnedOnly && !note.pinned) return false;
+  if (filters.authorIds && !filters.authorIds.includes(note.authorId ?? '')) return false;
   if (filters.from != null && note.createdAt < filters.from) return false;
   if (filters.to != null && note.createdAt >= filters.to) return false;
   const lesson = filters.lessonId;

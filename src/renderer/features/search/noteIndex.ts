@@ -259,8 +259,8 @@ function cachePostings(search: MiniSearch<Indexed>): void {
 }
 
 function factsOf(note: IndexableNote): Facts {
-  const { visitId, kind, tags, lessonIds, passageLessonIds, pinned, createdAt, updatedAt } = note;
-  return { visitId, kind, tags, lessonIds, passageLessonIds, pinned, createdAt, updatedAt };
+  const { visitId, kind, tags, lessonIds, passageLessonIds, pinned, createdAt, updatedAt, authorId } = note;
+  return { visitId, kind, tags, lessonIds, passageLessonIds, pinned, createdAt, updatedAt, ...(authorId === undefined ? {} : { authorId }) };
 }
 
 /** Some writers change a field without touching updatedAt; comparing the facts too means
@@ -271,6 +271,7 @@ function sameFacts(a: NoteFacts, b: NoteFacts): boolean {
     a.kind === b.kind &&
     a.pinned === b.pinned &&
     a.createdAt === b.createdAt &&
+    a.authorId === b.authorId &&
     a.tags.join('\n') === b.tags.join('\n') &&
     a.lessonIds.join('\n') === b.lessonIds.join('\n') &&
     a.passageLessonIds.join('\n') === b.passageLessonIds.join('\n')

@@ -1,0 +1,67 @@
+// "Rejoindre une expédition": a participant pastes the link or code of their invitation;
+// the expedition then arrives from the server (programme, lessons, everyone's notes).
+import { useState, type FormEvent, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseInvitation } from '../../../shared/sync/invitation';
+import { Dialog } from '../../components/Dialog';
+import { db } from '../../db/AppDB';
+import { writeSetting } from '../../db/settings';
+import { allowServer } from './serverChange';
+import { useSharing } from './SharingProvider';
+
+export function JoinDialog({ onClose }: { onClose: () => void }): JSX.Element {
+  const { t } = useTranslation();
+  const { share } = useSharing();
+  const [pasted, setPasted] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const join = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const read = parseInvitation(pasted);
+    if (!read.ok) return setError(t(`sharing.problems.${read.problem}`));
+    const { invitation } = read;
+    if (share && share.expeditionId !== invitation.expedition) return setError(t('sharing.alreadyShared', { title: share.expeditionId }));
+    await writeSetting(db(), 'share', {
+      url: invitation.server,
+      expeditionId: invitation.expedition,
+      participantId: invitation.participant,
+      role: 'participant',
+      token: invitation.token,
+      name: invitation.name,
+      invitations: {},
+    });
+    await writeSetting(db(), 'currentVisitId', null);
+    await writeSetting(db(), 'currentNoteId', null);
+    await writeSetting(db(), 'currentExpeditionId', invitation.expedition);
+    try {
+      if (await allowServer(invitation.server)) onClose();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  return (
+    <Dialog title={t('sharing.join')} onClose={onClose}>
+      <form className="form" onSubmit={(event) => void join(event)}>
+        <p className="lede">{t('sharing.joinHint')}</p>
+        <label className="field">
+          <span>{t('sharing.invitationLabel')}</span>
+          <textarea value={pasted} onChange={(event) => setPasted(event.target.value)} rows={4} spellCheck={false} autoComplete="off" />
+        </label>
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        <footer className="form-actions">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('sharing.joinAction')}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
