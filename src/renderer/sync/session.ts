@@ -71,12 +71,16 @@ export class SyncSession {
   private readonly foreignNotes = new Set<string>();
   private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
+  /** The access document, once the organiser's session has opened it (never otherwise). */
+  private readonly access: Promise<Y.Doc>;
+  private accessOpened: (doc: Y.Doc) => void = () => undefined;
 
   constructor(
     private readonly database: AppDB,
     readonly config: ShareConfig,
     options: { WebSocketPolyfill?: unknown } = {},
   ) {
+    this.access = new Promise((resolve) => (this.accessOpened = resolve));
     this.socket = new HocuspocusProviderWebsocket({
       url: config.url,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
@@ -96,6 +100,7 @@ export class SyncSession {
     if (this.config.role === 'organiser') {
       // Everyone sees who takes part: the organiser lists the access document's names.
       const access = await this.open({ kind: 'access', expedition });
+      this.accessOpened(access.local.doc);
       const list = (): void =>
         writeParticipants(
           structure.local.doc,
@@ -119,6 +124,17 @@ export class SyncSession {
     Dexie.on('storagemutated', this.onLocalWrite);
     // What this notebook holds that the documents do not yet: sent once (seeded), now.
     await this.sendLocal(null);
+  }
+
+  /** The system lost the network: stop waiting for the socket to time out, show offline at
+   *  once; edits keep waiting in the notebook. */
+  pause(): void {
+    this.socket.disconnect();
+  }
+
+  /** The network is back: connect, send what waited, receive what was missed. */
+  resume(): void {
+    this.socket.connect().catch((error: unknown) => console.error('[carnet] sync could not reconnect', error));
   }
 
   stop(): void {
@@ -198,33 +214,43 @@ export class SyncSession {
     for (const listener of this.memberListeners) listener(members);
   };
 
-  /** The organiser's access document: who takes part, with their tokens' hashes. */
-  private access(): Y.Doc {
-    const access = this.docs.get(documentName({ kind: 'access', expedition: this.config.expeditionId }));
-    if (!access) throw new Error('only the organiser holds the access document');
-    return access.local.doc;
+  private requireOrganiser(): void {
+    if (this.config.role !== 'organiser') throw new Error('only the organiser holds the access document');
   }
 
-  /** Who takes part, as the access document says, now and after each change (organiser). */
+  /** Who takes part, as the access document says, once it is read and after each change
+   *  (the organiser's alone). */
   watchParticipants(listener: (participants: ParticipantEntry[]) => void): () => void {
-    const doc = this.access();
-    const tell = (): void => listener(listParticipants(doc));
-    doc.on('update', tell);
-    tell();
-    return () => doc.off('update', tell);
+    let doc: Y.Doc | null = null;
+    let stopped = false;
+    const tell = (): void => {
+      if (doc) listener(listParticipants(doc));
+    };
+    void this.access.then((access) => {
+      if (stopped) return;
+      doc = access;
+      access.on('update', tell);
+      tell();
+    });
+    return () => {
+      stopped = true;
+      doc?.off('update', tell);
+    };
   }
 
   /** A new participant, admitted with a token of their own: their invitation (organiser). */
   async invite(name: string): Promise<Invitation> {
+    this.requireOrganiser();
     const token = newToken();
     const participant = `p-${newToken().slice(0, 12)}`;
-    addParticipant(this.access(), { id: participant, name, role: 'participant', tokenHash: await hashToken(token) });
+    addParticipant(await this.access, { id: participant, name, role: 'participant', tokenHash: await hashToken(token) });
     return { server: this.config.url, expedition: this.config.expeditionId, participant, name, token };
   }
 
   /** The server refuses this participant's token from now on (organiser). */
   revoke(participant: string): void {
-    revokeParticipant(this.access(), participant);
+    this.requireOrganiser();
+    void this.access.then((access) => revokeParticipant(access, participant));
   }
 
   /** Every participant the structure lists: their notes followed. */

@@ -53,7 +53,13 @@ export function SharingProvider({ share, children }: { share: ShareSetting | nul
     const stopState = session.subscribe((state) => setRunning((current) => current && { ...current, state }));
     const stopMembers = session.watchMembers((members) => setRunning((current) => current && { ...current, members }));
     session.start().catch((error: unknown) => console.error('[carnet] sync could not start', error));
+    const pause = (): void => session.pause();
+    const resume = (): void => session.resume();
+    window.addEventListener('offline', pause);
+    window.addEventListener('online', resume);
     return () => {
+      window.removeEventListener('offline', pause);
+      window.removeEventListener('online', resume);
       stopState();
       stopMembers();
       session.stop();

@@ -1,0 +1,167 @@
+// Sharing an expedition live (issue 17), as three people do it: an organiser shares the
+// sample expedition with a sync server on loopback and invites two participants, who
+// join with the invitation's code; each types a note key by key, one of them offline;
+// all three end with the same notes, the same authors and the same lesson links.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSyncServer } from '../../src/main/sync/server';
+import { launchCarnet, stopHarness, type CarnetSession } from './harness';
+import { openSample } from './onboarding';
+import { readStore } from './pageData';
+
+const cleanups: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await stopHarness();
+});
+
+const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
+const TITLE = 'Innover ensemble en Auvergne';
+
+interface StoredNote {
+  id: string;
+  text: string;
+  author: string;
+  authorId?: string;
+  lessonIds: string[];
+  tags: string[];
+  deletedAt: number | null;
+}
+
+/** The notes as this notebook holds them, in an order every notebook shares. */
+async function notesOf(page: Page): Promise<Omit<StoredNote, 'authorId'>[]> {
+  const notes = await readStore<StoredNote>(page, 'notes');
+  return notes
+    .filter((note) => note.deletedAt === null)
+    .map(({ id, text, author, lessonIds, tags, deletedAt }) => ({ id, text, author, lessonIds: [...lessonIds].sort(), tags, deletedAt }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function syncStatus(page: Page): Promise<string> {
+  return page.getByTitle('État de la synchronisation').innerText();
+}
+
+async function invite(page: Page, name: string): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Expédition partagée' });
+  await dialog.getByLabel('Nom du participant').fill(name);
+  await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
+  const card = dialog.getByRole('region', { name: `Invitation de ${name}` });
+  await card.getByRole('img', { name: `QR code de l’invitation de ${name}` }).waitFor();
+  return card.getByRole('textbox', { name: 'Code' }).inputValue();
+}
+
+async function joinWith(code: string): Promise<CarnetSession> {
+  const session = await launchCarnet({ now: DURING_MICHELIN });
+  cleanups.push(() => session.close().catch(() => undefined));
+  const { page } = session;
+  await page.getByRole('button', { name: 'Rejoindre une expédition' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rejoindre une expédition' });
+  // A code cut by a chat is refused with a reason, nothing stored.
+  await dialog.getByLabel('Lien ou code d’invitation').fill(code.slice(0, 30));
+  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'Ce n’est pas une invitation Carnet complète' }).waitFor();
+  await dialog.getByLabel('Lien ou code d’invitation').fill(code);
+  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
+  // The page reloads to allow the server; the expedition then arrives from it.
+  await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 30_000 });
+  await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toBe('Synchronisé');
+  return session;
+}
+
+/** A note captured in the visit happening now, typed key by key. */
+async function typeNote(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+N');
+  const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+  await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.type(text, { delay: 25 });
+  await expect.poll(() => editor.innerText()).toBe(text);
+}
+
+describe('an expedition shared live', () => {
+  it('brings an organiser and two participants to the same notes, one of them offline for a while', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
+    const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
+    cleanups.push(
+      () => rmSync(dataDir, { recursive: true, force: true }),
+      () => server.close(),
+    );
+    const url = `ws://127.0.0.1:${server.port}`;
+
+    // The organiser shares the sample expedition.
+    const organiser = await launchCarnet({ now: DURING_MICHELIN });
+    cleanups.push(() => organiser.close().catch(() => undefined));
+    const olga = organiser.page;
+    await openSample(olga, 'Olga Martin');
+    await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
+    let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
+    await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
+    await dialog.getByRole('button', { name: 'Partager' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
+    await dialog.getByLabel('Adresse du serveur').fill(url);
+    await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
+    await dialog.getByRole('button', { name: 'Partager' }).click();
+    // Allowing the server reloads the page; the dialog carries on and registers.
+    dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
+    await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+    await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
+    const aliceCode = await invite(olga, 'Alice Bernard');
+    const brunoCode = await invite(olga, 'Bruno Petit');
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+    const alice = await joinWith(aliceCode);
+    const bruno = await joinWith(brunoCode);
+    // Everyone's notebook holds the sample's notes, by the organiser.
+    const sample = await notesOf(olga);
+    await expect.poll(() => notesOf(alice.page), { timeout: 30_000 }).toEqual(sample);
+    await expect.poll(() => notesOf(bruno.page), { timeout: 30_000 }).toEqual(sample);
+    expect(new Set(sample.map((note) => note.author))).toEqual(new Set(['Olga Martin']));
+
+    // Alice writes online; Bruno writes offline, then comes back.
+    await typeNote(alice.page, 'Chez Michelin, la #rd/pneus avance avec les start-ups : « on apprend ensemble ».');
+    await bruno.context.setOffline(true);
+    await expect.poll(() => syncStatus(bruno.page), { timeout: 30_000 }).toMatch(/^Hors ligne/);
+    await typeNote(bruno.page, 'Hors ligne dans l’atelier : #atelier/vulcanisation, 3 presses.');
+    await expect.poll(() => syncStatus(bruno.page), { timeout: 10_000 }).toMatch(/^Hors ligne — \d+ modification/);
+    await typeNote(olga, 'Synthèse du matin : ouvrir les portes, #confiance.');
+    await bruno.context.setOffline(false);
+
+    // Converged: the three notebooks hold the same notes, each with its text.
+    const texts = ['Chez Michelin, la #rd/pneus', 'Hors ligne dans l’atelier', 'Synthèse du matin'];
+    const converged = async () => {
+      const [a, b, c] = await Promise.all([olga, alice.page, bruno.page].map(notesOf));
+      const same = JSON.stringify(a) === JSON.stringify(b) && JSON.stringify(b) === JSON.stringify(c);
+      return same && texts.every((text) => a?.some((note) => note.text.startsWith(text)));
+    };
+    await expect.poll(converged, { timeout: 60_000 }).toBe(true);
+    const final = await notesOf(olga);
+    expect(final).toHaveLength(sample.length + 3);
+    const written = final.filter((note) => !sample.some((known) => known.id === note.id));
+    expect(written.map((note) => [note.author, note.tags])).toEqual(
+      expect.arrayContaining([
+        ['Alice Bernard', ['rd/pneus']],
+        ['Bruno Petit', ['atelier/vulcanisation']],
+        ['Olga Martin', ['confiance']],
+      ]),
+    );
+
+    // Another's note shows its author, and cannot be edited.
+    await alice.page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Hors ligne dans l’atelier/ })
+      .click();
+    await alice.page.getByText('Note de Bruno Petit : vous pouvez la lire et la citer').waitFor();
+    expect(await alice.page.getByRole('textbox', { name: 'Texte de la note' }).getAttribute('contenteditable')).toBe('false');
+
+    // Whose notes: Alice's alone.
+    await alice.page.getByLabel('Notes affichées').selectOption({ label: 'Mes notes' });
+    await expect.poll(() => alice.page.getByRole('list', { name: 'Notes' }).getByRole('button').count()).toBe(1);
+
+    // The organiser sees who joined.
+    await olga.getByTitle('État de la synchronisation').click();
+    const participants = olga.getByRole('dialog', { name: 'Expédition partagée' }).getByRole('region', { name: 'Participants' });
+    await expect.poll(() => participants.innerText()).toMatch(/Alice Bernard\s*vu le/);
+  }, 240_000);
+});
