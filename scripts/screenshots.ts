@@ -1,5 +1,6 @@
-// Takes the README's screenshots again from the app as it is: the main window and a
-// lesson page (the built renderer in Chromium through the browser host), and two pages
+// Takes the README's screenshots again from the app as it is: the main window, a lesson
+// page and an expedition being shared (the built renderer in Chromium through the browser
+// host, a sync server on loopback), and two pages
 // of the sample's PDF journal (the built CLI, then pdftoppm). Run: npm run build, then
 // npx tsx scripts/screenshots.ts
 import { execFileSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchCarnet, stopHarness } from '../src/main/platform/browser';
+import { startSyncServer } from '../src/main/sync/server';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
@@ -37,7 +39,57 @@ async function appScreenshots(): Promise<void> {
     await page.screenshot({ path: join(OUT, 'lesson-fr.png') });
   } finally {
     await session.close();
-    await stopHarness();
+  }
+}
+
+/** The organiser's sharing dialog with an invitation, and a participant reading the
+ *  organiser's note. */
+async function sharingScreenshots(): Promise<void> {
+  const server = await startSyncServer({
+    port: 4455,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'carnet-screenshots-sync-')),
+    newAdminKey: true,
+    log: () => undefined,
+  });
+  const organiser = await launchCarnet({ locale: 'fr-FR', now: DURING_MICHELIN, viewport: { width: 1360, height: 820 } });
+  const participant = await launchCarnet({ locale: 'fr-FR', now: DURING_MICHELIN, viewport: { width: 1360, height: 820 } });
+  try {
+    const olga = organiser.page;
+    await olga.getByLabel('Votre nom').fill('Olga Martin');
+    await olga.getByRole('button', { name: /expédition exemple/ }).click();
+    await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
+    let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
+    await dialog.getByLabel('Adresse du serveur').fill(`ws://127.0.0.1:${server.port}`);
+    await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
+    await dialog.getByRole('button', { name: 'Partager' }).click();
+    dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
+    await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+    await dialog.getByLabel('Nom du participant').fill('Alice Bernard');
+    await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
+    const code = await dialog.getByRole('textbox', { name: 'Code' }).inputValue();
+    await dialog.getByLabel('Nom du participant').fill('Bruno Petit');
+    await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
+    await olga.waitForTimeout(800);
+    await olga.screenshot({ path: join(OUT, 'sharing-fr.png') });
+
+    const alice = participant.page;
+    await alice.getByRole('button', { name: 'Rejoindre une expédition' }).click();
+    await alice.getByLabel('Lien ou code d’invitation').fill(code);
+    await alice.getByRole('button', { name: 'Rejoindre', exact: true }).click();
+    await alice.getByRole('heading', { name: 'Innover ensemble en Auvergne' }).waitFor({ timeout: 30_000 });
+    await alice.keyboard.press('Control+Shift+N');
+    await alice.keyboard.type('Chez Michelin, la #rd/pneus avance avec les start-ups du territoire.', { delay: 10 });
+    await alice
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Les compétences des salariés/ })
+      .click();
+    await alice.waitForTimeout(1500);
+    await alice.screenshot({ path: join(OUT, 'shared-note-fr.png') });
+  } finally {
+    await participant.close();
+    await organiser.close();
+    await server.close();
   }
 }
 
@@ -54,6 +106,8 @@ function journalScreenshots(): void {
 }
 
 void appScreenshots()
+  .then(sharingScreenshots)
+  .then(stopHarness)
   .then(journalScreenshots)
   .then(
     () => console.log(`screenshots written to ${OUT}`),
