@@ -43,6 +43,11 @@ describe('accessibility', () => {
 
     await page.getByLabel('Votre nom').waitFor();
     await check('first screen');
+    await page.getByRole('button', { name: 'Rejoindre une expédition' }).click();
+    await page.getByRole('dialog', { name: 'Rejoindre une expédition' }).waitFor();
+    await check('joining an expedition');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await openSample(page, 'Camille');
     await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
     await page.getByRole('textbox', { name: 'Texte de la note' }).waitFor();
@@ -67,6 +72,7 @@ describe('accessibility', () => {
       ['export', 'Exporter le cahier de voyage', 'Exporter le cahier de voyage'],
       ['settings', 'Réglages', 'Réglages'],
       ['a new visit', 'Nouvelle visite', 'Nouvelle visite'],
+      ['sharing', 'Partager l’expédition', 'Expédition partagée'],
     ] as const) {
       await page.getByRole('button', { name: open, exact: true }).first().click();
       await page.getByRole('dialog', { name: dialog }).waitFor();
