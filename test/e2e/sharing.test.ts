@@ -2,7 +2,7 @@
 // sample expedition with a sync server on loopback and invites two participants, who
 // join with the invitation's code; each types a note key by key, one of them offline;
 // all three end with the same notes, the same authors and the same lesson links.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -78,6 +78,21 @@ async function typeNote(page: Page, text: string): Promise<void> {
   await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true);
   await page.keyboard.type(text, { delay: 25 });
   await expect.poll(() => editor.innerText()).toBe(text);
+}
+
+/** Exports the HTML journal with these notes; its text. */
+async function exportJournal(session: CarnetSession, name: string, whose: string): Promise<string> {
+  const { page, platform } = session;
+  const path = join(platform.saveDir, name);
+  platform.saveAnswers.push(path);
+  await session.menu('exportJournal');
+  const dialog = page.getByRole('dialog', { name: 'Exporter le cahier de voyage' });
+  await dialog.getByLabel('Format').selectOption({ label: 'HTML (un seul fichier)' });
+  await dialog.getByRole('radio', { name: whose }).check();
+  await dialog.getByRole('button', { name: 'Exporter' }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Cahier exporté' }).waitFor({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Fermer' }).last().click();
+  return readFileSync(path, 'utf8');
 }
 
 describe('an expedition shared live', () => {
@@ -158,6 +173,22 @@ describe('an expedition shared live', () => {
     // Whose notes: Alice's alone.
     await alice.page.getByLabel('Notes affichées').selectOption({ label: 'Mes notes' });
     await expect.poll(() => alice.page.getByRole('list', { name: 'Notes' }).getByRole('button').count()).toBe(1);
+
+    // The same collective journal from every notebook; a personal one holds only mine.
+    const journals = [];
+    for (const [who, session] of [
+      ['olga', organiser],
+      ['alice', alice],
+      ['bruno', bruno],
+    ] as const) {
+      journals.push(await exportJournal(session, `${who}-groupe.html`, 'Celles de tout le groupe, chacune avec son auteur'));
+    }
+    expect(journals[1]).toBe(journals[0]);
+    expect(journals[2]).toBe(journals[0]);
+    for (const author of ['Olga Martin', 'Alice Bernard', 'Bruno Petit']) expect(journals[0]).toContain(author);
+    const personal = await exportJournal(alice, 'alice.html', 'Les miennes');
+    expect(personal).toContain('Chez Michelin, la');
+    expect(personal).not.toContain('Hors ligne dans l’atelier');
 
     // The organiser sees who joined.
     await olga.getByTitle('État de la synchronisation').click();

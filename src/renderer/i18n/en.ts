@@ -253,6 +253,9 @@ export const en: Messages<typeof fr> = {
     retry: 'Try again',
   },
   journal: {
+    whose: 'Notes in the journal',
+    whoseMine: 'Mine',
+    whoseGroup: 'The whole group’s, each with its author',
     open: 'Export the travel journal',
     title: 'Export the travel journal',
     format: 'Format',

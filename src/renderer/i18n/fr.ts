@@ -250,6 +250,9 @@ export const fr = {
     retry: 'Réessayer',
   },
   journal: {
+    whose: 'Notes du cahier',
+    whoseMine: 'Les miennes',
+    whoseGroup: 'Celles de tout le groupe, chacune avec son auteur',
     open: 'Exporter le cahier de voyage',
     title: 'Exporter le cahier de voyage',
     format: 'Format',

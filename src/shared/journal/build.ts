@@ -189,7 +189,8 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
   return {
     language,
     title: options.title.trim() || expedition.title,
-    author: options.author.trim(),
+    // A collective journal's authors are the group, whoever exports it.
+    author: authors.length > 1 ? authors.join(', ') : options.author.trim(),
     place: expedition.place,
     dates: dateRange(expedition.startDate, expedition.endDate, language),
     timeZone,

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/journal/formats';
 import { slug } from '../../../shared/journal/markdown';
 import { defaultJournalOptions, type JournalOptions } from '../../../shared/journal/options';
-import type { Expedition, Visit } from '../../../shared/model';
+import type { Expedition, NoteSummary, Visit } from '../../../shared/model';
 import { Dialog } from '../../components/Dialog';
 import { db } from '../../db/AppDB';
 import { carnet } from '../../platform';
 import { useLocale } from '../../i18n/useLocale';
+import { isMine, useSharing } from '../sharing/SharingProvider';
 import { startExport, type ExportProgress, type ExportRun } from './exportJournal';
 
 interface Props {
@@ -33,6 +34,10 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
   const [options, setOptions] = useState<JournalOptions>(() => defaultJournalOptions({ expedition }, locale));
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [stage, setStage] = useState<Stage>({ kind: 'form' });
+  // In a shared expedition: my journal, or the group's with each note's author.
+  const { share } = useSharing();
+  const shared = share?.expeditionId === expedition.id;
+  const [collective, setCollective] = useState(false);
   const run = useRef<ExportRun | null>(null);
   useEffect(() => () => run.current?.cancel(), []);
 
@@ -49,7 +54,9 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
   const start = () => {
     setStage({ kind: 'running', progress: null });
     const name = slug(options.title || expedition.title, 'carnet');
-    const current = startExport(db(), expedition.id, options, format, name, (progress) => setStage({ kind: 'running', progress }));
+    // A backup keeps everything; a journal, mine unless the group's is chosen.
+    const keepNote = shared && !collective && format !== 'carnet' ? (note: NoteSummary) => isMine(note, share) : undefined;
+    const current = startExport(db(), expedition.id, options, format, name, (progress) => setStage({ kind: 'running', progress }), keepNote);
     run.current = current;
     void current.outcome.then((outcome) => {
       run.current = null;
@@ -102,6 +109,17 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
                   <input value={options.author} onChange={(event) => set({ author: event.target.value })} />
                 </label>
               </div>
+              {shared && (
+                <fieldset className="journal-fieldset">
+                  <legend>{t('journal.whose')}</legend>
+                  <label className="checkbox">
+                    <input type="radio" name="whose" checked={!collective} onChange={() => setCollective(false)} /> {t('journal.whoseMine')}
+                  </label>
+                  <label className="checkbox">
+                    <input type="radio" name="whose" checked={collective} onChange={() => setCollective(true)} /> {t('journal.whoseGroup')}
+                  </label>
+                </fieldset>
+              )}
               <fieldset className="journal-fieldset">
                 <legend>{t('journal.scope')}</legend>
                 <label className="checkbox">

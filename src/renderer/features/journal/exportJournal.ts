@@ -6,28 +6,32 @@ import type { CarnetError } from '../../../shared/ipc';
 import type { ExportFormat } from '../../../shared/journal/formats';
 import type { JournalOptions } from '../../../shared/journal/options';
 import { attachmentMeta, type ExportRecords } from '../../../shared/journal/records';
+import type { NoteSummary } from '../../../shared/model';
 import type { AppDB } from '../../db/AppDB';
 import { withStates } from '../../db/notes';
 import { carnet } from '../../platform';
 
 /** Every record of one expedition. A backup keeps trashed ones too (restore is exact);
- *  the journal leaves them out by itself. */
-export async function gatherRecords(database: AppDB, expeditionId: string): Promise<ExportRecords> {
+ *  the journal leaves them out by itself. `keepNote`: the notes a journal holds (in a
+ *  shared expedition, mine or everyone's), with their photos. */
+export async function gatherRecords(database: AppDB, expeditionId: string, keepNote: (note: NoteSummary) => boolean = () => true): Promise<ExportRecords> {
   const expedition = await database.expeditions.get(expeditionId);
   if (!expedition) throw new Error('expedition not found');
-  const [visits, lessons, summaries, settings] = await Promise.all([
+  const [visits, lessons, allNotes, settings] = await Promise.all([
     database.visits.where('expeditionId').equals(expeditionId).toArray(),
     database.lessons.where('expeditionId').equals(expeditionId).toArray(),
     database.notes.where('expeditionId').equals(expeditionId).toArray(),
     database.settings.toArray(),
   ]);
+  const summaries = allNotes.filter(keepNote);
+  const kept = new Set(summaries.map((note) => note.id));
   // Attachment records without their bytes: those travel one by one when asked for.
   const attachments: ExportRecords['attachments'] = [];
   await database.attachments
     .where('expeditionId')
     .equals(expeditionId)
     .each((attachment) => {
-      attachments.push(attachmentMeta(attachment));
+      if (kept.has(attachment.noteId)) attachments.push(attachmentMeta(attachment));
     });
   return { expedition, visits, lessons, notes: await withStates(database, summaries), attachments, settings };
 }
@@ -49,6 +53,7 @@ export function startExport(
   format: ExportFormat,
   suggestedName: string,
   onProgress: (progress: ExportProgress) => void,
+  keepNote?: (note: NoteSummary) => boolean,
 ): ExportRun {
   let cancelled = false;
   let jobId: string | null = null;
@@ -57,7 +62,7 @@ export function startExport(
     if (jobId) void carnet().exportCancel({ jobId });
   };
   const run = async (): Promise<ExportOutcome> => {
-    const records = await gatherRecords(database, expeditionId);
+    const records = await gatherRecords(database, expeditionId, keepNote);
     const begun = await carnet().exportBegin({ records, options, format, suggestedName });
     if (!begun.ok) return { kind: 'failed', error: begun.error };
     if (!begun.value || cancelled) return { kind: 'cancelled' };
