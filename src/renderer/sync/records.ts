@@ -4,7 +4,7 @@
 // a record wins, as only its owner writes it. Note bodies have documents of their own
 // (shared/editor/noteBodyDoc.ts); a participant's synthesis of a lesson stays theirs.
 import * as Y from 'yjs';
-import type { Expedition, Id, Lesson, NoteSummary, Visit } from '../../shared/model';
+import type { Attachment, Expedition, Id, Lesson, NoteSummary, Visit } from '../../shared/model';
 
 /** What the structure document holds of the expedition (not who is writing: each
  *  notebook keeps its own participant). */
@@ -33,6 +33,8 @@ const PARTICIPANTS = 'participants';
 const VISITS = 'visits';
 const LESSONS = 'lessons';
 const NOTES = 'notes';
+const PHOTOS = 'photos';
+const PHOTO = 'photo';
 
 /** Puts each record under its id, and takes out the ids no longer there when `complete`. */
 function writeRecords<T extends { id: Id }>(map: Y.Map<T>, records: readonly T[], complete: boolean): void {
@@ -102,4 +104,28 @@ export function writeNotesMeta(doc: Y.Doc, notes: readonly NoteSummary[]): void 
 
 export function readNotesMeta(doc: Y.Doc): SharedNoteMeta[] {
   return [...doc.getMap<SharedNoteMeta>(NOTES).values()];
+}
+
+/** A photo as its author shares it: its record without bytes, and the SHA-256 of the
+ *  copy its own document holds (the display copy when there is one). */
+export type SharedPhotoMeta = Omit<Attachment, 'blob' | 'display'> & { sha256: string };
+
+/** A participant writes their photos' records (changed ones only). */
+export function writePhotosMeta(doc: Y.Doc, photos: readonly SharedPhotoMeta[]): void {
+  doc.transact(() => writeRecords(doc.getMap<SharedPhotoMeta>(PHOTOS), photos, false));
+}
+
+export function readPhotosMeta(doc: Y.Doc): SharedPhotoMeta[] {
+  return [...doc.getMap<SharedPhotoMeta>(PHOTOS).values()];
+}
+
+/** A photo's document holds its bytes once: written by its author, never changed. */
+export function writePhotoBytes(doc: Y.Doc, bytes: Uint8Array): void {
+  const map = doc.getMap<Uint8Array>(PHOTO);
+  if (!map.has('bytes')) map.set('bytes', bytes);
+}
+
+export function readPhotoBytes(doc: Y.Doc): Uint8Array | null {
+  const bytes = doc.getMap<unknown>(PHOTO).get('bytes');
+  return bytes instanceof Uint8Array ? bytes : null;
 }

@@ -9,14 +9,19 @@ import * as Y from 'yjs';
 import { docToNoteState, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
 import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, type ParticipantEntry } from '../../shared/sync/access';
 import type { Invitation } from '../../shared/sync/invitation';
-import { documentName, type Role, type SyncDocument } from '../../shared/sync/documents';
+import { documentName, MAX_MESSAGE_BYTES, type Role, type SyncDocument } from '../../shared/sync/documents';
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
 import { openLocalDoc, type LocalDoc } from './localDocs';
 import { applyNoteBody, applyNotesMeta, applyStructure, removeFromStructure } from './readModel';
 import {
   observeStructureRemovals,
+  readPhotoBytes,
+  readPhotosMeta,
   type SharedParticipant,
+  type SharedPhotoMeta,
+  writePhotoBytes,
+  writePhotosMeta,
   readNotesMeta,
   readParticipants,
   readStructure,
@@ -69,6 +74,8 @@ export class SyncSession {
   private readonly memberListeners = new Set<(members: SharedParticipant[]) => void>();
   /** Notes read from another participant's document: never sent from this notebook. */
   private readonly foreignNotes = new Set<string>();
+  /** Photos read from another participant's document: never sent from this notebook. */
+  private readonly foreignPhotos = new Set<string>();
   private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
   /** The access document, once the organiser's session has opened it (never otherwise). */
@@ -124,6 +131,7 @@ export class SyncSession {
     Dexie.on('storagemutated', this.onLocalWrite);
     // What this notebook holds that the documents do not yet: sent once (seeded), now.
     await this.sendLocal(null);
+    await this.sendPhotos(true);
   }
 
   /** The system lost the network: stop waiting for the socket to time out, show offline at
@@ -271,6 +279,11 @@ export class SyncSession {
       if (!mine) for (const meta of metas) this.foreignNotes.add(meta.id);
       await applyNotesMeta(this.database, metas);
       for (const meta of metas) this.inBackground(this.openBody(participant, meta.id));
+      if (!mine) {
+        for (const photo of readPhotosMeta(open.local.doc)) {
+          if (photo.expeditionId === this.config.expeditionId) this.inBackground(this.receivePhoto(participant, photo));
+        }
+      }
     };
     open.local.doc.on('update', () => this.inBackground(follow()));
     await follow();
@@ -299,6 +312,7 @@ export class SyncSession {
     if (this.stopped) return;
     const notes = parts[`idb://${this.database.name}/notes/`];
     const structureChanged = ['expeditions', 'visits', 'lessons'].some((table) => parts[`idb://${this.database.name}/${table}/`]);
+    if (parts[`idb://${this.database.name}/attachments/`]) this.inBackground(this.sendPhotos());
     if (!notes && !structureChanged) return;
     const ids = new Set<string>();
     let everything = false;
@@ -311,8 +325,96 @@ export class SyncSession {
     this.inBackground(this.sendLocal(everything ? null : ids, structureChanged));
   };
 
-  /** Sends this participant's notes (those of `ids`, or all with null) and, for the
-   *  organiser, the structure; a note's body is sent once, when its document is empty. */
+  /** Another participant's photo: its record, then its bytes once they arrive (a photo
+   *  never changes, only its caption). */
+  private async receivePhoto(participant: string, photo: SharedPhotoMeta): Promise<void> {
+    this.foreignPhotos.add(photo.id);
+    const { sha256, ...record } = photo;
+    const known = await this.database.attachments.get(photo.id);
+    if (known) {
+      if (known.caption !== photo.caption) await this.database.attachments.update(photo.id, { caption: photo.caption });
+      return;
+    }
+    const target: SyncDocument = { kind: 'photo', expedition: this.config.expeditionId, participant, id: sha256 };
+    if (this.docs.has(documentName(target))) return; // already waiting for its bytes
+    const open = await this.open(target);
+    const keep = async (): Promise<void> => {
+      const bytes = readPhotoBytes(open.local.doc);
+      if (!bytes || (await this.database.attachments.get(photo.id))) return;
+      await this.database.attachments.put({ ...record, size: bytes.length, blob: new Blob([new Uint8Array(bytes)], { type: photo.mime }), display: null });
+      this.close(target);
+    };
+    open.local.doc.on('update', () => this.inBackground(keep()));
+    await keep();
+  }
+
+  /** This participant's photos to their documents: each one's bytes (its display copy)
+   *  once, in a document named by their hash, then its record. `all`: at start, every
+   *  photo's document is opened until the server has it (it may have been written
+   *  offline), then closed. */
+  private async sendPhotos(all = false): Promise<void> {
+    const { expeditionId, participantId } = this.config;
+    const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
+    if (!own) return;
+    const shared = new Map(readPhotosMeta(own.local.doc).map((photo) => [photo.id, photo]));
+    const photos: { meta: Omit<SharedPhotoMeta, 'sha256'>; sha256: string | null; bytes: Blob }[] = [];
+    await this.database.attachments
+      .where('expeditionId')
+      .equals(expeditionId)
+      .each(({ blob, display, ...meta }) => {
+        if (!this.foreignPhotos.has(meta.id)) photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, bytes: display ?? blob });
+      });
+    const metas: SharedPhotoMeta[] = [];
+    for (const photo of photos) {
+      let sha256 = photo.sha256;
+      if (sha256 === null) {
+        const bytes = new Uint8Array(await photo.bytes.arrayBuffer());
+        if (bytes.length > MAX_PHOTO_BYTES) {
+          console.warn(`[carnet] sync: photo ${photo.meta.id} is too large to share (${bytes.length} bytes)`);
+          continue;
+        }
+        sha256 = await sha256Hex(bytes);
+        const target: SyncDocument = { kind: 'photo', expedition: expeditionId, participant: participantId, id: sha256 };
+        // Bytes first: a record is never shared before the photo it describes.
+        writePhotoBytes((await this.open(target)).local.doc, bytes);
+        this.closeOnceSaved(target);
+      } else if (all) {
+        this.closeOnceSaved({ kind: 'photo', expedition: expeditionId, participant: participantId, id: sha256 });
+      }
+      metas.push({ ...photo.meta, sha256 });
+    }
+    writePhotosMeta(own.local.doc, metas);
+  }
+
+  /** Opens a document until the server has everything of it, then closes it. */
+  private closeOnceSaved(target: SyncDocument): void {
+    this.inBackground(
+      this.open(target).then(async (open) => {
+        await open.synced;
+        while (open.provider.unsyncedChanges > 0) {
+          await new Promise<void>((resolve) => {
+            const changed = (): void => {
+              open.provider.off('unsyncedChanges', changed);
+              resolve();
+            };
+            open.provider.on('unsyncedChanges', changed);
+          });
+        }
+        this.close(target);
+      }),
+    );
+  }
+
+  private close(target: SyncDocument): void {
+    const name = documentName(target);
+    const open = this.docs.get(name);
+    if (!open) return;
+    this.docs.delete(name);
+    open.provider.destroy();
+    open.local.release();
+    this.countWaiting();
+  }
+
   /** The organiser's expedition, visits and lessons into the structure (differences). */
   private async sendStructure(): Promise<void> {
     const { expeditionId } = this.config;
@@ -326,6 +428,8 @@ export class SyncSession {
     writeStructure(structure.local.doc, expedition, visits, lessons);
   }
 
+  /** Sends this participant's notes (those of `ids`, or all with null) and, for the
+   *  organiser, the structure; a note's body is sent once, when its document is empty. */
   private async sendLocal(ids: Set<string> | null, structureChanged = false): Promise<void> {
     const { expeditionId, participantId, role } = this.config;
     if (role === 'organiser' && structureChanged) await this.sendStructure();
@@ -343,6 +447,14 @@ export class SyncSession {
       if (note.state && (isEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
     }
   }
+}
+
+/** A photo's bytes travel in one update, under the server's limit for one message. */
+const MAX_PHOTO_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
+
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Whether a note's body document holds nothing yet (@lexical/yjs's root is `root`). */

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { markdownToNote } from '../../../src/shared/editor/markdown';
 import { AppDB } from '../../../src/renderer/db/AppDB';
+import { addAttachment, setAttachmentCaption } from '../../../src/renderer/db/attachments';
 import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
 import { SyncSession } from '../../../src/renderer/sync/session';
@@ -70,6 +71,28 @@ describe('a shared expedition between two notebooks', () => {
     await saveNoteContent(aliceDb, hers.id, markdownToNote('Vu chez Michelin : #apprendre/ensemble'));
     await expect.poll(async () => (await organiserDb.notes.get(hers.id))?.text, { timeout: 20_000 }).toBe('Vu chez Michelin : #apprendre/ensemble');
     expect(await organiserDb.notes.get(hers.id)).toMatchObject({ author: 'Alice', authorId: 'alice', tags: ['apprendre/ensemble'] });
+
+    // Her photo reaches the organiser once, bytes and all; a caption changed later follows.
+    const bytes = new Uint8Array(300_000).map((_, at) => (at * 7) % 251);
+    const photo = await addAttachment(aliceDb, {
+      expeditionId: expedition.id,
+      noteId: hers.id,
+      name: 'presse.jpg',
+      mime: 'image/jpeg',
+      size: bytes.length,
+      width: 1600,
+      height: 1200,
+      blob: new Blob([bytes], { type: 'image/jpeg' }),
+      display: null,
+      caption: 'La presse',
+      capturedAt: null,
+    });
+    await expect.poll(async () => (await organiserDb.attachments.get(photo.id))?.caption, { timeout: 20_000 }).toBe('La presse');
+    const received = (await organiserDb.attachments.get(photo.id))!;
+    expect(new Uint8Array(await received.blob.arrayBuffer())).toEqual(bytes);
+    expect(received).toMatchObject({ noteId: hers.id, name: 'presse.jpg', mime: 'image/jpeg', width: 1600, height: 1200 });
+    await setAttachmentCaption(aliceDb, photo.id, 'La presse à vulcaniser');
+    await expect.poll(async () => (await organiserDb.attachments.get(photo.id))?.caption, { timeout: 20_000 }).toBe('La presse à vulcaniser');
 
     // The organiser edits one of theirs: Alice sees the edit.
     const edited = markdownToNote('Texte revu par l’organisatrice');
