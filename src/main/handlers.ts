@@ -11,6 +11,7 @@ import { writeFileAtomic } from './atomicFiles';
 import { ImportSessions } from './import/session';
 import type { Platform } from './platform/types';
 import { parseSyncOrigin } from '../shared/sync/invitation';
+import { startInAppServer } from './sync/inApp';
 import { syncOriginOf } from './sync/origin';
 
 export type Handlers = {
@@ -80,6 +81,10 @@ export function createHandlers(platform: Platform): Handlers {
       const origin = url === null ? null : parseSyncOrigin(url);
       if (url !== null && !origin) return fail('badPayload', 'Not a sync server address: ws:// or wss://, a host and a port.', { url: url.slice(0, 200) });
       return { ok: true, value: { reload: await syncOriginOf(platform.dataDir).set(origin) } };
+    },
+
+    async startSyncServer() {
+      return startInAppServer(platform.dataDir, (line) => console.log(`[carnet] sync server: ${line}`));
     },
 
     async pickImages() {

@@ -159,6 +159,12 @@ export const contract = {
     channel: 'carnet:set-sync-server',
     request: z.object({ url: z.string().min(1).max(500).nullable() }).strict(),
   },
+  /** Starts the sync server on this computer (port 4455, every interface), for an
+   *  organiser without one; answers its address on the network and a new admin key. */
+  startSyncServer: {
+    channel: 'carnet:start-sync-server',
+    request: z.undefined(),
+  },
   /** The renderer has taken its last snapshot after 'snapshotBeforeQuit': main may close. */
   quitReady: {
     channel: 'carnet:quit-ready',
@@ -190,6 +196,7 @@ export interface Responses {
   readSnapshot: BackupContents;
   chooseBackup: BackupContents | null;
   setSyncServer: { reload: boolean };
+  startSyncServer: { url: string; adminKey: string };
   quitReady: null;
 }
 

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'fileBinary',
   'badFormat',
   'folderNotEmpty',
+  'portBusy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

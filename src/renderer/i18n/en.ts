@@ -138,6 +138,7 @@ export const en: Messages<typeof fr> = {
     fileBinary: 'This file is not a text file.',
     badFormat: 'The file’s content is not in the expected format.',
     folderNotEmpty: 'The chosen folder is not empty: Carnet wrote and erased nothing there. Export to a new folder.',
+    portBusy: 'Port {{port}} is already in use on this computer: another Carnet server may already be running.',
     internal: 'Something unexpected went wrong.',
   },
   expedition: {
@@ -405,6 +406,9 @@ export const en: Messages<typeof fr> = {
     adminKey: 'Server admin key',
     adminKeyHint: 'Printed by carnet serve at its first start.',
     start: 'Share',
+    startHere: 'Start a server on this computer and share',
+    startHereHint:
+      'For a group on the same network (Wi-Fi): participants connect to it while Carnet stays open here. Otherwise, give a server started with carnet serve:',
     starting: 'Connecting to the server…',
     invitation: 'Invitation',
     invitationLabel: 'Invitation link or code',

@@ -135,6 +135,7 @@ export const fr = {
     fileBinary: 'Ce fichier n’est pas un fichier texte.',
     badFormat: 'Le contenu du fichier n’est pas dans le format attendu.',
     folderNotEmpty: 'Le dossier choisi n’est pas vide : Carnet n’y a rien écrit ni effacé. Exportez vers un nouveau dossier.',
+    portBusy: 'Le port {{port}} est déjà utilisé sur cet ordinateur : un autre serveur Carnet tourne peut-être déjà.',
     internal: 'Une erreur inattendue est survenue.',
   },
   expedition: {
@@ -405,6 +406,9 @@ export const fr = {
     adminKey: 'Clé d’administration du serveur',
     adminKeyHint: 'Affichée par carnet serve à son premier démarrage.',
     start: 'Partager',
+    startHere: 'Démarrer un serveur sur cet ordinateur et partager',
+    startHereHint:
+      'Pour un groupe sur le même réseau (Wi-Fi) : les participants s’y connectent tant que Carnet reste ouvert ici. Sinon, indiquez un serveur lancé avec carnet serve :',
     starting: 'Connexion au serveur…',
     invitation: 'Invitation',
     invitationLabel: 'Lien ou code d’invitation',

@@ -12,6 +12,7 @@ import { db } from '../../db/AppDB';
 import { writeSetting } from '../../db/settings';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
+import { carnet } from '../../platform';
 import { registerExpedition } from '../../sync/register';
 import { allowServer, keepPendingShare, takePendingShare, type PendingShare } from './serverChange';
 import { InvitationCard } from './InvitationCard';
@@ -60,13 +61,12 @@ function StartSharing({ expedition }: { expedition: Expedition }): JSX.Element {
     void register(pending);
   }, []);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const origin = parseSyncOrigin(url.trim());
+  const share = async (serverUrl: string, key: string): Promise<void> => {
+    const origin = parseSyncOrigin(serverUrl.trim());
     if (!origin) return setError(t('sharing.problems.server'));
-    if (!adminKey.trim()) return setError(t('sharing.problems.adminKey'));
+    if (!key.trim()) return setError(t('sharing.problems.adminKey'));
     if (!expedition.participant.trim()) return setError(t('sharing.problems.noName'));
-    const pending = { url: origin, adminKey: adminKey.trim(), expeditionId: expedition.id };
+    const pending = { url: origin, adminKey: key.trim(), expeditionId: expedition.id };
     try {
       if (await allowServer(origin, () => keepPendingShare(pending))) await register(pending);
     } catch (failure) {
@@ -74,9 +74,27 @@ function StartSharing({ expedition }: { expedition: Expedition }): JSX.Element {
     }
   };
 
+  const startHere = async (): Promise<void> => {
+    setError(null);
+    const started = await carnet().startSyncServer();
+    if (!started.ok) return setError(t(`errors.${started.error.code}`, { ...started.error.detail, defaultValue: started.error.message }));
+    setUrl(started.value.url);
+    setAdminKey(started.value.adminKey);
+    await share(started.value.url, started.value.adminKey);
+  };
+
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void share(url, adminKey);
+      }}
+    >
       <p className="lede">{t('sharing.intro')}</p>
+      <button type="button" disabled={busy} onClick={() => void startHere()}>
+        {t('sharing.startHere')}
+      </button>
+      <p className="hint">{t('sharing.startHereHint')}</p>
       <label className="field">
         <span>{t('sharing.server')}</span>
         <input value={url} onChange={(event) => setUrl(event.target.value)} placeholder="ws://192.168.1.20:4455" spellCheck={false} autoComplete="off" />
