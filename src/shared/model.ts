@@ -126,6 +126,19 @@ export interface Attachment {
   createdAt: number;
 }
 
+/** Another participant's synthesis of a lesson, in a shared expedition: theirs, read here. */
+export interface OthersSynthesis {
+  /** `<lessonId>/<authorId>`. */
+  id: string;
+  expeditionId: Id;
+  lessonId: Id;
+  /** The participant who wrote it. */
+  authorId: Id;
+  /** Lexical state JSON, as in Lesson.synthesis. */
+  state: string;
+  updatedAt: number;
+}
+
 /** One row per setting; values are validated on read (see renderer/db/settings). */
 export interface SettingRecord {
   key: string;

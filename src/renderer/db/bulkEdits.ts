@@ -4,7 +4,7 @@ import { deriveNoteFields } from '../../shared/editor/derive';
 import { createHeadlessNoteEditor, parseNoteState } from '../../shared/editor/markdown';
 import { renameTagInState, unlinkLessonInState } from '../../shared/editor/rewrite';
 import { normaliseTag } from '../../shared/text/hashtags';
-import type { Note } from '../../shared/model';
+import type { Note, NoteSummary } from '../../shared/model';
 import type { AppDB } from './AppDB';
 import { editTime, putNotes, withStates } from './notes';
 
@@ -31,8 +31,15 @@ function withState(note: Note, state: string, editor = createHeadlessNoteEditor(
 }
 
 /** Renames `from` to `to` in every note of the expedition (nested tags follow); with
- *  `to` = null the tag is deleted and its word stays in the text. Returns the notes changed. */
-export async function renameTag(database: AppDB, expeditionId: string, from: string, to: string | null): Promise<number> {
+ *  `to` = null the tag is deleted and its word stays in the text. `editable`: the notes
+ *  this notebook may change (in a shared expedition, its own). Returns the notes changed. */
+export async function renameTag(
+  database: AppDB,
+  expeditionId: string,
+  from: string,
+  to: string | null,
+  editable: (note: NoteSummary) => boolean = () => true,
+): Promise<number> {
   const source = normaliseTag(from);
   if (!source || (to !== null && !normaliseTag(to))) return 0;
   const editor = createHeadlessNoteEditor();
@@ -40,7 +47,7 @@ export async function renameTag(database: AppDB, expeditionId: string, from: str
     const notes = await database.notes
       .where('tags')
       .startsWith(source)
-      .filter((note) => note.expeditionId === expeditionId)
+      .filter((note) => note.expeditionId === expeditionId && editable(note))
       .distinct()
       .toArray();
     const changed = (await withStates(database, notes)).flatMap((note) => {
@@ -53,8 +60,8 @@ export async function renameTag(database: AppDB, expeditionId: string, from: str
 }
 
 /** Merging is renaming one tag into another that already exists. */
-export function mergeTags(database: AppDB, expeditionId: string, from: string, into: string): Promise<number> {
-  return renameTag(database, expeditionId, from, into);
+export function mergeTags(database: AppDB, expeditionId: string, from: string, into: string, editable?: (note: NoteSummary) => boolean): Promise<number> {
+  return renameTag(database, expeditionId, from, into, editable);
 }
 
 /** Deletes a lesson: notes keep their text, only the links (whole-note and passages) go. */

@@ -41,6 +41,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { syncDocs: 'name, doc: Y.Doc' },
   },
+  {
+    // The other participants' syntheses of the lessons of a shared expedition.
+    version: 5,
+    stores: { syntheses: 'id, lessonId, expeditionId' },
+  },
 ];
 
 /** Notes moved at a time, so that a 100,000-note notebook is not held in memory at once. */

@@ -165,6 +165,8 @@ export const en: Messages<typeof fr> = {
   },
   lessons: {
     heading: 'Lessons',
+    othersSyntheses: 'The other participants’ syntheses',
+    synthesisBy: 'Synthesis by {{name}}',
     none: 'No lessons yet. Add one with +.',
     new: 'New lesson',
     edit: 'Edit lesson',

@@ -162,6 +162,8 @@ export const fr = {
   },
   lessons: {
     heading: 'Enseignements',
+    othersSyntheses: 'Les synthèses des autres participants',
+    synthesisBy: 'Synthèse de {{name}}',
     none: 'Aucun enseignement. Ajoutez-en avec +.',
     new: 'Nouvel enseignement',
     edit: 'Modifier l’enseignement',

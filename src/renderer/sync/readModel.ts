@@ -5,9 +5,9 @@
 // the tables to send local edits to Yjs never sends it back (no echo).
 import { deriveNoteFields } from '../../shared/editor/derive';
 import { parseNoteState } from '../../shared/editor/markdown';
-import type { Expedition, NoteSummary } from '../../shared/model';
+import type { Expedition, NoteSummary, OthersSynthesis } from '../../shared/model';
 import type { AppDB } from '../db/AppDB';
-import type { SharedNoteMeta, Structure } from './records';
+import type { SharedNoteMeta, SharedSynthesis, Structure } from './records';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -82,5 +82,23 @@ export async function applyNoteBody(database: AppDB, noteId: string, stateJson: 
     if (!note || stored?.state === stateJson) return;
     await database.noteStates.put({ id: noteId, state: stateJson });
     await database.notes.update(noteId, { ...derived });
+  });
+}
+
+/** Another participant's syntheses of the expedition's lessons (changed ones only). */
+export async function applySyntheses(database: AppDB, expeditionId: string, authorId: string, syntheses: readonly SharedSynthesis[]): Promise<void> {
+  if (syntheses.length === 0) return;
+  const records: OthersSynthesis[] = syntheses.map(({ id: lessonId, state, updatedAt }) => ({
+    id: `${lessonId}/${authorId}`,
+    expeditionId,
+    lessonId,
+    authorId,
+    state,
+    updatedAt,
+  }));
+  await database.transaction('rw', database.syntheses, async () => {
+    const known = await database.syntheses.bulkGet(records.map((record) => record.id));
+    const changed = records.filter((record, at) => !same(record, known[at]));
+    if (changed.length > 0) await database.syntheses.bulkPut(changed);
   });
 }

@@ -34,6 +34,7 @@ const VISITS = 'visits';
 const LESSONS = 'lessons';
 const NOTES = 'notes';
 const PHOTOS = 'photos';
+const SYNTHESES = 'syntheses';
 const PHOTO = 'photo';
 
 /** Puts each record under its id, and takes out the ids no longer there when `complete`. */
@@ -128,4 +129,20 @@ export function writePhotoBytes(doc: Y.Doc, bytes: Uint8Array): void {
 export function readPhotoBytes(doc: Y.Doc): Uint8Array | null {
   const bytes = doc.getMap<unknown>(PHOTO).get('bytes');
   return bytes instanceof Uint8Array ? bytes : null;
+}
+
+/** A participant's own synthesis of a lesson, as the others read it. */
+export interface SharedSynthesis {
+  id: Id;
+  state: string;
+  updatedAt: number;
+}
+
+/** A participant writes their syntheses, by lesson (changed ones only). */
+export function writeSyntheses(doc: Y.Doc, syntheses: readonly SharedSynthesis[]): void {
+  doc.transact(() => writeRecords(doc.getMap<SharedSynthesis>(SYNTHESES), syntheses, false));
+}
+
+export function readSyntheses(doc: Y.Doc): SharedSynthesis[] {
+  return [...doc.getMap<SharedSynthesis>(SYNTHESES).values()];
 }

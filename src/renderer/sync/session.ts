@@ -13,11 +13,13 @@ import { documentName, MAX_MESSAGE_BYTES, type Role, type SyncDocument } from '.
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
 import { openLocalDoc, type LocalDoc } from './localDocs';
-import { applyNoteBody, applyNotesMeta, applyStructure, removeFromStructure } from './readModel';
+import { applyNoteBody, applyNotesMeta, applyStructure, applySyntheses, removeFromStructure } from './readModel';
 import {
   observeStructureRemovals,
   readPhotoBytes,
   readPhotosMeta,
+  readSyntheses,
+  writeSyntheses,
   type SharedParticipant,
   type SharedPhotoMeta,
   writePhotoBytes,
@@ -280,6 +282,7 @@ export class SyncSession {
       await applyNotesMeta(this.database, metas);
       for (const meta of metas) this.inBackground(this.openBody(participant, meta.id));
       if (!mine) {
+        await applySyntheses(this.database, this.config.expeditionId, participant, readSyntheses(open.local.doc));
         for (const photo of readPhotosMeta(open.local.doc)) {
           if (photo.expeditionId === this.config.expeditionId) this.inBackground(this.receivePhoto(participant, photo));
         }
@@ -415,6 +418,18 @@ export class SyncSession {
     this.countWaiting();
   }
 
+  /** This participant's own syntheses of the lessons, for the others to read. */
+  private async sendSyntheses(): Promise<void> {
+    const { expeditionId, participantId } = this.config;
+    const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
+    if (!own) return;
+    const lessons = await this.database.lessons.where('expeditionId').equals(expeditionId).toArray();
+    writeSyntheses(
+      own.local.doc,
+      lessons.filter((lesson) => lesson.synthesis !== '').map(({ id, synthesis, updatedAt }) => ({ id, state: synthesis, updatedAt })),
+    );
+  }
+
   /** The organiser's expedition, visits and lessons into the structure (differences). */
   private async sendStructure(): Promise<void> {
     const { expeditionId } = this.config;
@@ -433,6 +448,7 @@ export class SyncSession {
   private async sendLocal(ids: Set<string> | null, structureChanged = false): Promise<void> {
     const { expeditionId, participantId, role } = this.config;
     if (role === 'organiser' && structureChanged) await this.sendStructure();
+    if (structureChanged || ids === null) await this.sendSyntheses();
     const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
     if (!own) return;
     const notes = (ids ? await this.database.notes.bulkGet([...ids]) : await this.database.notes.where('expeditionId').equals(expeditionId).toArray()).filter(

@@ -6,6 +6,7 @@ import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
 import { SyncStatus } from '../sharing/SyncStatus';
+import { useCanEditStructure } from '../sharing/SharingProvider';
 import { WhoseSelect } from '../sharing/WhoseSelect';
 import { LessonList } from '../lessons/LessonList';
 import { VisitList } from '../visits/VisitList';
@@ -23,20 +24,23 @@ interface Props {
 export function Sidebar({ expedition, visits, lessons, selection, openDialog }: Props): JSX.Element {
   const { t } = useTranslation();
   const { view, setView, visit, inProgressId, selectVisit } = selection;
+  const editable = useCanEditStructure(expedition.id);
   return (
     <aside className="pane sidebar" aria-label={t('layout.sidebar')}>
       <header className="expedition-header">
         <div className="expedition-title-row">
           <h1>{expedition.title}</h1>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('expedition.edit')}
-            title={t('expedition.edit')}
-            onClick={() => openDialog('editExpedition')}
-          >
-            <PencilIcon />
-          </button>
+          {editable && (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('expedition.edit')}
+              title={t('expedition.edit')}
+              onClick={() => openDialog('editExpedition')}
+            >
+              <PencilIcon />
+            </button>
+          )}
         </div>
         {expedition.place && <p>{expedition.place}</p>}
         <ExpeditionSwitcher current={expedition} onNew={() => openDialog('newExpedition')} onJoin={() => openDialog('join')} />
@@ -45,9 +49,11 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
       </header>
       <div className="pane-toolbar">
         <h2 className="pane-heading">{t('visits.heading')}</h2>
-        <button type="button" className="icon-button" aria-label={t('visits.new')} title={t('visits.new')} onClick={() => openDialog('newVisit')}>
-          <PlusIcon />
-        </button>
+        {editable && (
+          <button type="button" className="icon-button" aria-label={t('visits.new')} title={t('visits.new')} onClick={() => openDialog('newVisit')}>
+            <PlusIcon />
+          </button>
+        )}
       </div>
       {visits && (
         <VisitList
@@ -60,9 +66,11 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
       )}
       <div className="pane-toolbar">
         <h2 className="pane-heading">{t('lessons.heading')}</h2>
-        <button type="button" className="icon-button" aria-label={t('lessons.new')} title={t('lessons.new')} onClick={() => openDialog('newLesson')}>
-          <PlusIcon />
-        </button>
+        {editable && (
+          <button type="button" className="icon-button" aria-label={t('lessons.new')} title={t('lessons.new')} onClick={() => openDialog('newLesson')}>
+            <PlusIcon />
+          </button>
+        )}
       </div>
       <LessonList lessons={lessons} selectedId={view.kind === 'lesson' ? view.lessonId : null} onSelect={(lessonId) => setView({ kind: 'lesson', lessonId })} />
       <div className="sidebar-links">

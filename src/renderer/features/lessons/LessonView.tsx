@@ -12,7 +12,8 @@ import { withStates } from '../../db/notes';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
-import { useSharing } from '../sharing/SharingProvider';
+import { useCanEditStructure, useSharing } from '../sharing/SharingProvider';
+import { OthersSyntheses } from './OthersSyntheses';
 import { EvidenceItemView } from './EvidenceItemView';
 import { LessonForm } from './LessonForm';
 
@@ -28,6 +29,7 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
   const { t } = useTranslation();
   const [locale] = useLocale();
   const { shows } = useSharing();
+  const editable = useCanEditStructure(expedition.id);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const evidence = useLiveQuery(async () => {
@@ -49,32 +51,34 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
           {lesson.title}
         </h2>
         {lesson.description && <p className="lesson-description">{lesson.description}</p>}
-        <div className="visit-actions">
-          <button type="button" onClick={() => setEditing(true)}>
-            {t('lessons.edit')}
-          </button>
-          <button type="button" aria-label={t('lessons.moveUp')} onClick={() => void moveLesson(db(), lesson.id, -1)}>
-            ↑
-          </button>
-          <button type="button" aria-label={t('lessons.moveDown')} onClick={() => void moveLesson(db(), lesson.id, 1)}>
-            ↓
-          </button>
-          {confirmDelete ? (
-            <span className="confirm" role="alert">
-              {t('lessons.deleteConfirm')}
-              <button type="button" className="danger" onClick={() => void deleteLesson(db(), lesson.id)}>
+        {editable && (
+          <div className="visit-actions">
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('lessons.edit')}
+            </button>
+            <button type="button" aria-label={t('lessons.moveUp')} onClick={() => void moveLesson(db(), lesson.id, -1)}>
+              ↑
+            </button>
+            <button type="button" aria-label={t('lessons.moveDown')} onClick={() => void moveLesson(db(), lesson.id, 1)}>
+              ↓
+            </button>
+            {confirmDelete ? (
+              <span className="confirm" role="alert">
+                {t('lessons.deleteConfirm')}
+                <button type="button" className="danger" onClick={() => void deleteLesson(db(), lesson.id)}>
+                  {t('lessons.delete')}
+                </button>
+                <button type="button" onClick={() => setConfirmDelete(false)}>
+                  {t('cancel')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setConfirmDelete(true)}>
                 {t('lessons.delete')}
               </button>
-              <button type="button" onClick={() => setConfirmDelete(false)}>
-                {t('cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" onClick={() => setConfirmDelete(true)}>
-              {t('lessons.delete')}
-            </button>
-          )}
-        </div>
+            )}
+          </div>
+        )}
       </header>
 
       <section className="synthesis" aria-label={t('lessons.synthesis')}>
@@ -83,6 +87,8 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
           <NoteEditor key={lesson.id} initialState={lesson.synthesis} save={saveSynthesis} />
         </div>
       </section>
+
+      <OthersSyntheses lessonId={lesson.id} />
 
       <section className="evidence" aria-label={t('lessons.evidence')}>
         <h3>{t('lessons.evidence')}</h3>

@@ -76,6 +76,13 @@ export function useSharing(): Sharing {
   return useContext(SharingContext);
 }
 
+/** Whether this notebook may change the expedition, its visits and lessons: in a shared
+ *  expedition only the organiser may (the server refuses anyone else's change). */
+export function useCanEditStructure(expeditionId: string): boolean {
+  const { share } = useSharing();
+  return !share || share.expeditionId !== expeditionId || share.role === 'organiser';
+}
+
 /** Whether this notebook wrote the note: true for every note outside a shared expedition. */
 export function isMine(note: Pick<NoteSummary, 'authorId'>, share: ShareSetting | null): boolean {
   return note.authorId === undefined || note.authorId === share?.participantId;

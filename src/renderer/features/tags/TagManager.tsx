@@ -5,7 +5,9 @@ import { useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidTag, normaliseTag } from '../../../shared/text/hashtags';
 import { db } from '../../db/AppDB';
+import type { NoteSummary } from '../../../shared/model';
 import { listTags, mergeTags, renameTag } from '../../db/bulkEdits';
+import { isMine, useSharing } from '../sharing/SharingProvider';
 
 type Action = { tag: string; kind: 'rename' | 'merge' | 'delete' } | null;
 
@@ -22,17 +24,20 @@ export function TagManager({ expeditionId }: { expeditionId: string }): JSX.Elem
     setStatus(null);
   };
 
+  const { share } = useSharing();
   const apply = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!action) return;
     const target = normaliseTag(value.trim());
     if (action.kind !== 'delete' && !isValidTag(target)) return setStatus(t('tags.invalid'));
+    // In a shared expedition, only this notebook's notes: the others' are their authors'.
+    const editable = (note: NoteSummary) => isMine(note, share);
     const count =
       action.kind === 'delete'
-        ? await renameTag(db(), expeditionId, action.tag, null)
+        ? await renameTag(db(), expeditionId, action.tag, null, editable)
         : action.kind === 'merge'
-          ? await mergeTags(db(), expeditionId, action.tag, target)
-          : await renameTag(db(), expeditionId, action.tag, target);
+          ? await mergeTags(db(), expeditionId, action.tag, target, editable)
+          : await renameTag(db(), expeditionId, action.tag, target, editable);
     setStatus(t('tags.done', { count }));
     setAction(null);
   };

@@ -6,6 +6,7 @@ import { db } from '../../db/AppDB';
 import { trashVisit } from '../../db/visits';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
+import { useCanEditStructure } from '../sharing/SharingProvider';
 
 interface Props {
   expedition: Expedition;
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function VisitHeader({ expedition, visit, onEdit }: Props): JSX.Element {
+  const editable = useCanEditStructure(expedition.id);
   const { t } = useTranslation();
   const [locale] = useLocale();
   const zone = expedition.timeZone;
@@ -35,14 +37,16 @@ export function VisitHeader({ expedition, visit, onEdit }: Props): JSX.Element {
           ))}
         </ul>
       )}
-      <div className="visit-actions">
-        <button type="button" onClick={onEdit} aria-label={t('visits.editNamed', { name: visit.title })}>
-          {t('visits.edit')}
-        </button>
-        <button type="button" onClick={() => void trashVisit(db(), visit.id)} aria-label={t('visits.trashNamed', { name: visit.title })}>
-          {t('visits.trash')}
-        </button>
-      </div>
+      {editable && (
+        <div className="visit-actions">
+          <button type="button" onClick={onEdit} aria-label={t('visits.editNamed', { name: visit.title })}>
+            {t('visits.edit')}
+          </button>
+          <button type="button" onClick={() => void trashVisit(db(), visit.id)} aria-label={t('visits.trashNamed', { name: visit.title })}>
+            {t('visits.trash')}
+          </button>
+        </div>
+      )}
     </header>
   );
 }
