@@ -1,9 +1,11 @@
-// Issue 17, in process: replicas of a note's body, each a note editor bound to its own
-// Y.Doc (shared/editor/noteBodyDoc.ts), their documents connected by relaying updates
-// and one of them offline for a while; edits in the same and in different paragraphs
-// merged; and the cases @lexical/yjs is known to get wrong, each reproduced as its issue
-// tells it. After every scenario all the editors show the same note, and each document
-// reads back (a reload, another participant opening it) as what its editor shows.
+// Issue 17, in process: replicas of a note's body, each a note editor (Carnet's nodes
+// and policies) bound to its own Y.Doc by shared/editor/noteBodyDoc.ts, their documents
+// connected by relaying updates and one of them offline for a while; edits in the same
+// and in different paragraphs merged; and the cases @lexical/yjs is known to get wrong,
+// each reproduced as its issue tells it. After every scenario all the editors show the
+// same note, and each document reads back (a reload, another participant opening it) as
+// what its editor shows. The tag at each end of a paragraph, the bold word and the
+// random sessions are what decided for the second binding (noteBodyDoc.ts's header).
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deriveNoteFields } from '../../src/shared/editor/derive';
@@ -12,21 +14,29 @@ import { docToNoteState, isPristine, noteStateToDoc } from '../../src/shared/edi
 import {
   backspace,
   blocksOf,
+  bold,
+  boldTextOf,
   canUndo,
   caret,
+  caretOf,
   clearAll,
+  deleteSome,
+  drift,
   enter,
   hashtagsOf,
   Network,
   pause,
   redo,
   reloaded,
+  split,
   stateOf,
   type,
+  typeWord,
   undo,
   write,
   type Replica,
 } from './collab/replicas';
+import { Random } from './fuzz/random';
 
 let network: Network;
 afterEach(() => {
@@ -124,7 +134,19 @@ describe('two replicas of a note, one offline, merged', () => {
     expect(blocksOf(a)).toEqual(['#industrie Visite de l’usine #énergie']);
     expect(hashtagsOf(a)).toEqual(['#industrie', '#énergie']);
     expect(hashtagsOf(b)).toEqual(hashtagsOf(a));
-    expect(deriveNoteFields(parseNoteState(reloaded(b))).tags).toEqual(['industrie', 'énergie']);
+    expect([...deriveNoteFields(parseNoteState(reloaded(b))).tags].sort()).toEqual(['industrie', 'énergie'].sort());
+    expectConverged();
+  });
+
+  it('keeps text typed at the end of a paragraph while its first word is made bold elsewhere', async () => {
+    const [a, b] = await twoReplicas('Visite de l’usine');
+    b.online = false;
+    caret(a, 0);
+    type(a, ' et du port');
+    bold(b, 0, 0, 'Visite'.length);
+    await network.reconnectAll();
+    expect(blocksOf(a)).toEqual(['Visite de l’usine et du port']);
+    expect(boldTextOf(a)).toEqual(['Visite']);
     expectConverged();
   });
 });
@@ -231,11 +253,29 @@ describe('the cases @lexical/yjs is known to break', () => {
     expect(blocksOf(late)).toEqual(['']);
     caret(a, 0);
     type(a, 'World');
+    await network.settle();
     caret(late, 0);
     type(late, '!');
     await network.settle();
-    // Both typed into the empty paragraph at once: both kept, in the order of their ids.
-    expect(blocksOf(late)).toEqual(['World!']);
+    expect(blocksOf(a)).toEqual(['World!']);
+    expectConverged();
+  });
+
+  // Not one of the issue's cases, and one the binding gets wrong: when two replicas both
+  // start the text of one empty paragraph before seeing each other's, the paragraph
+  // holds two text runs; each replica's Lexical merges them into one text node and
+  // writes the merge back, so the second run's text is inserted twice. Tried: hiding the
+  // merge from the binding (normalizedNodes left out of remote updates) made it worse
+  // (desynchronised editors). Rare for a note (its author alone writes it); a group
+  // synthesis could meet it. Not reported upstream as far as we found.
+  it.fails('two replicas starting the same empty paragraph at once: the text is kept once', async () => {
+    const [a, b] = await twoReplicas('Titre', '');
+    caret(a, 1);
+    type(a, 'World');
+    caret(b, 1);
+    type(b, '!');
+    await network.settle();
+    expect(blocksOf(a)[1]).toMatch(/^(World!|!World)$/);
     expectConverged();
   });
 });
@@ -301,9 +341,97 @@ describe('bootstrapping a document twice', () => {
     expectConverged();
   });
 
-  it('seeds a pristine document only: one that held something and was emptied is not', () => {
+  it('calls pristine only a document that never held anything', () => {
     const doc = noteStateToDoc(markdownToNote('Texte').state);
-    expect(isPristine(doc)).toBe(false);
     expect(isPristine(new Y.Doc())).toBe(true);
+    expect(isPristine(doc)).toBe(false);
+    noteStateToDoc('', doc);
+    expect(isPristine(doc)).toBe(false);
+  });
+});
+
+describe('an editor that no longer shows its document', () => {
+  it('is rebuilt from the document at the next change from Yjs, keeping its caret and its undo history', async () => {
+    const [a, b] = await twoReplicas('Premier', 'Second');
+    caret(a, 1);
+    type(a, ' paragraphe');
+    await network.settle();
+    // A change that skips the binding (as a plugin writing with SKIP_COLLAB_TAG would).
+    drift(a, 'Texte que le document n’a jamais reçu');
+    caret(a, 1, 3);
+    caret(b, 0);
+    type(b, ' mot');
+    await network.settle();
+    expect(a.resyncs).toBe(1);
+    expect(blocksOf(a)).toEqual(['Premier mot', 'Second paragraphe']);
+    expect(caretOf(a)).toEqual({ block: 1, offset: 3 });
+    expectConverged();
+    undo(a);
+    await network.settle();
+    expect(blocksOf(b)).toEqual(['Premier mot', 'Second']);
+    expectConverged();
+  });
+
+  it('is left alone while it is in step', async () => {
+    const [a, b] = await twoReplicas('Texte');
+    caret(b, 0);
+    type(b, ' ajouté');
+    await network.settle();
+    expect(a.bound.verify()).toBe(false);
+    expect(a.resyncs + b.resyncs).toBe(0);
+  });
+});
+
+describe('random sessions of two replicas, one going offline and back', () => {
+  const SESSIONS = 12;
+  const STEPS = 30;
+
+  it('lose no word typed, and end in step, when typing, splitting, bold and tags meet', async () => {
+    for (let session = 0; session < SESSIONS; session++) {
+      const random = Random.forInput(17, session);
+      const [a, b] = await twoReplicas('x0 y0', 'z0');
+      const words: string[] = [];
+      for (let step = 0; step < STEPS; step++) {
+        const replica = random.pick([a, b]);
+        const roll = random.int(0, 9);
+        if (roll < 6) {
+          const word = `${random.chance(0.4) ? '#' : ''}${replica.name}${step}`;
+          words.push(word);
+          typeWord(replica, random.int(0, 99) / 100, random.int(0, 99) / 100, word, random.chance(0.15));
+        } else if (roll < 7) split(replica, random.int(0, 99) / 100, random.chance(0.5));
+        else if (roll < 9) replica.online = !replica.online;
+        if (random.chance(0.5)) await network.settle();
+      }
+      await network.reconnectAll();
+      const found = blocksOf(a).join(' ').split(/\s+/);
+      expect(
+        words.filter((word) => !found.includes(word)),
+        `words lost in session ${session}`,
+      ).toEqual([]);
+      expectConverged();
+      network.close();
+    }
+  });
+
+  it('end in step, every document reading as its editor, with deletions, undo and redo too', async () => {
+    for (let session = 0; session < SESSIONS; session++) {
+      const random = Random.forInput(29, session);
+      const [a, b] = await twoReplicas('Un #tag ici', 'Deux');
+      for (let step = 0; step < STEPS; step++) {
+        const replica = random.pick([a, b]);
+        const roll = random.int(0, 12);
+        if (roll < 4) typeWord(replica, random.int(0, 99) / 100, random.int(0, 99) / 100, random.pick(['x', '#t', 'ag', 'é', '#k/l']), random.chance(0.1));
+        else if (roll < 6) deleteSome(replica, random.int(0, 99) / 100, random.int(0, 99) / 100);
+        else if (roll < 7) split(replica, random.int(0, 99) / 100, random.chance(0.5));
+        else if (roll < 9) undo(replica);
+        else if (roll < 10) redo(replica);
+        else if (roll < 11) replica.online = !replica.online;
+        else pause(replica);
+        if (random.chance(0.5)) await network.settle();
+      }
+      await network.reconnectAll();
+      expectConverged();
+      network.close();
+    }
   });
 });

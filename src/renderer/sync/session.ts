@@ -5,8 +5,7 @@
 // to the documents. Both directions write only differences, so nothing echoes.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
-import * as Y from 'yjs';
-import { docToNoteState, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
+import { docToNoteState, isNoteDocEmpty, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
 import { listParticipants } from '../../shared/sync/access';
 import { documentName, type Role, type SyncDocument } from '../../shared/sync/documents';
 import type { AppDB } from '../db/AppDB';
@@ -175,7 +174,7 @@ export class SyncSession {
         noteId,
         setTimeout(() => {
           this.bodyTimers.delete(noteId);
-          if (!this.stopped && !isEmpty(open.local.doc)) void applyNoteBody(this.database, noteId, docToNoteState(open.local.doc));
+          if (!this.stopped && !isNoteDocEmpty(open.local.doc)) void applyNoteBody(this.database, noteId, docToNoteState(open.local.doc));
         }, BODY_SETTLE_MS),
       );
     };
@@ -227,15 +226,10 @@ export class SyncSession {
     writeNotesMeta(own.local.doc, notes as NonNullable<(typeof notes)[number]>[]);
     for (const note of await withStates(this.database, notes as NonNullable<(typeof notes)[number]>[])) {
       const body = await this.openBody(participantId, note.id);
-      // Seeded into an empty document, or its content replaced when the notebook's state
-      // differs (an edit made outside the editor: a tag renamed, a lesson unlinked). A
-      // state written from the document reads back identical, so nothing echoes.
-      if (note.state && (isEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
+      // Seeded into an empty document, or changed where the notebook's state differs (an
+      // edit made outside the editor: a tag renamed, a lesson unlinked). A state written
+      // from the document reads back identical, so nothing echoes.
+      if (note.state && (isNoteDocEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
     }
   }
-}
-
-/** Whether a note's body document holds nothing yet (@lexical/yjs's root is `root`). */
-function isEmpty(doc: Y.Doc): boolean {
-  return doc.get('root', Y.XmlText).length === 0;
 }

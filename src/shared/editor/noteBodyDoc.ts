@@ -1,9 +1,27 @@
-// A note's body as a Yjs document (its `root` XmlText, as @lexical/yjs binds an editor to
-// it) and back as Lexical's JSON state: the way a note written before sharing becomes a
-// Yjs document (seeded once, by its author), the way another participant's edits reach
-// the notebook's own records (Dexie stays the read model), and the binding an editor on
-// screen can use to edit the document live (renderer/editor/plugins/NoteDocPlugin.tsx).
-import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+// A note's body as a Yjs document and back as Lexical's JSON state: the way a note
+// written before sharing becomes a Yjs document (seeded once, by its author), the way
+// another participant's edits reach the notebook's own records (Dexie stays the read
+// model), and the binding an editor on screen edits the document through
+// (renderer/editor/plugins/NoteDocPlugin.tsx).
+//
+// The body is bound with @lexical/yjs's second binding (`root-v2`, an XmlElement tree in
+// the manner of y-prosemirror), not the first (`root`, one XmlText per element with text
+// nodes as embedded maps). With the first, edits made apart in one paragraph merge
+// wrongly as soon as one side splits a text node — bold on a word, or a hashtag that
+// Carnet's transform makes a node of: a tag added at each end of a paragraph, offline,
+// emptied the paragraph in both documents; bold on the first word moved text typed at
+// the end into the middle; an undo next to a remote edit scrambled or desynchronised
+// the editor (facebook/lexical#6614 and its kin). test/unit/noteBodyCollab.test.ts has
+// the cases; the second binding merges all of them.
+import {
+  createBindingV2__EXPERIMENTAL,
+  createUndoManager,
+  syncLexicalUpdateToYjsV2__EXPERIMENTAL,
+  syncYjsChangesToLexicalV2__EXPERIMENTAL,
+  syncYjsStateToLexicalV2__EXPERIMENTAL,
+  type BindingV2,
+  type Provider,
+} from '@lexical/yjs';
 import {
   $createParagraphNode,
   $getRoot,
@@ -12,7 +30,6 @@ import {
   $isRangeSelection,
   $isTextNode,
   $parseSerializedNode,
-  COLLABORATION_TAG,
   SKIP_COLLAB_TAG,
   type ElementNode,
   type LexicalEditor,
@@ -21,6 +38,9 @@ import {
 } from 'lexical';
 import * as Y from 'yjs';
 import { createHeadlessNoteEditor } from './markdown';
+
+/** The shared type a note's body lives in (the binding's default name). */
+export const NOTE_BODY_ROOT = 'root-v2';
 
 /** Cursors and presence are the on-screen editor's business: none here. */
 const NO_AWARENESS: Provider = {
@@ -38,54 +58,36 @@ const NO_AWARENESS: Provider = {
   off: () => undefined,
 };
 
-/** Origins of the updates between a document and the copy an editor is bound to. */
-const FROM_DOCUMENT = Symbol('from the document');
-const FROM_EDITOR = Symbol('from the editor');
-/** The update that fills an editor from its document: neither an edit nor a change to check. */
-const LOAD_TAG = 'carnet-note-doc-load';
-
 /** Lets the editor commit what it was given (updates commit on a microtask). */
 function commit(editor: LexicalEditor): void {
   editor.update(() => undefined, { discrete: true });
 }
 
-interface Attachment {
-  binding: Binding;
+interface Bound {
+  binding: BindingV2;
   undoManager: Y.UndoManager | null;
   release: () => void;
 }
 
-interface AttachOptions {
+interface BindInternals {
   undo?: boolean;
-  clientID?: number;
   /** After each change that came from Yjs (another replica, an undo), even one that
    *  Lexical failed to apply. */
   afterYjs?: () => void;
 }
 
 /**
- * `editor` bound to `doc` as CollaborationPlugin binds one (same listeners, same undo
- * manager), its content replaced by the document's. @lexical/yjs fills an editor from the
- * changes it observes, not from what a document already holds: the editor is bound to a
- * copy that receives the document's whole state as one change, and the two are kept in
- * step. The editor's previous content is dropped without being written anywhere.
+ * `editor` bound to `doc` as CollaborationPluginV2 binds one (same listeners, same undo
+ * manager), its content replaced by the document's. An empty document is given an empty
+ * paragraph (written to it) as the binding does; a pristine one should be seeded first.
  */
-function attach(editor: LexicalEditor, doc: Y.Doc, { undo = false, clientID, afterYjs }: AttachOptions = {}): Attachment {
-  const copy = new Y.Doc();
-  if (clientID !== undefined) copy.clientID = clientID;
-  const binding = createYjsBinding({ editor, id: 'note', doc: copy, docMap: new Map([['note', copy]]) });
-  const root = binding.root.getSharedType();
-  const undoManager = undo ? createUndoManager(binding, root) : null;
-  const onYjs = (events: Y.YEvent<Y.XmlText>[], transaction: Y.Transaction): void => {
+function bind(editor: LexicalEditor, doc: Y.Doc, { undo = false, afterYjs }: BindInternals = {}): Bound {
+  const binding = createBindingV2__EXPERIMENTAL(editor, 'note', doc, new Map([['note', doc]]));
+  const undoManager = undo ? createUndoManager(binding, binding.root) : null;
+  const onYjs = (events: Y.YEvent<Y.XmlElement | Y.XmlText>[], transaction: Y.Transaction): void => {
     if (transaction.origin === binding) return;
     try {
-      syncYjsChangesToLexical(binding, NO_AWARENESS, events, transaction.origin instanceof Y.UndoManager, () => undefined);
-      // Committed now, one Yjs transaction at a time. syncYjsChangesToLexical leaves its
-      // update to Lexical's next commit, so several transactions applied in one go (a
-      // provider's burst, a relay) are reconciled as one, and the merge of the text
-      // nodes they made then deletes text from the document (noteBodyCollab.test.ts,
-      // "typing into one empty paragraph on both sides").
-      commit(editor);
+      syncYjsChangesToLexicalV2__EXPERIMENTAL(binding, NO_AWARENESS, events, transaction, transaction.origin instanceof Y.UndoManager);
     } catch (error) {
       // Thrown out of Yjs's observer, it would abort the provider's update: a bound
       // editor is rebuilt from the document instead (afterYjs); a reader lets it out.
@@ -94,30 +96,14 @@ function attach(editor: LexicalEditor, doc: Y.Doc, { undo = false, clientID, aft
       afterYjs?.();
     }
   };
-  root.observeDeep(onYjs);
+  binding.root.observeDeep(onYjs);
   const stopLexical = editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     if (!tags.has(SKIP_COLLAB_TAG)) {
-      syncLexicalUpdateToYjs(binding, NO_AWARENESS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+      syncLexicalUpdateToYjsV2__EXPERIMENTAL(binding, NO_AWARENESS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
     }
   });
-  // One update: the old content cleared and the document's read in (the update
-  // syncYjsChangesToLexical makes nests in this one). Tagged as coming from Yjs, so that
-  // nothing of it is written back; transforms skipped, as for any change from Yjs.
-  editor.update(
-    () => {
-      $getRoot().clear();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc), FROM_DOCUMENT);
-    },
-    { discrete: true, skipTransforms: true, tag: [COLLABORATION_TAG, LOAD_TAG] },
-  );
-  const toDocument = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== FROM_DOCUMENT) Y.applyUpdate(doc, update, FROM_EDITOR);
-  };
-  const toCopy = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== FROM_EDITOR) Y.applyUpdate(copy, update, FROM_DOCUMENT);
-  };
-  copy.on('update', toDocument);
-  doc.on('update', toCopy);
+  syncYjsStateToLexicalV2__EXPERIMENTAL(binding, NO_AWARENESS);
+  commit(editor);
   let released = false;
   return {
     binding,
@@ -125,18 +111,15 @@ function attach(editor: LexicalEditor, doc: Y.Doc, { undo = false, clientID, aft
     release: () => {
       if (released) return;
       released = true;
-      copy.off('update', toDocument);
-      doc.off('update', toCopy);
-      root.unobserveDeep(onYjs);
+      binding.root.unobserveDeep(onYjs);
       stopLexical();
       undoManager?.destroy();
-      copy.destroy();
     },
   };
 }
 
 export interface NoteDocBinding {
-  /** Undo and redo of this editor's own edits (with `undo: true`); a new one after a resync. */
+  /** Undo and redo of this editor's own edits, with `undo: true`. */
   readonly undoManager: Y.UndoManager | null;
   /** Rebuilds the editor from the document if the two differ; tells whether it did. */
   verify: () => boolean;
@@ -144,28 +127,24 @@ export interface NoteDocBinding {
 }
 
 export interface BindOptions {
-  /** An undo manager of this editor's edits, as CollaborationPlugin makes one. */
+  /** An undo manager of this editor's edits, as the collaboration plugins make one. */
   undo?: boolean;
-  /** After the editor was rebuilt from the document (its undo manager is new). */
+  /** After the editor was rebuilt from its document. */
   onResync?: () => void;
-  /** The Yjs client id the editor's edits are made under (random by default; tests fix
-   *  it, since Yjs orders concurrent inserts by client id). */
-  clientID?: number;
 }
 
 /** How long a check waits for a word being composed (an input method) to be committed. */
 const COMPOSING_RETRY_MS = 300;
 
 /**
- * `editor` editing `doc` live, its content replaced by the document's.
+ * `editor` editing `doc` live, its content replaced by the document's; its edits are
+ * made under the document's client id.
  *
- * @lexical/yjs 0.52's V1 binding can leave an editor showing something else than its
- * document, or throwing, after concurrent edits meet an undo, a paragraph split or a text
- * node that Carnet's hashtag transform rebuilt (the kind of facebook/lexical#6614; the
- * sequences are in test/unit/noteBodyCollab.test.ts). The document is what every replica
- * converges to, so after each change that came from Yjs the editor is compared with what
- * the document reads as, and rebuilt from it when they differ: the caret stays in its
- * block, the undo history restarts.
+ * The document is what every replica converges to. Should the editor ever show
+ * something else (the first binding did, after an undo next to a remote edit; a plugin
+ * writing with SKIP_COLLAB_TAG would), it is rebuilt from the document: after each change
+ * that came from Yjs, the editor is compared with what the document reads as. The caret
+ * stays in its block; the undo history is kept.
  */
 export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOptions = {}): NoteDocBinding {
   let closed = false;
@@ -181,8 +160,7 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
     if (delay === undefined) queueMicrotask(run);
     else setTimeout(run, delay);
   };
-  const attachOptions: AttachOptions = { undo: options.undo, afterYjs: () => schedule() };
-  let current = attach(editor, doc, { ...attachOptions, clientID: options.clientID });
+  const bound = bind(editor, doc, { undo: options.undo, afterYjs: () => schedule() });
 
   const verify = (): boolean => {
     if (closed) return false;
@@ -192,7 +170,7 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
     }
     let seen: string | null;
     try {
-      // Whatever the editor was given but has not committed yet is part of what it shows.
+      // What the editor was given but has not committed yet is part of what it shows.
       commit(editor);
       seen = JSON.stringify(editor.getEditorState().toJSON());
     } catch {
@@ -201,22 +179,18 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
     }
     if (seen === docToNoteState(doc)) return false;
     const caret = seen === null ? null : caretOf(editor);
-    current.release();
-    // A new client id: a Yjs document that receives items under its own id changes it.
-    current = attach(editor, doc, attachOptions);
+    syncYjsStateToLexicalV2__EXPERIMENTAL(bound.binding, NO_AWARENESS);
     restoreCaret(editor, caret);
     options.onResync?.();
     return true;
   };
 
   return {
-    get undoManager() {
-      return current.undoManager;
-    },
+    undoManager: bound.undoManager,
     verify,
     close: () => {
       closed = true;
-      current.release();
+      bound.release();
     },
   };
 }
@@ -266,16 +240,24 @@ function restoreCaret(editor: LexicalEditor, caret: { block: number; offset: num
  *  written to the document, the document's later changes brought into it. */
 export function openNoteDoc(doc: Y.Doc): { editor: LexicalEditor; close: () => void } {
   const editor = createHeadlessNoteEditor();
-  const { release } = attach(editor, doc);
+  const { release } = bind(editor, doc);
   return { editor, close: release };
 }
 
-/** The note a Yjs document holds, as Lexical's JSON state. */
+/** The note a Yjs document holds, as Lexical's JSON state. Read from a copy: binding an
+ *  editor to an empty document writes a paragraph into it. */
 export function docToNoteState(doc: Y.Doc): string {
-  const { editor, close } = openNoteDoc(doc);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const { editor, close } = openNoteDoc(copy);
   const state = JSON.stringify(editor.getEditorState().toJSON());
   close();
   return state;
+}
+
+/** Whether a note's document holds no block (never seeded, or emptied). */
+export function isNoteDocEmpty(doc: Y.Doc): boolean {
+  return doc.get(NOTE_BODY_ROOT, Y.XmlElement).length === 0;
 }
 
 /** A document that has never held anything: not even a deleted edit. */
@@ -302,13 +284,8 @@ export function isPristine(doc: Y.Doc): boolean {
  */
 export function noteStateToDoc(stateJson: string, doc = new Y.Doc()): Y.Doc {
   const wanted = wantedChildren(stateJson);
-  if (isPristine(doc)) {
-    const draft = new Y.Doc();
-    write(draft, wanted, 0);
-    write(doc, wanted, seedClientId(Y.encodeStateAsUpdate(draft)));
-  } else {
-    write(doc, wanted);
-  }
+  if (isPristine(doc)) Y.applyUpdate(doc, seedUpdate(wanted, seedClientId(seedUpdate(wanted, 0))));
+  else write(doc, wanted);
   return doc;
 }
 
@@ -322,14 +299,23 @@ function wantedChildren(stateJson: string): SerializedLexicalNode[] {
   return (editor.getEditorState().toJSON().root as unknown as { children: SerializedLexicalNode[] }).children;
 }
 
-function write(doc: Y.Doc, wanted: SerializedLexicalNode[], clientID?: number): void {
+/** Makes `doc` hold `wanted`, changing what differs. */
+function write(doc: Y.Doc, wanted: SerializedLexicalNode[]): void {
   const editor = createHeadlessNoteEditor();
-  const { release } = attach(editor, doc, { clientID });
+  const { release } = bind(editor, doc);
   const current = (editor.getEditorState().toJSON().root as unknown as { children: SerializedLexicalNode[] }).children;
   // Written as given (a state is stored normalised already), as setEditorState would.
   editor.update(() => $reconcileChildren($getRoot(), current, wanted), { discrete: true, skipTransforms: true });
   commit(editor);
   release();
+}
+
+/** A fresh document holding `wanted`, written under `clientID`, as one update. */
+function seedUpdate(wanted: SerializedLexicalNode[], clientID: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  write(doc, wanted);
+  return Y.encodeStateAsUpdate(doc);
 }
 
 function withoutContent(node: SerializedLexicalNode): string {

@@ -9,13 +9,13 @@ import {
   $getSelection,
   $isElementNode,
   $isRangeSelection,
-  $isTextNode,
+  SKIP_COLLAB_TAG,
   type ElementNode,
   type LexicalEditor,
 } from 'lexical';
 import * as Y from 'yjs';
 import { createHeadlessNoteEditor } from '../../../src/shared/editor/markdown';
-import { bindNoteDoc, docToNoteState, type NoteDocBinding } from '../../../src/shared/editor/noteBodyDoc';
+import { bindNoteDoc, docToNoteState, noteStateToDoc, type NoteDocBinding } from '../../../src/shared/editor/noteBodyDoc';
 
 export interface Replica {
   name: string;
@@ -34,17 +34,20 @@ export class Network {
   private queue: { from: Replica; to: Replica; update: Uint8Array }[] = [];
 
   /** A replica with `clientID` (Yjs orders concurrent inserts by it), starting from
-   *  `base` (a document's state) or empty. */
+   *  `base` (a document's state) or from a new, empty note seeded as the editor's plugin
+   *  seeds one. Everything it writes from then on is relayed. */
   add(name: string, clientID: number, base?: Uint8Array): Replica {
     const doc = new Y.Doc();
+    doc.clientID = clientID;
     if (base) Y.applyUpdate(doc, base);
-    const editor = createHeadlessNoteEditor();
-    const replica: Replica = { name, doc, editor, online: true, resyncs: 0, bound: undefined as unknown as NoteDocBinding };
-    replica.bound = bindNoteDoc(editor, doc, { undo: true, clientID, onResync: () => replica.resyncs++ });
+    else noteStateToDoc('', doc);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === RELAY) return;
       for (const other of this.replicas) if (other !== replica) this.queue.push({ from: replica, to: other, update });
     });
+    const editor = createHeadlessNoteEditor();
+    const replica: Replica = { name, doc, editor, online: true, resyncs: 0, bound: undefined as unknown as NoteDocBinding };
+    replica.bound = bindNoteDoc(editor, doc, { undo: true, onResync: () => replica.resyncs++ });
     this.replicas.push(replica);
     return replica;
   }
@@ -150,6 +153,60 @@ export function type(replica: Replica, text: string): void {
   }
 }
 
+/** Makes `length` characters of block `index` bold, from `offset` (within one text node). */
+export function bold(replica: Replica, index: number, offset: number, length: number): void {
+  edit(replica, () => {
+    let left = offset;
+    for (const text of $block(index).getAllTextNodes()) {
+      if (left < text.getTextContentSize()) {
+        text.select(left, left + length);
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.formatText('bold');
+        return;
+      }
+      left -= text.getTextContentSize();
+    }
+  });
+}
+
+/** The texts drawn in bold. */
+export function boldTextOf(replica: Replica): string[] {
+  return replica.editor.getEditorState().read(() =>
+    $getRoot()
+      .getAllTextNodes()
+      .filter((node) => node.hasFormat('bold'))
+      .map((node) => node.getTextContent()),
+  );
+}
+
+/** Where the caret is: its block and its offset in that block's text. */
+export function caretOf(replica: Replica): { block: number; offset: number } | null {
+  return replica.editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection) || selection.anchor.type !== 'text') return null;
+    const node = selection.anchor.getNode();
+    const block = node.getTopLevelElementOrThrow();
+    let offset = selection.anchor.offset;
+    for (const text of block.getAllTextNodes()) {
+      if (text.is(node)) break;
+      offset += text.getTextContentSize();
+    }
+    return { block: block.getIndexWithinParent(), offset };
+  });
+}
+
+/** Changes the editor without telling the binding: what a plugin writing with
+ *  SKIP_COLLAB_TAG does. The last block's text is replaced. */
+export function drift(replica: Replica, text: string): void {
+  replica.editor.update(
+    () => {
+      const last = $getRoot().getLastChild();
+      if ($isElementNode(last)) last.clear().append($createTextNode(text));
+    },
+    { discrete: true, tag: SKIP_COLLAB_TAG },
+  );
+}
+
 /** Deletes the character before the caret (a headless editor has no DOM to ask). */
 export function backspace(replica: Replica): void {
   edit(replica, () => {
@@ -200,7 +257,58 @@ export function canUndo(replica: Replica): boolean {
   return (replica.bound.undoManager?.undoStack.length ?? 0) > 0;
 }
 
-/** Every text node of the note, for picking one at random. */
-export function textNodeCount(replica: Replica): number {
-  return replica.editor.getEditorState().read(() => $getRoot().getAllTextNodes().filter($isTextNode).length);
+/** Types ` token ` at a word boundary of a block picked by `pick` (a fraction), so that
+ *  tokens typed anywhere stay whole words; in bold if asked. */
+export function typeWord(replica: Replica, block: number, gap: number, token: string, inBold = false): void {
+  edit(replica, () => {
+    const root = $getRoot();
+    const target = root.getChildAtIndex(Math.floor(block * root.getChildrenSize()));
+    if (!$isElementNode(target)) return;
+    const text = target.getTextContent();
+    const gaps = [0, text.length];
+    for (let index = 0; index < text.length; index++) if (text[index] === ' ') gaps.push(index + 1);
+    let left = gaps[Math.floor(gap * gaps.length)]!;
+    let placed = false;
+    for (const node of target.getAllTextNodes()) {
+      if (left <= node.getTextContentSize()) {
+        node.select(left, left);
+        placed = true;
+        break;
+      }
+      left -= node.getTextContentSize();
+    }
+    if (!placed) target.selectEnd();
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    if (inBold !== selection.hasFormat('bold')) selection.formatText('bold');
+    selection.insertText(` ${token} `);
+  });
+}
+
+/** Splits a block picked by `block` (a fraction) at its end or its middle. */
+export function split(replica: Replica, block: number, middle: boolean): void {
+  edit(replica, () => {
+    const root = $getRoot();
+    const target = root.getChildAtIndex(Math.floor(block * root.getChildrenSize()));
+    if (!$isElementNode(target)) return;
+    const nodes = target.getAllTextNodes();
+    const node = middle ? nodes[Math.floor(nodes.length / 2)] : undefined;
+    if (node) node.select(0, 0);
+    else target.selectEnd();
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) selection.insertParagraph();
+  });
+}
+
+/** Deletes up to three characters of a text node picked by `at` (a fraction). */
+export function deleteSome(replica: Replica, at: number, from: number): void {
+  edit(replica, () => {
+    const nodes = $getRoot().getAllTextNodes();
+    const node = nodes[Math.floor(at * nodes.length)];
+    if (!node || node.getTextContentSize() === 0) return;
+    const start = Math.floor(from * node.getTextContentSize());
+    node.select(start, Math.min(node.getTextContentSize(), start + 3));
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) selection.removeText();
+  });
 }
