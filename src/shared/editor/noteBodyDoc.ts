@@ -10,12 +10,12 @@
 // wrongly as soon as one side splits a text node — bold on a word, or a hashtag that
 // Carnet's transform makes a node of: a tag added at each end of a paragraph, offline,
 // emptied the paragraph in both documents; bold on the first word moved text typed at
-// the end into the middle; an undo next to a remote edit scrambled or desynchronised
-// the editor (facebook/lexical#6614 and its kin). test/unit/noteBodyCollab.test.ts has
-// the cases; the second binding merges all of them.
+// the end into the middle; random sessions left editors out of step with their documents
+// (facebook/lexical#6614 and its kin). The second merges these and stays in step; what
+// it still gets wrong is two replicas typing at one place before seeing each other's
+// edits (a word twice, or cut in two). test/unit/noteBodyCollab.test.ts has the cases.
 import {
   createBindingV2__EXPERIMENTAL,
-  createUndoManager,
   syncLexicalUpdateToYjsV2__EXPERIMENTAL,
   syncYjsChangesToLexicalV2__EXPERIMENTAL,
   syncYjsStateToLexicalV2__EXPERIMENTAL,
@@ -83,7 +83,7 @@ interface BindInternals {
  */
 function bind(editor: LexicalEditor, doc: Y.Doc, { undo = false, afterYjs }: BindInternals = {}): Bound {
   const binding = createBindingV2__EXPERIMENTAL(editor, 'note', doc, new Map([['note', doc]]));
-  const undoManager = undo ? createUndoManager(binding, binding.root) : null;
+  const undoManager = undo ? createUndoManager(binding) : null;
   const onYjs = (events: Y.YEvent<Y.XmlElement | Y.XmlText>[], transaction: Y.Transaction): void => {
     if (transaction.origin === binding) return;
     try {
@@ -118,6 +118,36 @@ function bind(editor: LexicalEditor, doc: Y.Doc, { undo = false, afterYjs }: Bin
   };
 }
 
+/**
+ * The undo manager of the edits made through `binding`, as @lexical/yjs's
+ * createUndoManager makes it but for two things, both for lexical#6614's first symptom
+ * (an undo takes the other replica's text away with this editor's):
+ *
+ * - an undo keeps a paragraph or a run of text this editor created while it holds
+ *   another replica's text: typing into a paragraph someone just started must not be
+ *   undone by their undo (the text of this editor's own is still taken back);
+ * - only the binding's transactions are this editor's: createUndoManager also tracks
+ *   those without an origin, and Yjs makes one of its own after a remote insert of
+ *   formatted text (its formatting clean-up), which would join this editor's last step.
+ */
+function createUndoManager(binding: BindingV2): Y.UndoManager {
+  return new Y.UndoManager(binding.root, {
+    captureTransaction: () => !binding.isBootstrapping,
+    trackedOrigins: new Set([binding]),
+    deleteFilter: (item) => !(item.content instanceof Y.ContentType && holdsOthers(item.content.type, item.id.client)),
+  });
+}
+
+/** Whether `type` holds, at any depth, something not deleted that `client` did not write. */
+function holdsOthers(type: Y.AbstractType<unknown>, client: number): boolean {
+  for (let item = type._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    if (item.id.client !== client) return true;
+    if (item.content instanceof Y.ContentType && holdsOthers(item.content.type, client)) return true;
+  }
+  return false;
+}
+
 export interface NoteDocBinding {
   /** Undo and redo of this editor's own edits, with `undo: true`. */
   readonly undoManager: Y.UndoManager | null;
@@ -131,10 +161,15 @@ export interface BindOptions {
   undo?: boolean;
   /** After the editor was rebuilt from its document. */
   onResync?: () => void;
+  /** How long after the last change from Yjs the editor is compared with its document. */
+  checkDelayMs?: number;
 }
 
-/** How long a check waits for a word being composed (an input method) to be committed. */
-const COMPOSING_RETRY_MS = 300;
+/** Reading a document takes a headless editor's load (tens of milliseconds for a long
+ *  note): done once another replica's changes pause, not at each of their keystrokes… */
+const CHECK_DELAY_MS = 1000;
+/** …but at least this often while they go on. */
+const CHECK_MAX_WAIT_MS = 5000;
 
 /**
  * `editor` editing `doc` live, its content replaced by the document's; its edits are
@@ -147,25 +182,29 @@ const COMPOSING_RETRY_MS = 300;
  * stays in its block; the undo history is kept.
  */
 export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOptions = {}): NoteDocBinding {
+  const delay = options.checkDelayMs ?? CHECK_DELAY_MS;
   let closed = false;
-  let scheduled = false;
-  const schedule = (delay?: number): void => {
-    if (scheduled || closed) return;
-    scheduled = true;
-    const run = (): void => {
-      scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+  // Never inside Yjs's observer call nor Lexical's commit, where a rebuild would nest.
+  const schedule = (): void => {
+    if (closed) return;
+    const now = Date.now();
+    if (timer === undefined) firstChangeAt = now;
+    else if (now - firstChangeAt >= CHECK_MAX_WAIT_MS) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
       verify();
-    };
-    // Not inside Yjs's observer call nor Lexical's commit, where a rebuild would nest.
-    if (delay === undefined) queueMicrotask(run);
-    else setTimeout(run, delay);
+    }, delay);
   };
-  const bound = bind(editor, doc, { undo: options.undo, afterYjs: () => schedule() });
+  const bound = bind(editor, doc, { undo: options.undo, afterYjs: schedule });
 
   const verify = (): boolean => {
     if (closed) return false;
+    // A word being composed (an input method) is not broken by a rebuild: checked later.
     if (editor.isComposing()) {
-      schedule(COMPOSING_RETRY_MS);
+      schedule();
       return false;
     }
     let seen: string | null;
@@ -190,6 +229,7 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
     verify,
     close: () => {
       closed = true;
+      clearTimeout(timer);
       bound.release();
     },
   };

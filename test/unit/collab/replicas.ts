@@ -47,7 +47,7 @@ export class Network {
     });
     const editor = createHeadlessNoteEditor();
     const replica: Replica = { name, doc, editor, online: true, resyncs: 0, bound: undefined as unknown as NoteDocBinding };
-    replica.bound = bindNoteDoc(editor, doc, { undo: true, onResync: () => replica.resyncs++ });
+    replica.bound = bindNoteDoc(editor, doc, { undo: true, checkDelayMs: 0, onResync: () => replica.resyncs++ });
     this.replicas.push(replica);
     return replica;
   }
