@@ -6,10 +6,12 @@
 // same note, and each document reads back (a reload, another participant opening it) as
 // what its editor shows. The tag at each end of a paragraph, the bold word and the
 // random sessions are what decided for the second binding (noteBodyDoc.ts's header).
+import { $createMarkNode } from '@lexical/mark';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { deriveNoteFields } from '../../src/shared/editor/derive';
-import { markdownToNote, parseNoteState } from '../../src/shared/editor/markdown';
+import { createHeadlessNoteEditor, markdownToNote, parseNoteState } from '../../src/shared/editor/markdown';
 import { docToNoteState, isPristine, noteStateToDoc } from '../../src/shared/editor/noteBodyDoc';
 import {
   backspace,
@@ -297,7 +299,27 @@ describe('the cases @lexical/yjs is known to break', () => {
 });
 
 describe('bootstrapping a document twice', () => {
-  const note = markdownToNote('# Visite\n\nUn #tag, un [lien](https://uca.fr) et **du gras**.\n\n- un\n- deux').state;
+  const note = markdownToNote(
+    '# Visite\n\nUn #tag, un [lien](https://uca.fr) et **du gras**.\n\n- un\n- [ ] à faire\n\n> « Citation »\n\n![La halle](attachment:photo-1)',
+  ).state;
+
+  it('keeps every kind of block of a note through its document: headings, lists, quotes, links, photos', () => {
+    expect(note).toContain('"type":"image"');
+    expect(docToNoteState(noteStateToDoc(note))).toBe(note);
+  });
+
+  it('keeps a passage linked to lessons (a mark) through its document', () => {
+    const editor = createHeadlessNoteEditor();
+    editor.update(
+      () => {
+        const passage = $createMarkNode(['lesson-1', 'lesson-2']).append($createTextNode('un passage'));
+        $getRoot().append($createParagraphNode().append($createTextNode('Avant '), passage, $createTextNode(' après')));
+      },
+      { discrete: true },
+    );
+    const state = JSON.stringify(editor.getEditorState().toJSON());
+    expect(docToNoteState(noteStateToDoc(state))).toBe(state);
+  });
 
   it('gives the note once when two replicas each seed it, then merge', () => {
     const first = noteStateToDoc(note);
