@@ -62,7 +62,7 @@ async function sharingScreenshots(): Promise<void> {
     let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
     await dialog.getByLabel('Adresse du serveur').fill(`ws://127.0.0.1:${server.port}`);
     await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
-    await dialog.getByRole('button', { name: 'Partager' }).click();
+    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
     dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
     await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
     await dialog.getByLabel('Nom du participant').fill('Alice Bernard');

@@ -113,11 +113,11 @@ describe('an expedition shared live', () => {
     await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
     let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
     await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
-    await dialog.getByRole('button', { name: 'Partager' }).click();
+    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
     await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
     await dialog.getByLabel('Adresse du serveur').fill(url);
     await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
-    await dialog.getByRole('button', { name: 'Partager' }).click();
+    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
     // Allowing the server reloads the page; the dialog carries on and registers.
     dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
     await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });

@@ -6,7 +6,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import * as Y from 'yjs';
-import { docToNoteState, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
+import { docToNoteState, isNoteDocEmpty, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
 import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, type ParticipantEntry } from '../../shared/sync/access';
 import type { Invitation } from '../../shared/sync/invitation';
 import { documentName, MAX_MESSAGE_BYTES, type Role, type SyncDocument } from '../../shared/sync/documents';
@@ -301,7 +301,7 @@ export class SyncSession {
         noteId,
         setTimeout(() => {
           this.bodyTimers.delete(noteId);
-          if (!this.stopped && !isEmpty(open.local.doc)) this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
+          if (!this.stopped && !isNoteDocEmpty(open.local.doc)) this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
         }, BODY_SETTLE_MS),
       );
     };
@@ -457,10 +457,10 @@ export class SyncSession {
     writeNotesMeta(own.local.doc, notes as NonNullable<(typeof notes)[number]>[]);
     for (const note of await withStates(this.database, notes as NonNullable<(typeof notes)[number]>[])) {
       const body = await this.openBody(participantId, note.id);
-      // Seeded into an empty document, or its content replaced when the notebook's state
-      // differs (an edit made outside the editor: a tag renamed, a lesson unlinked). A
-      // state written from the document reads back identical, so nothing echoes.
-      if (note.state && (isEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
+      // Seeded into an empty document, or changed where the notebook's state differs (an
+      // edit made outside the editor: a tag renamed, a lesson unlinked). A state written
+      // from the document reads back identical, so nothing echoes.
+      if (note.state && (isNoteDocEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
     }
   }
 }
@@ -471,9 +471,4 @@ const MAX_PHOTO_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-/** Whether a note's body document holds nothing yet (@lexical/yjs's root is `root`). */
-function isEmpty(doc: Y.Doc): boolean {
-  return doc.get('root', Y.XmlText).length === 0;
 }

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { markdownToNote } from '../../../src/shared/editor/markdown';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { addAttachment, setAttachmentCaption } from '../../../src/renderer/db/attachments';
+import { updateLesson } from '../../../src/renderer/db/lessons';
 import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
 import { SyncSession } from '../../../src/renderer/sync/session';
@@ -93,6 +94,13 @@ describe('a shared expedition between two notebooks', () => {
     expect(received).toMatchObject({ noteId: hers.id, name: 'presse.jpg', mime: 'image/jpeg', width: 1600, height: 1200 });
     await setAttachmentCaption(aliceDb, photo.id, 'La presse à vulcaniser');
     await expect.poll(async () => (await organiserDb.attachments.get(photo.id))?.caption, { timeout: 20_000 }).toBe('La presse à vulcaniser');
+
+    // Her synthesis of a lesson stays hers; the organiser reads it beside their own.
+    const lesson = (await aliceDb.lessons.toArray())[0]!;
+    const synthesis = markdownToNote('Ce que j’en retiens : **ouvrir** les portes.').state;
+    await updateLesson(aliceDb, lesson.id, { synthesis });
+    await expect.poll(async () => (await organiserDb.syntheses.get(`${lesson.id}/alice`))?.state, { timeout: 20_000 }).toBe(synthesis);
+    expect((await organiserDb.lessons.get(lesson.id))?.synthesis).not.toBe(synthesis);
 
     // The organiser edits one of theirs: Alice sees the edit.
     const edited = markdownToNote('Texte revu par l’organisatrice');
