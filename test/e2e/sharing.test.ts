@@ -11,6 +11,9 @@ import { startSyncServer } from '../../src/main/sync/server';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
 import { readStore } from './pageData';
+import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
+import { Typist } from './typing/keyboard';
+import { generateSession } from './typing/script';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
@@ -136,6 +139,18 @@ describe('an expedition shared live', () => {
 
     // Alice writes online; Bruno writes offline, then comes back.
     await typeNote(alice.page, 'Chez Michelin, la #rd/pneus avance avec les start-ups : « on apprend ensemble ».');
+    // A generated writing session (accents, elisions, nested tags, Markdown shortcuts,
+    // undo, compositions…) typed into a shared note, whose editor edits its document live.
+    const before = new Set((await notesOf(alice.page)).map((note) => note.id));
+    const typing = generateSession(17_040, 90);
+    const typist = await Typist.on(alice.page, 40);
+    await alice.page.keyboard.press('Control+Shift+N');
+    await expect.poll(() => alice.page.getByRole('textbox', { name: 'Texte de la note' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    for (const step of typing.steps) await typist.play(step);
+    await waitSaved(alice.page);
+    expectStateToMatch(await editorState(alice.page), typing, 40, 'a shared note, bound live');
+    const typedId = (await notesOf(alice.page)).find((note) => !before.has(note.id))!.id;
+
     await bruno.context.setOffline(true);
     await expect.poll(() => syncStatus(bruno.page), { timeout: 30_000 }).toMatch(/^Hors ligne/);
     await typeNote(bruno.page, 'Hors ligne dans l’atelier : #atelier/vulcanisation, 3 presses.');
@@ -152,7 +167,9 @@ describe('an expedition shared live', () => {
     };
     await expect.poll(converged, { timeout: 60_000 }).toBe(true);
     const final = await notesOf(olga);
-    expect(final).toHaveLength(sample.length + 3);
+    expect(final).toHaveLength(sample.length + 4);
+    // What Alice typed is, character for character, what the organiser's notebook holds.
+    expectStateToMatch((await storedStates(olga)).get(typedId) ?? '{"root":{}}', typing, 40, 'the organiser’s copy');
     const written = final.filter((note) => !sample.some((known) => known.id === note.id));
     expect(written.map((note) => [note.author, note.tags])).toEqual(
       expect.arrayContaining([
@@ -170,9 +187,9 @@ describe('an expedition shared live', () => {
     await alice.page.getByText('Note de Bruno Petit : vous pouvez la lire et la citer').waitFor();
     expect(await alice.page.getByRole('textbox', { name: 'Texte de la note' }).getAttribute('contenteditable')).toBe('false');
 
-    // Whose notes: Alice's alone.
+    // Whose notes: Alice's alone (her two).
     await alice.page.getByLabel('Notes affichées').selectOption({ label: 'Mes notes' });
-    await expect.poll(() => alice.page.getByRole('list', { name: 'Notes' }).getByRole('button').count()).toBe(1);
+    await expect.poll(() => alice.page.getByRole('list', { name: 'Notes' }).getByRole('button').count()).toBe(2);
 
     // The same collective journal from every notebook; a personal one holds only mine.
     const journals = [];

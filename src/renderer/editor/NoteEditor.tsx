@@ -10,6 +10,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
 import { memo, type JSX } from 'react';
+import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { setImageDecorator } from '../../shared/editor/ImageNode';
 import { NOTE_TRANSFORMERS } from '../../shared/editor/markdown';
@@ -19,6 +20,7 @@ import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { renderImage } from './nodes/ImageView';
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin';
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin';
+import { NoteDocPlugin } from './plugins/NoteDocPlugin';
 import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
@@ -40,11 +42,13 @@ interface Props {
   save: (json: string, state: EditorState) => Promise<void>;
   onStatus?: (status: SaveStatus) => void;
   autoFocus?: boolean;
+  /** In a shared expedition, the note's body document: the editor edits it live. */
+  doc?: Y.Doc;
 }
 
 /** Drawn again only when its own props change: the note's header follows every save, the
  *  editor and its toolbar need not. */
-export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus }: Props): JSX.Element {
+export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus, doc }: Props): JSX.Element {
   const { t } = useTranslation();
   const config: InitialConfigType = {
     namespace: 'carnet-note',
@@ -72,7 +76,7 @@ export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save,
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <CappedHistoryPlugin />
+        {doc ? <NoteDocPlugin doc={doc} /> : <CappedHistoryPlugin />}
         <ListPlugin />
         <CheckListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />

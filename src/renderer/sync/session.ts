@@ -78,6 +78,8 @@ export class SyncSession {
   private readonly foreignNotes = new Set<string>();
   /** Photos read from another participant's document: never sent from this notebook. */
   private readonly foreignPhotos = new Set<string>();
+  /** Notes whose body an editor is bound to: their documents are the editor's to write. */
+  private readonly editingLive = new Set<string>();
   private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
   /** The access document, once the organiser's session has opened it (never otherwise). */
@@ -301,7 +303,9 @@ export class SyncSession {
         noteId,
         setTimeout(() => {
           this.bodyTimers.delete(noteId);
-          if (!this.stopped && !isNoteDocEmpty(open.local.doc)) this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
+          // A note being edited live is saved by its editor's autosave.
+          if (!this.stopped && !this.editingLive.has(noteId) && !isNoteDocEmpty(open.local.doc))
+            this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
         }, BODY_SETTLE_MS),
       );
     };
@@ -327,6 +331,15 @@ export class SyncSession {
     }
     this.inBackground(this.sendLocal(everything ? null : ids, structureChanged));
   };
+
+  /** The body document of one of this participant's notes, loaded, for the editor to edit
+   *  live; until `release`, the session leaves that body to the editor (autosave's copy in
+   *  the notebook may lag a few keystrokes behind the document). */
+  async editLive(noteId: string): Promise<{ doc: Y.Doc; release: () => void }> {
+    this.editingLive.add(noteId);
+    const open = await this.openBody(this.config.participantId, noteId);
+    return { doc: open.local.doc, release: () => this.editingLive.delete(noteId) };
+  }
 
   /** Another participant's photo: its record, then its bytes once they arrive (a photo
    *  never changes, only its caption). */
@@ -456,6 +469,7 @@ export class SyncSession {
     );
     writeNotesMeta(own.local.doc, notes as NonNullable<(typeof notes)[number]>[]);
     for (const note of await withStates(this.database, notes as NonNullable<(typeof notes)[number]>[])) {
+      if (this.editingLive.has(note.id)) continue;
       const body = await this.openBody(participantId, note.id);
       // Seeded into an empty document, or changed where the notebook's state differs (an
       // edit made outside the editor: a tag renamed, a lesson unlinked). A state written

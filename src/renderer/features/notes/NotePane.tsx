@@ -2,6 +2,7 @@
 // save status) and its editor, which reads the document once and saves by itself.
 import type { EditorState } from 'lexical';
 import { useCallback, useEffect, useState, type JSX } from 'react';
+import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { deriveNoteFields } from '../../../shared/editor/derive';
 import { NOTE_KINDS, type Lesson, type NoteKind, type NoteSummary, type Visit } from '../../../shared/model';
@@ -12,6 +13,7 @@ import type { SaveStatus } from '../../editor/plugins/AutosavePlugin';
 import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { NoteLessons } from '../lessons/NoteLessons';
+import { useSharing } from '../sharing/SharingProvider';
 import { useLocale } from '../../i18n/useLocale';
 
 export interface NotePaneProps {
@@ -47,6 +49,7 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus, readDocum
     };
     // Read once per opening: the pane is keyed by the note's id.
   }, [note.id]);
+  const doc = useLiveDoc(note);
   const visit = visits.find((candidate) => candidate.id === note.visitId);
   const save = useCallback((json: string, state: EditorState) => saveNoteContent(db(), note.id, { state: json, ...deriveNoteFields(state) }), [note.id]);
   const when = (ms: number) => formatDateTime(ms, locale, timeZone);
@@ -127,9 +130,45 @@ export function NotePane({ note, visits, lessons, timeZone, autoFocus, readDocum
           {t('errors.internal')}
         </p>
       )}
-      {initialState !== null && (
-        <NoteEditor key={note.id} noteId={note.id} initialState={initialState} save={save} onStatus={setStatus} autoFocus={autoFocus} />
+      {initialState !== null && doc !== undefined && (
+        <NoteEditor
+          key={note.id}
+          noteId={note.id}
+          initialState={initialState}
+          save={save}
+          onStatus={setStatus}
+          autoFocus={autoFocus}
+          {...(doc ? { doc } : {})}
+        />
       )}
     </article>
   );
+}
+
+/** In a shared expedition, the note's body document, which its editor then edits live;
+ *  null elsewhere (or when sharing had not started as the note was opened: binding an
+ *  editor already typed in would drop what autosave has not saved yet); undefined while
+ *  it loads. */
+function useLiveDoc(note: NoteSummary): Y.Doc | null | undefined {
+  const { session, share } = useSharing();
+  const [live] = useState(() => (session && share?.expeditionId === note.expeditionId ? session : null));
+  const [doc, setDoc] = useState<Y.Doc | null | undefined>(live ? undefined : null);
+  useEffect(() => {
+    if (!live) return;
+    let current = true;
+    let release = (): void => undefined;
+    live.editLive(note.id).then(
+      (editing) => {
+        release = editing.release;
+        if (current) setDoc(editing.doc);
+        else release();
+      },
+      () => current && setDoc(null),
+    );
+    return () => {
+      current = false;
+      release();
+    };
+  }, [live, note.id]);
+  return doc;
 }
