@@ -373,12 +373,21 @@ export class SyncSession {
     const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
     if (!own) return;
     const shared = new Map(readPhotosMeta(own.local.doc).map((photo) => [photo.id, photo]));
+    // A photo is this participant's when its note is.
+    const myNotes = new Set(
+      await this.database.notes
+        .where('expeditionId')
+        .equals(expeditionId)
+        .filter((note) => !this.foreignNotes.has(note.id) && (note.authorId === undefined || note.authorId === participantId))
+        .primaryKeys(),
+    );
     const photos: { meta: Omit<SharedPhotoMeta, 'sha256'>; sha256: string | null; bytes: Blob }[] = [];
     await this.database.attachments
       .where('expeditionId')
       .equals(expeditionId)
       .each(({ blob, display, ...meta }) => {
-        if (!this.foreignPhotos.has(meta.id)) photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, bytes: display ?? blob });
+        if (!this.foreignPhotos.has(meta.id) && myNotes.has(meta.noteId))
+          photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, bytes: display ?? blob });
       });
     const metas: SharedPhotoMeta[] = [];
     for (const photo of photos) {
@@ -465,7 +474,13 @@ export class SyncSession {
     const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
     if (!own) return;
     const notes = (ids ? await this.database.notes.bulkGet([...ids]) : await this.database.notes.where('expeditionId').equals(expeditionId).toArray()).filter(
-      (note) => note !== undefined && note.expeditionId === expeditionId && !this.foreignNotes.has(note.id),
+      // Never another's: known from their document, or from the author the notebook keeps
+      // (at start, before the others' documents are read again).
+      (note) =>
+        note !== undefined &&
+        note.expeditionId === expeditionId &&
+        !this.foreignNotes.has(note.id) &&
+        (note.authorId === undefined || note.authorId === participantId),
     );
     writeNotesMeta(own.local.doc, notes as NonNullable<(typeof notes)[number]>[]);
     for (const note of await withStates(this.database, notes as NonNullable<(typeof notes)[number]>[])) {

@@ -73,6 +73,9 @@ export const noteSchema = z.object({
   passageLessonIds: z.array(id).max(10_000),
   pinned: z.boolean(),
   author: text(500),
+  /** In a shared expedition, the participant who wrote it (kept, so that a restored
+   *  backup does not make everyone's notes this notebook's). */
+  authorId: id.optional(),
   createdAt: epoch,
   updatedAt: epoch,
   deletedAt: epoch.nullable(),

@@ -102,6 +102,22 @@ describe('a shared expedition between two notebooks', () => {
     await expect.poll(async () => (await organiserDb.syntheses.get(`${lesson.id}/alice`))?.state, { timeout: 20_000 }).toBe(synthesis);
     expect((await organiserDb.lessons.get(lesson.id))?.synthesis).not.toBe(synthesis);
 
+    // Alice's notebook restarts: it sends nothing of anyone else's as hers.
+    alice.stop();
+    const again = new SyncSession(
+      aliceDb,
+      { url: server.url, expeditionId: expedition.id, participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' },
+      { WebSocketPolyfill: NodeWebSocket },
+    );
+    opened[1]!.session = again;
+    await again.start();
+    await waitFor(() => again.state.connection === 'online' && again.state.waiting === 0, 'Alice to be saved again', 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const authors = async (database: AppDB) => Object.fromEntries((await database.notes.toArray()).map((note) => [note.id, note.authorId ?? 'local']));
+    const organiserAuthors = await authors(organiserDb);
+    expect(Object.values(organiserAuthors).filter((author) => author === 'alice')).toHaveLength(1);
+    expect((await authors(aliceDb))[someNote.id]).toBe('organiser');
+
     // The organiser edits one of theirs: Alice sees the edit.
     const edited = markdownToNote('Texte revu par l’organisatrice');
     await saveNoteContent(organiserDb, someNote.id, { ...edited });
