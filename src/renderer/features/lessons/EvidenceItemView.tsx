@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../shared/journal/evidence';
 import { noteLabel } from '../../../shared/editor/derive';
+import { isMine, useSharing } from '../sharing/SharingProvider';
 
 interface Props {
   item: EvidenceItem;
@@ -13,6 +14,7 @@ interface Props {
 /** One note's evidence for a lesson: its title when linked whole, its passages quoted. */
 export function EvidenceItemView({ item: { note, whole, passages }, colour, onOpenNote }: Props): JSX.Element {
   const { t } = useTranslation();
+  const { share } = useSharing();
   return (
     <li className="evidence-item">
       {whole && <p className="evidence-note">{noteLabel(note, t('notes.untitled'))}</p>}
@@ -21,6 +23,7 @@ export function EvidenceItemView({ item: { note, whole, passages }, colour, onOp
           {passage}
         </blockquote>
       ))}
+      {!isMine(note, share) && <p className="note-author">{t('sharing.by', { name: note.author })}</p>}
       <button type="button" className="quiet" onClick={() => onOpenNote(note.id, note.visitId)}>
         {t('lessons.openNote')} →
       </button>

@@ -6,6 +6,7 @@ import type { Visit } from '../../../shared/model';
 import { formatDateTime } from '../../i18n';
 import { noteLabel } from '../../../shared/editor/derive';
 import { useLocale } from '../../i18n/useLocale';
+import { isMine, useSharing } from '../sharing/SharingProvider';
 import { highlight, snippet, wordMatcher, type Segment } from './highlight';
 import type { FoundNote } from './useNoteSearch';
 
@@ -26,6 +27,7 @@ function Marked({ segments }: { segments: Segment[] }): JSX.Element {
 export function SearchResult({ id, entry, queryWords, visit, timeZone, selected, onOpen }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
+  const { share } = useSharing();
   const { note, hit } = entry;
   const isMatch = wordMatcher(hit.words, queryWords);
   const title = noteLabel(note, t('notes.untitled'));
@@ -43,6 +45,7 @@ export function SearchResult({ id, entry, queryWords, visit, timeZone, selected,
       <span className="search-result-meta">
         <span className={`kind kind-${note.kind}`}>{t(`notes.kinds.${note.kind}`)}</span> {visit?.title ?? ''} ·{' '}
         {formatDateTime(note.createdAt, locale, timeZone)}
+        {!isMine(note, share) && <span className="note-author"> · {note.author}</span>}
       </span>
     </li>
   );
