@@ -439,6 +439,8 @@ export const en: Messages<typeof fr> = {
     lastSeen: 'seen {{date}}',
     revoked: 'revoked',
     you: 'you',
+    leave: 'Stop syncing this notebook',
+    leaveConfirm: 'Stop syncing this notebook? Everything in it stays here; it will no longer receive the group’s notes nor send yours.',
     youAre: 'You take part as {{name}}, on {{server}}.',
     status: {
       connecting: 'Connecting…',

@@ -439,6 +439,8 @@ export const fr = {
     lastSeen: 'vu le {{date}}',
     revoked: 'révoqué',
     you: 'vous',
+    leave: 'Ne plus synchroniser ce carnet',
+    leaveConfirm: 'Ne plus synchroniser ce carnet ? Tout ce qu’il contient reste ici ; il ne recevra plus les notes du groupe et n’enverra plus les vôtres.',
     youAre: 'Vous participez sous le nom de {{name}}, sur {{server}}.',
     status: {
       connecting: 'Connexion…',

@@ -212,6 +212,7 @@ function Organiser({ share }: { share: ShareSetting }): JSX.Element {
           })}
         </ul>
       </section>
+      <Leave />
     </>
   );
 }
@@ -222,6 +223,25 @@ function Participant({ share }: { share: ShareSetting }): JSX.Element {
     <>
       <Status />
       <p>{t('sharing.youAre', { name: share.name, server: share.url })}</p>
+      <Leave />
     </>
+  );
+}
+
+/** Stops syncing this notebook: what it holds stays, nothing more is sent or received. */
+function Leave(): JSX.Element {
+  const { t } = useTranslation();
+  const leave = async (): Promise<void> => {
+    if (!window.confirm(t('sharing.leaveConfirm'))) return;
+    await writeSetting(db(), 'share', null);
+    await carnet().setSyncServer({ url: null });
+    window.location.reload();
+  };
+  return (
+    <footer className="form-actions">
+      <button type="button" className="quiet danger" onClick={() => void leave()}>
+        {t('sharing.leave')}
+      </button>
+    </footer>
   );
 }

@@ -20,7 +20,7 @@ export interface Sharing {
   whose: WhoseNotes;
   setWhose: (whose: WhoseNotes) => void;
   /** Whether a note is among those shown. */
-  shows: (note: Pick<NoteSummary, 'authorId'>) => boolean;
+  shows: (note: Pick<NoteSummary, 'authorId' | 'expeditionId'>) => boolean;
 }
 
 const SharingContext = createContext<Sharing>({
@@ -83,9 +83,10 @@ export function useCanEditStructure(expeditionId: string): boolean {
   return !share || share.expeditionId !== expeditionId || share.role === 'organiser';
 }
 
-/** Whether this notebook wrote the note: true for every note outside a shared expedition. */
-export function isMine(note: Pick<NoteSummary, 'authorId'>, share: ShareSetting | null): boolean {
-  return note.authorId === undefined || note.authorId === share?.participantId;
+/** Whether this notebook may edit the note: its own, or any note outside the shared
+ *  expedition (one no longer synced included). */
+export function isMine(note: Pick<NoteSummary, 'authorId' | 'expeditionId'>, share: ShareSetting | null): boolean {
+  return !share || note.expeditionId !== share.expeditionId || note.authorId === undefined || note.authorId === share.participantId;
 }
 
 /** Whose notes are shown: everyone's (null), this notebook's, or one participant's. */
@@ -97,7 +98,7 @@ export function authorIdsFor(whose: WhoseNotes, share: ShareSetting | null): str
   return 'mine' in whose ? ['', share?.participantId ?? ''] : [whose.participantId];
 }
 
-export function shownFor(whose: WhoseNotes, share: ShareSetting | null): (note: Pick<NoteSummary, 'authorId'>) => boolean {
+export function shownFor(whose: WhoseNotes, share: ShareSetting | null): (note: Pick<NoteSummary, 'authorId' | 'expeditionId'>) => boolean {
   if (whose === null) return () => true;
   if ('mine' in whose) return (note) => isMine(note, share);
   return (note) => note.authorId === whose.participantId;
