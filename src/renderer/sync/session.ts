@@ -203,6 +203,10 @@ export class SyncSession {
       onSynced: () => markSynced(),
       onUnsyncedChanges: () => this.countWaiting(),
       onAuthenticationFailed: ({ reason }) => this.setState({ connection: 'refused', reason }),
+      // Presence on the structure alone, which stays open: the socket's keep-alive needs one
+      // provider with it, and a presence per document (hundreds, for thousands of notes
+      // across 30 participants) saturated the server in the load run (bench/README.md).
+      ...(target.kind === 'structure' ? {} : { awareness: null }),
     });
     provider.attach();
     const open: OpenDoc = { local, provider, synced };
