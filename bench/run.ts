@@ -7,7 +7,10 @@
 // the app's Dexie schema and Lexical conversion), then measures each figure of FIGURES —
 // one file each in figures/ — and prints a table, written with the details to
 // bench/results/latest.json (and latest-<notes>.json).
-import { BUILD, CPU_SLOWDOWN, LARGE, LONG_NOTE_WORDS, NOTES, ONLY, OUT, RESULTS, RUNS } from './options';
+//
+// `npm run bench -- --sync` is the sync load run instead (figures/sync.ts): no build, no
+// browser, one sync server and simulated participants; results in latest-sync.json.
+import { BUILD, CPU_SLOWDOWN, LARGE, LONG_NOTE_WORDS, NOTES, ONLY, OUT, RESULTS, RUNS, SYNC, SYNC_NOTES, SYNC_PARTICIPANTS } from './options';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -23,6 +26,7 @@ import { keystroke } from './figures/keystroke';
 import { openNote } from './figures/openNote';
 import { search } from './figures/search';
 import { searchUi } from './figures/searchUi';
+import { sync } from './figures/sync';
 import { benchPage, instruments, log, type Context } from './session';
 import { table, type Figure } from './stats';
 
@@ -84,7 +88,66 @@ function machine() {
   };
 }
 
+/** Measures one figure into `figures`, the load average as it started beside it; a
+ *  figure that fails is reported as not measured, with why. */
+async function measureFigure(id: string, measure: () => Promise<Figure | Figure[]>, figures: Figure[], loads: Record<string, string>): Promise<void> {
+  loads[id] = loadAverage();
+  log(`measuring ${id} (load ${loads[id]})`);
+  const t0 = Date.now();
+  const oneMinute = Number(loads[id].split(' ')[0]);
+  const load = Number.isFinite(oneMinute) ? oneMinute : undefined;
+  try {
+    const result = await measure();
+    figures.push(...(Array.isArray(result) ? result : [result]).map((figure) => ({ ...figure, load })));
+  } catch (error) {
+    console.error(error);
+    figures.push({
+      id,
+      label: id,
+      unit: 'ms',
+      target: '—',
+      pass: null,
+      load,
+      notMeasured: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    });
+  }
+  log(`${id} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+function report(name: string, notes: number, result: { durationS: number; machine: ReturnType<typeof machine> }, figures: Figure[]): void {
+  const host = result.machine;
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2));
+  writeFileSync(join(RESULTS, `latest-${name}.json`), JSON.stringify(result, null, 2));
+  console.log(`\nCarnet benchmark — ${name === 'sync' ? 'sync load run, ' : ''}${notes.toLocaleString('en')} notes, ${result.durationS} s`);
+  console.log(
+    `machine: ${host.nproc} cores (${host.cpu}), ${host.memoryGB} GB, ${host.chromium}, Node ${host.node}, load at start ${host.loadAverageAtStart}${CPU_SLOWDOWN === 1 ? '' : `, tabs slowed down ${CPU_SLOWDOWN}×`}`,
+  );
+  console.log(`load: the 1-minute load average as the figure started (${host.nproc} cores)\n`);
+  console.log(table(figures));
+}
+
+/** The sync load run: no build and no browser. */
+async function mainSync(): Promise<void> {
+  const started = Date.now();
+  const host = machine();
+  const figures: Figure[] = [];
+  const loads: Record<string, string> = {};
+  await measureFigure('sync', sync, figures, loads);
+  const notes = SYNC_PARTICIPANTS * SYNC_NOTES;
+  const result = {
+    date: new Date().toISOString(),
+    notes,
+    machine: host,
+    loadAverageAtEachFigure: loads,
+    durationS: Math.round((Date.now() - started) / 1000),
+    figures,
+  };
+  report('sync', notes, result, figures);
+}
+
 async function main(): Promise<void> {
+  if (SYNC) return mainSync();
   const started = Date.now();
   const host = machine();
   if (BUILD) await buildAll();
@@ -132,27 +195,7 @@ async function main(): Promise<void> {
         });
         continue;
       }
-      loads[id] = loadAverage();
-      log(`measuring ${id} (load ${loads[id]})`);
-      const t0 = Date.now();
-      const oneMinute = Number(loads[id].split(' ')[0]);
-      const load = Number.isFinite(oneMinute) ? oneMinute : undefined;
-      try {
-        const result = await measure(ctx);
-        figures.push(...(Array.isArray(result) ? result : [result]).map((figure) => ({ ...figure, load })));
-      } catch (error) {
-        console.error(error);
-        figures.push({
-          id,
-          label: id,
-          unit: 'ms',
-          target: '—',
-          pass: null,
-          load,
-          notMeasured: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-        });
-      }
-      log(`${id} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      await measureFigure(id, () => measure(ctx), figures, loads);
     }
   } finally {
     await session.close().catch(() => undefined);
@@ -169,15 +212,7 @@ async function main(): Promise<void> {
     seeded,
     figures,
   };
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2));
-  writeFileSync(join(RESULTS, `latest-${NOTES}.json`), JSON.stringify(result, null, 2));
-  console.log(`\nCarnet benchmark — ${NOTES.toLocaleString('en')} notes, ${result.durationS} s`);
-  console.log(
-    `machine: ${host.nproc} cores (${host.cpu}), ${host.memoryGB} GB, ${host.chromium}, Node ${host.node}, load at start ${host.loadAverageAtStart}${CPU_SLOWDOWN === 1 ? '' : `, tabs slowed down ${CPU_SLOWDOWN}×`}`,
-  );
-  console.log(`load: the 1-minute load average as the figure started (${host.nproc} cores)\n`);
-  console.log(table(figures));
+  report(String(NOTES), NOTES, result, figures);
 }
 
 main().then(

@@ -1,0 +1,112 @@
+// The sync load run (issue 17): `npm run bench -- --sync`. One real server in a process of
+// its own, simulated participants in this one (bench/sync/), and the issue's figures:
+// an edit seen by another client, a newcomer fully synced, the server's memory, the time
+// to converge once the offline ones return. See bench/README.md, "The sync load run".
+import { SYNC_AWARENESS, SYNC_HALF_SECONDS, SYNC_NOTES, SYNC_OFFLINE, SYNC_PARTICIPANTS, SYNC_TYPISTS } from '../options';
+import { summary, type Figure } from '../stats';
+import { runSyncScenario } from '../sync/scenario';
+
+const MB = 1e6;
+const round = (value: number): number => Math.round(value * 10) / 10;
+
+export async function sync(): Promise<Figure[]> {
+  const run = await runSyncScenario({
+    participants: SYNC_PARTICIPANTS,
+    notesEach: SYNC_NOTES,
+    offline: SYNC_OFFLINE,
+    halfSeconds: SYNC_HALF_SECONDS,
+    typists: SYNC_TYPISTS,
+    awareness: SYNC_AWARENESS,
+  });
+  const notes = SYNC_PARTICIPANTS * SYNC_NOTES;
+  const edits = summary([...run.edits.firstHalf, ...run.edits.secondHalf]);
+  const newcomer = summary([run.newcomer.ms]);
+  const floor = summary([run.newcomer.floorMs]);
+  const memory = run.server.withNewcomer;
+  const common = { awareness: SYNC_AWARENESS, documents: run.documents, prepareMs: Math.round(run.prepareMs) };
+  return [
+    {
+      id: 'syncEdit',
+      label: `an edit seen by another client (a key typed → each other participant's replica; ${SYNC_TYPISTS} typing)`,
+      unit: 'ms',
+      target: 'p95 ≤ 300 ms',
+      pass: edits.p95 <= 300,
+      value: edits,
+      detail: {
+        ...common,
+        firstHalf: { ...summary(run.edits.firstHalf), participants: SYNC_PARTICIPANTS - SYNC_OFFLINE },
+        secondHalf: { ...summary(run.edits.secondHalf), participants: SYNC_PARTICIPANTS },
+        keystrokes: run.edits.keystrokes,
+        unseenWithin30s: run.edits.unseen,
+        observersWithoutTheDocument: run.edits.notOpen,
+        load: run.edits.load,
+      },
+    },
+    {
+      id: 'syncNewcomer',
+      label: `a new participant fully synced with ${notes.toLocaleString('en')} notes (${run.newcomer.documents.toLocaleString('en')} documents)`,
+      unit: 's',
+      target: '≤ 5 s',
+      pass: run.newcomer.missing === 0 && newcomer.median <= 5000,
+      value: newcomer,
+      detail: {
+        ...common,
+        missing: run.newcomer.missing,
+        strictlyEqual: run.newcomer.strictlyEqual,
+        floorMs: Math.round(run.newcomer.floorMs),
+        readModelMs: Math.round(run.newcomer.readModelMs),
+        load: run.newcomer.load,
+        note: 'from the new socket to every document equal to its writer’s replica; the read model (each body into a Lexical state, then Dexie) comes after, see readModelMs',
+      },
+      limit: undefined,
+    },
+    {
+      id: 'syncNewcomerReadModel',
+      label: `… then its ${notes.toLocaleString('en')} bodies read back as Lexical states (docToNoteState, the read model's share before Dexie)`,
+      unit: 's',
+      target: 'info (not in the 5 s above)',
+      pass: null,
+      value: summary([run.newcomer.readModelMs]),
+      detail: { floorMs: Math.round(floor.median) },
+    },
+    {
+      id: 'syncServerMemory',
+      label: `server memory, ${SYNC_PARTICIPANTS + 1} clients on ${run.newcomer.documents.toLocaleString('en')} documents (RSS after a full GC, its own process)`,
+      unit: 'MB',
+      target: 'info (the issue names no bound)',
+      pass: null,
+      value: summary([memory.rss / MB]),
+      detail: Object.fromEntries(
+        Object.entries(run.server).map(([stage, usage]) => [
+          stage,
+          { rssMB: round(usage.rss / MB), heapUsedMB: round(usage.heapUsed / MB), externalMB: round(usage.external / MB), maxRssMB: round(usage.maxRss / MB) },
+        ]),
+      ),
+    },
+    {
+      id: 'syncConverge',
+      label: `time to converge after the ${SYNC_OFFLINE} offline participants return (every replica of every document equal)`,
+      unit: 's',
+      target: 'info (the issue names no bound)',
+      pass: run.convergence.missing === 0 ? null : false,
+      value: summary([run.convergence.ms]),
+      detail: { missing: run.convergence.missing, pairs: run.convergence.pairs, strictlyEqual: run.convergence.strictlyEqual, load: run.convergence.load },
+    },
+    {
+      id: 'syncShare',
+      label: `${SYNC_PARTICIPANTS - SYNC_OFFLINE} participants sharing their ${((SYNC_PARTICIPANTS - SYNC_OFFLINE) * SYNC_NOTES).toLocaleString('en')} notes at once (every online replica equal)`,
+      unit: 's',
+      target: 'info',
+      pass: run.initialShare.missing === 0 ? null : false,
+      value: summary([run.initialShare.ms]),
+      detail: {
+        missing: run.initialShare.missing,
+        pairs: run.initialShare.pairs,
+        load: run.initialShare.load,
+        clientHeapMB: round(run.clientHeapMB),
+        serverLog: run.serverLog,
+        refusals: run.refusals,
+      },
+    },
+  ];
+}

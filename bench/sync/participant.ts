@@ -1,0 +1,162 @@
+// One simulated participant: the documents the app's sync session (src/renderer/sync/
+// session.ts) opens, as plain Y.Docs in memory (no Dexie), each with its Hocuspocus
+// provider over the participant's one socket, and the same following: the structure's
+// participants → their participant documents → every note body they list.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { openNoteDoc } from '../../src/shared/editor/noteBodyDoc';
+import { documentName, type SyncDocument } from '../../src/shared/sync/documents';
+import { readNotesMeta, readParticipants, writeNotesMeta } from '../../src/renderer/sync/records';
+import type { Note } from '../../src/shared/model';
+import type { SimNote } from './notes';
+
+/** ws's WebSocket, as the tests use it: closed while connecting, it emits an 'error' after
+ *  the provider stopped listening, which would be thrown. */
+class NodeWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => undefined);
+  }
+}
+
+/** `every`: each provider has its awareness, as the app's session leaves them (the
+ *  provider's default); `structure`: only the structure's provider has one — the
+ *  socket needs one, which the server echoes, to see it is alive — the others none. */
+type WithoutExpedition<T> = T extends unknown ? Omit<T, 'expedition'> : never;
+
+export type AwarenessMode = 'every' | 'structure';
+
+export interface Replica {
+  name: string;
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+}
+
+export interface ParticipantConfig {
+  url: string;
+  expedition: string;
+  id: string;
+  name: string;
+  token: string;
+  awareness: AwarenessMode;
+}
+
+export class SimParticipant {
+  readonly docs = new Map<string, Replica>();
+  readonly socket: HocuspocusProviderWebsocket;
+  readonly refusals: string[] = [];
+  private readonly followed = new Set<string>();
+  private own: SimNote[] = [];
+
+  constructor(readonly config: ParticipantConfig) {
+    // Not connected until connect(): a participant's documents are loaded first, as the
+    // app loads them from IndexedDB, and the offline ones stay so for a while.
+    this.socket = new HocuspocusProviderWebsocket({ url: config.url, WebSocketPolyfill: NodeWebSocket, autoConnect: false });
+  }
+
+  get id(): string {
+    return this.config.id;
+  }
+
+  connect(): void {
+    void this.socket.connect();
+  }
+
+  name(target: WithoutExpedition<SyncDocument>): string {
+    return documentName({ ...target, expedition: this.config.expedition });
+  }
+
+  /** The structure and this participant's own document, followed as the session does. */
+  start(): void {
+    const structure = this.open(this.name({ kind: 'structure' }));
+    const follow = (): void => {
+      for (const { id } of readParticipants(structure.doc)) this.followParticipant(id);
+    };
+    structure.doc.on('update', follow);
+    follow();
+    this.followParticipant(this.id);
+  }
+
+  /** This participant's notes, as their notebook holds them when sharing starts: the
+   *  metadata in their document, each body in its own (noteStateToDoc's content). */
+  seedOwnNotes(notes: SimNote[]): void {
+    this.own = notes;
+    writeNotesMeta(
+      this.participantDoc(this.id),
+      notes.map(({ note }) => note),
+    );
+    for (const { note, body } of notes) Y.applyUpdate(this.bodyDoc(this.id, note.id), body);
+  }
+
+  ownNotes(): readonly SimNote[] {
+    return this.own;
+  }
+
+  /** What the app's autosave sends after an edit: the note's record, edited now. */
+  touchNote(note: Note): void {
+    writeNotesMeta(this.participantDoc(this.id), [{ ...note, updatedAt: Date.now() }]);
+  }
+
+  participantDoc(participant: string): Y.Doc {
+    return this.open(this.name({ kind: 'participant', participant })).doc;
+  }
+
+  bodyDoc(participant: string, noteId: string): Y.Doc {
+    return this.open(this.name({ kind: 'note', participant, id: noteId })).doc;
+  }
+
+  /** A headless editor bound to one of this participant's note bodies, as the note open
+   *  in the app's editor is; `type` types at its end, one Lexical update per key. */
+  openEditor(noteId: string): { editor: LexicalEditor; doc: Y.Doc; type: (text: string) => void; close: () => void } {
+    const doc = this.bodyDoc(this.id, noteId);
+    const { editor, close } = openNoteDoc(doc);
+    const type = (text: string): void =>
+      editor.update(
+        () => {
+          $getRoot().selectEnd();
+          const selection = $getSelection();
+          if ($isRangeSelection(selection)) selection.insertText(text);
+        },
+        { discrete: true },
+      );
+    return { editor, doc, type, close };
+  }
+
+  destroy(): void {
+    for (const { provider } of this.docs.values()) provider.destroy();
+    this.docs.clear();
+    this.socket.destroy();
+  }
+
+  private followParticipant(participant: string): void {
+    if (this.followed.has(participant)) return;
+    this.followed.add(participant);
+    const doc = this.participantDoc(participant);
+    const follow = (): void => {
+      for (const meta of readNotesMeta(doc)) if (meta.expeditionId === this.config.expedition) this.bodyDoc(participant, meta.id);
+    };
+    doc.on('update', follow);
+    follow();
+  }
+
+  private open(name: string): Replica {
+    const known = this.docs.get(name);
+    if (known) return known;
+    const doc = new Y.Doc();
+    const structure = name === this.name({ kind: 'structure' });
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      token: this.config.token,
+      document: doc,
+      ...(this.config.awareness === 'every' || structure ? {} : { awareness: null }),
+      onAuthenticationFailed: ({ reason }) => void this.refusals.push(`${name}: ${reason}`),
+    });
+    provider.attach();
+    const replica = { name, doc, provider };
+    this.docs.set(name, replica);
+    return replica;
+  }
+}
