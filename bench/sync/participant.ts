@@ -48,6 +48,9 @@ export class SimParticipant {
   readonly socket: HocuspocusProviderWebsocket;
   readonly refusals: string[] = [];
   private readonly followed = new Set<string>();
+  /** Documents changed since takeChanged() was last called: what a check of replicas
+   *  needs to look at again. */
+  private changed = new Set<string>();
   private own: SimNote[] = [];
 
   constructor(readonly config: ParticipantConfig) {
@@ -90,6 +93,12 @@ export class SimParticipant {
     for (const { note, body } of notes) Y.applyUpdate(this.bodyDoc(this.id, note.id), body);
   }
 
+  takeChanged(): Set<string> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
+  }
+
   ownNotes(): readonly SimNote[] {
     return this.own;
   }
@@ -125,9 +134,11 @@ export class SimParticipant {
   }
 
   destroy(): void {
+    // The socket first: each provider's destroy then unhooks from an emptied socket, where
+    // from a live one each unhooking scans every provider's listeners (n² for n documents).
+    this.socket.destroy();
     for (const { provider } of this.docs.values()) provider.destroy();
     this.docs.clear();
-    this.socket.destroy();
   }
 
   private followParticipant(participant: string): void {
@@ -155,6 +166,7 @@ export class SimParticipant {
       onAuthenticationFailed: ({ reason }) => void this.refusals.push(`${name}: ${reason}`),
     });
     provider.attach();
+    doc.on('update', () => this.changed.add(name));
     const replica = { name, doc, provider };
     this.docs.set(name, replica);
     return replica;

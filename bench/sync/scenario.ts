@@ -1,6 +1,7 @@
-// The sync load run of issue 17: one real server (its own process), N participants with
-// their notes, some offline for the first half, typing throughout, a newcomer at the end.
-// Everything is on this machine: the clients share this process, the server has its own.
+// The sync load run of issue 17, run in the participants' process (clientsProcess.ts): one
+// real server in a process of its own, N participants here with their notes, the last of
+// them offline for the first half, some typing in each half, and a newcomer at the end in
+// a process of its own. Everything is on this machine, on loopback.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { docToNoteState } from '../../src/shared/editor/noteBodyDoc';
 import { addParticipant, hashToken, newToken } from '../../src/shared/sync/access';
 import { writeParticipants, writeStructure } from '../../src/renderer/sync/records';
 import { EXPEDITION_ID } from '../corpus';
@@ -17,8 +17,10 @@ import { makeNoteText } from '../searchPage/corpus';
 import { seededRandom } from '../seededRandom';
 import { log } from '../session';
 import { participantNotes, participantOf, type SimNote } from './notes';
-import { SimParticipant, type AwarenessMode } from './participant';
+import { SimParticipant, type AwarenessMode, type ParticipantConfig } from './participant';
 import { EditProbes, sameSnapshot, untilEqual } from './replicas';
+import { forkChild } from './child';
+import type { FromNewcomer, NewcomerResult, ToNewcomer } from './newcomerProcess';
 import { forkServer, type ServerChild } from './serverChild';
 import type { ServerUsage } from './serverProcess';
 
@@ -59,23 +61,16 @@ export interface SyncRun {
     load: { firstHalf: PhaseLoad; secondHalf: PhaseLoad };
   };
   convergence: { ms: number; missing: number; pairs: number; strictlyEqual: { equal: number; checked: number }; load: PhaseLoad };
-  newcomer: {
-    ms: number;
-    missing: number;
-    documents: number;
-    strictlyEqual: { equal: number; checked: number };
-    /** The same documents' states encoded and applied in this process: no socket, no server. */
-    floorMs: number;
-    /** What the app adds before its notebook shows them (not in `ms`): each body read
-     *  back into a Lexical state (docToNoteState), as the read model does, Dexie aside. */
-    readModelMs: number;
-    load: PhaseLoad;
-  };
+  newcomer: NewcomerResult & { documents: number; load: PhaseLoad };
   server: { started: ServerUsage; shared: ServerUsage; converged: ServerUsage; withNewcomer: ServerUsage };
   clientHeapMB: number;
-  serverLog: { lines: number; first: string[] };
   refusals: string[];
 }
+
+/** How long each catch-up may take before the run goes on and reports what was missing. */
+const SHARE_TIMEOUT_MS = 60_000;
+const CONVERGE_TIMEOUT_MS = 60_000;
+const NEWCOMER_TIMEOUT_MS = 30_000;
 
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
 
@@ -222,6 +217,21 @@ function references(organiser: SimParticipant, owners: readonly SimParticipant[]
   return refs;
 }
 
+/** The newcomer, in its own process, joins with the participant's invitation. */
+async function newcomerJoins(config: ParticipantConfig, refs: Map<string, Y.Doc>): Promise<NewcomerResult> {
+  const child = forkChild<ToNewcomer, FromNewcomer>('newcomer', 'newcomerProcess.ts', []);
+  try {
+    await child.next('ready');
+    const documents = [...refs].map(([name, doc]) => ({ name, state: Y.encodeStateAsUpdate(doc) }));
+    const joined = child.next('joined');
+    child.send({ type: 'join', config, documents, timeoutMs: NEWCOMER_TIMEOUT_MS });
+    const { type: _type, ...result } = await joined;
+    return result;
+  } finally {
+    child.kill();
+  }
+}
+
 /** Deletions included (Y.snapshot), every replica against its reference. */
 function strictlyEqual(refs: Map<string, Y.Doc>, participants: readonly SimParticipant[]): { equal: number; checked: number } {
   let equal = 0;
@@ -247,14 +257,12 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
   const server = await forkServer(dataDir);
   const participants: SimParticipant[] = [];
   const typists: Typist[] = [];
-  /** Filled in once the server has closed. */
-  const serverLog = { lines: 0, first: [] as string[] };
   try {
     const started = await server.usage();
     const invited = Array.from({ length: options.participants + 1 }, (_, i) => ({ ...participantOf(i), token: newToken() }));
     await register(server, invited);
-    for (const { id, name, token } of invited.slice(0, options.participants))
-      participants.push(new SimParticipant({ url: server.url, expedition: EXPEDITION_ID, id, name, token, awareness: options.awareness }));
+    const configOf = (i: number): ParticipantConfig => ({ url: server.url, expedition: EXPEDITION_ID, ...invited[i]!, awareness: options.awareness });
+    for (let i = 0; i < options.participants; i++) participants.push(new SimParticipant(configOf(i)));
     const organiser = participants[0]!;
     const online = participants.slice(0, options.participants - options.offline);
     const offline = participants.slice(options.participants - options.offline);
@@ -279,7 +287,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
     log(`sync: ${online.length} participants share their notes at once`);
     const share = await measured(server, async () => {
       for (const participant of online) participant.connect();
-      return untilEqual(references(organiser, online), online, 120_000);
+      return untilEqual(references(organiser, online), online, SHARE_TIMEOUT_MS);
     });
     log(`sync: shared in ${(share.result.ms / 1000).toFixed(1)} s${share.result.missing ? `, ${share.result.missing} replicas still missing` : ''}`);
     const shared = await server.usage();
@@ -298,7 +306,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       const stopOffline = typeAway(away, next, null);
       await sleep(options.halfSeconds * 1000);
       const keys = { online: stopOnline(), offline: stopOffline() };
-      await until(() => probes.outstanding() === 0, 'the last edits to be seen', 30_000).catch(() => undefined);
+      await until(() => probes.outstanding() === 0, 'the last edits to be seen', 10_000).catch(() => undefined);
       return keys;
     });
     const unseenFirst = probes.flush();
@@ -307,7 +315,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
     const allRefs = references(organiser, participants);
     const converge = await measured(server, async () => {
       for (const participant of offline) participant.connect();
-      return untilEqual(allRefs, participants, 120_000);
+      return untilEqual(allRefs, participants, CONVERGE_TIMEOUT_MS);
     });
     log(
       `sync: converged in ${(converge.result.ms / 1000).toFixed(1)} s${converge.result.missing ? `, ${converge.result.missing} replicas still missing` : ''}`,
@@ -323,43 +331,22 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       const stop = typeAway(writers, next, { probes, samples: secondHalf, observers: (typist) => participants.filter((p) => p !== typist.participant) });
       await sleep(options.halfSeconds * 1000);
       const keys = stop();
-      await until(() => probes.outstanding() === 0, 'the last edits to be seen', 30_000).catch(() => undefined);
+      await until(() => probes.outstanding() === 0, 'the last edits to be seen', 10_000).catch(() => undefined);
       return keys;
     });
     const unseenSecond = probes.flush();
     for (const typist of typists.splice(0)) typist.close();
 
-    // A newcomer, invited at the start, joins with an empty notebook.
-    const newcomerInvite = invited[options.participants]!;
+    // A newcomer, invited at the start, joins with an empty notebook, in its own process.
     const refs = references(organiser, participants);
     log(`sync: a newcomer joins (${refs.size.toLocaleString('en')} documents)`);
-    const join = await measured(server, async () => {
-      const startedAt = performance.now();
-      const newcomer = new SimParticipant({ url: server.url, expedition: EXPEDITION_ID, ...newcomerInvite, awareness: options.awareness });
-      participants.push(newcomer);
-      newcomer.start();
-      newcomer.connect();
-      const synced = await untilEqual(refs, [newcomer], 120_000, 10);
-      return { ...synced, ms: performance.now() - startedAt, newcomer };
-    });
-    const { newcomer } = join.result;
+    const join = await measured(server, () => newcomerJoins(configOf(options.participants), refs));
     log(`sync: the newcomer synced in ${(join.result.ms / 1000).toFixed(2)} s${join.result.missing ? `, ${join.result.missing} documents still missing` : ''}`);
     const withNewcomer = await server.usage();
-    const newcomerEqual = strictlyEqual(refs, [newcomer]);
-
-    // Its floor: the same states encoded and applied here, no socket, no server.
-    const floorStarted = performance.now();
-    for (const reference of refs.values()) Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(reference));
-    const floorMs = performance.now() - floorStarted;
-    const readStarted = performance.now();
-    for (const [name, replica] of newcomer.docs) if (name.includes('/note/')) docToNoteState(replica.doc);
-    const readModelMs = performance.now() - readStarted;
 
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const clientHeapMB = process.memoryUsage().heapUsed / 1e6;
-    const refusals = participants.flatMap((participant) => participant.refusals);
-    const allEdits = { unseen: unseenFirst.unseen + unseenSecond.unseen, notOpen: probes.notOpen };
     return {
       options,
       documents: { total: refs.size, bodyUpdateBytes: { mean: sum(bodySizes) / bodySizes.length, max: Math.max(...bodySizes) } },
@@ -369,33 +356,20 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
         firstHalf,
         secondHalf,
         keystrokes: { firstHalf: half1.result.online, secondHalf: half2.result, offline: half1.result.offline },
-        ...allEdits,
+        unseen: unseenFirst.unseen + unseenSecond.unseen,
+        notOpen: probes.notOpen,
         load: { firstHalf: half1.load, secondHalf: half2.load },
       },
       convergence: { ...converge.result, strictlyEqual: convergedEqual, load: converge.load },
-      newcomer: {
-        ms: join.result.ms,
-        missing: join.result.missing,
-        documents: refs.size,
-        strictlyEqual: newcomerEqual,
-        floorMs,
-        readModelMs,
-        load: join.load,
-      },
+      newcomer: { ...join.result, documents: refs.size, load: join.load },
       server: { started, shared, converged, withNewcomer },
       clientHeapMB,
-      serverLog,
-      refusals: refusals.slice(0, 20),
+      refusals: participants.flatMap((participant) => participant.refusals).slice(0, 20),
     };
   } finally {
     for (const typist of typists) typist.close();
     for (const participant of participants) participant.destroy();
-    const closed = await Promise.race([server.close(), sleep(60_000).then(() => null)]).catch(() => null);
-    server.kill();
+    await server.close(10_000);
     rmSync(dataDir, { recursive: true, force: true });
-    if (closed) {
-      serverLog.lines = closed.logLines;
-      serverLog.first = closed.firstLogs;
-    }
   }
 }

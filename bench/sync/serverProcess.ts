@@ -3,6 +3,7 @@
 // Argument: the data folder. Messages: 'usage' (answers its memory after a full GC and
 // its CPU time so far) and 'close'.
 import { startSyncServer } from '../../src/main/sync/server';
+import { toParent } from './child';
 
 export interface ServerUsage {
   /** Resident set size after a full GC, bytes. */
@@ -17,13 +18,15 @@ export interface ServerUsage {
   /** CPU time so far, µs. */
   cpuUser: number;
   cpuSystem: number;
+  /** Lines the server logged so far (refusals, closed sockets…), and the first of them. */
+  logLines: number;
+  firstLogs: string[];
 }
 
 export type ToServer = { type: 'usage' } | { type: 'close' };
-export type FromServer =
-  { type: 'ready'; port: number; adminKey: string } | { type: 'usage'; usage: ServerUsage } | { type: 'closed'; logLines: number; firstLogs: string[] };
+export type FromServer = { type: 'ready'; port: number; adminKey: string } | { type: 'usage'; usage: ServerUsage };
 
-const send = (message: FromServer): void => void process.send?.(message);
+const send = (message: FromServer): void => void toParent(message);
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
@@ -60,15 +63,17 @@ async function main(): Promise<void> {
           maxRss: resources.maxRSS * 1024,
           cpuUser: resources.userCPUTime,
           cpuSystem: resources.systemCPUTime,
+          logLines,
+          firstLogs,
         },
       });
     } else if (message.type === 'close') {
-      void server.close().then(() => {
-        send({ type: 'closed', logLines, firstLogs });
-        process.disconnect();
-      });
+      void server.close().then(() => process.exit(0));
     }
   });
+  // The runner gone (killed, or failed before closing it), the server goes too; a normal
+  // exit lets --cpu-prof write its profile.
+  process.on('disconnect', () => void server.close().finally(() => process.exit(0)));
   send({ type: 'ready', port: server.port, adminKey: server.adminKey });
 }
 
