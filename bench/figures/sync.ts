@@ -81,11 +81,16 @@ export async function sync(): Promise<Figure[]> {
       unit: 'MB',
       target: 'info (the issue names no bound)',
       pass: null,
-      value: summary([memory.rss / MB]),
+      ...(memory ? { value: summary([memory.rss / MB]) } : { notMeasured: 'the server did not answer within 20 s (too busy to read its IPC channel)' }),
       detail: Object.fromEntries(
         Object.entries(run.server).map(([stage, usage]) => [
           stage,
-          { rssMB: round(usage.rss / MB), heapUsedMB: round(usage.heapUsed / MB), externalMB: round(usage.external / MB), maxRssMB: round(usage.maxRss / MB) },
+          usage && {
+            rssMB: round(usage.rss / MB),
+            heapUsedMB: round(usage.heapUsed / MB),
+            externalMB: round(usage.external / MB),
+            maxRssMB: round(usage.maxRss / MB),
+          },
         ]),
       ),
     },
@@ -118,7 +123,7 @@ export async function sync(): Promise<Figure[]> {
         pairs: run.initialShare.pairs,
         load: run.initialShare.load,
         participantsHeapMB: round(run.clientHeapMB),
-        serverLog: { lines: memory.logLines, first: memory.firstLogs },
+        serverLog: memory && { lines: memory.logLines, first: memory.firstLogs },
         refusals: run.refusals,
       },
     },

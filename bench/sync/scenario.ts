@@ -62,7 +62,8 @@ export interface SyncRun {
   };
   convergence: { ms: number; missing: number; pairs: number; strictlyEqual: { equal: number; checked: number }; load: PhaseLoad };
   newcomer: NewcomerResult & { documents: number; load: PhaseLoad };
-  server: { started: ServerUsage; shared: ServerUsage; converged: ServerUsage; withNewcomer: ServerUsage };
+  /** null: the server did not answer in time. */
+  server: { started: ServerUsage | null; shared: ServerUsage | null; converged: ServerUsage | null; withNewcomer: ServerUsage | null };
   clientHeapMB: number;
   refusals: string[];
 }
@@ -71,12 +72,16 @@ export interface SyncRun {
 const SHARE_TIMEOUT_MS = 60_000;
 const CONVERGE_TIMEOUT_MS = 60_000;
 const NEWCOMER_TIMEOUT_MS = 30_000;
+/** How long typing's last keys may take to be seen before they are counted unseen. */
+const PROBE_WAIT_MS = 5_000;
+/** How long the server may take to answer for its memory. */
+const USAGE_TIMEOUT_MS = 20_000;
 
 const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
 
 /** Measures CPU, event-loop delay and GC pauses over a phase. */
 async function measured<T>(server: ServerChild, run: () => Promise<T>): Promise<{ result: T; load: PhaseLoad }> {
-  const serverBefore = await server.usage();
+  const serverBefore = server.cpuMs();
   const clientBefore = process.cpuUsage();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const pauses: number[] = [];
@@ -89,12 +94,12 @@ async function measured<T>(server: ServerChild, run: () => Promise<T>): Promise<
   loop.disable();
   gcObserver.disconnect();
   const clientCpu = process.cpuUsage(clientBefore);
-  const serverAfter = await server.usage();
+  const serverAfter = server.cpuMs();
   return {
     result,
     load: {
       wallMs,
-      serverCpuMs: (serverAfter.cpuUser + serverAfter.cpuSystem - serverBefore.cpuUser - serverBefore.cpuSystem) / 1000,
+      serverCpuMs: serverAfter - serverBefore,
       clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
       clientLoopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
       clientGcMs: { total: sum(pauses), longest: Math.max(0, ...pauses) },
@@ -258,7 +263,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
   const participants: SimParticipant[] = [];
   const typists: Typist[] = [];
   try {
-    const started = await server.usage();
+    const started = await server.usage(USAGE_TIMEOUT_MS);
     const invited = Array.from({ length: options.participants + 1 }, (_, i) => ({ ...participantOf(i), token: newToken() }));
     await register(server, invited);
     const configOf = (i: number): ParticipantConfig => ({ url: server.url, expedition: EXPEDITION_ID, ...invited[i]!, awareness: options.awareness });
@@ -290,7 +295,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       return untilEqual(references(organiser, online), online, SHARE_TIMEOUT_MS);
     });
     log(`sync: shared in ${(share.result.ms / 1000).toFixed(1)} s${share.result.missing ? `, ${share.result.missing} replicas still missing` : ''}`);
-    const shared = await server.usage();
+    const shared = await server.usage(USAGE_TIMEOUT_MS);
 
     // First half: some of the online ones type, each key timed to every other online
     // participant; the offline ones type too, their edits waiting.
@@ -306,7 +311,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       const stopOffline = typeAway(away, next, null);
       await sleep(options.halfSeconds * 1000);
       const keys = { online: stopOnline(), offline: stopOffline() };
-      await until(() => probes.outstanding() === 0, 'the last edits to be seen', 10_000).catch(() => undefined);
+      await until(() => probes.outstanding() === 0, 'the last edits to be seen', PROBE_WAIT_MS).catch(() => undefined);
       return keys;
     });
     const unseenFirst = probes.flush();
@@ -321,7 +326,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       `sync: converged in ${(converge.result.ms / 1000).toFixed(1)} s${converge.result.missing ? `, ${converge.result.missing} replicas still missing` : ''}`,
     );
     const convergedEqual = strictlyEqual(allRefs, participants);
-    const converged = await server.usage();
+    const converged = await server.usage(USAGE_TIMEOUT_MS);
 
     log(`sync: second half, ${options.halfSeconds} s: ${options.typists} typing among all ${participants.length}`);
     for (const typist of typists.splice(0)) typist.close();
@@ -331,7 +336,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       const stop = typeAway(writers, next, { probes, samples: secondHalf, observers: (typist) => participants.filter((p) => p !== typist.participant) });
       await sleep(options.halfSeconds * 1000);
       const keys = stop();
-      await until(() => probes.outstanding() === 0, 'the last edits to be seen', 10_000).catch(() => undefined);
+      await until(() => probes.outstanding() === 0, 'the last edits to be seen', PROBE_WAIT_MS).catch(() => undefined);
       return keys;
     });
     const unseenSecond = probes.flush();
@@ -342,7 +347,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
     log(`sync: a newcomer joins (${refs.size.toLocaleString('en')} documents)`);
     const join = await measured(server, () => newcomerJoins(configOf(options.participants), refs));
     log(`sync: the newcomer synced in ${(join.result.ms / 1000).toFixed(2)} s${join.result.missing ? `, ${join.result.missing} documents still missing` : ''}`);
-    const withNewcomer = await server.usage();
+    const withNewcomer = await server.usage(USAGE_TIMEOUT_MS);
 
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
