@@ -40,6 +40,8 @@ export interface ParticipantConfig {
   id: string;
   name: string;
   token: string;
+  /** The organiser's session keeps the access document open too. */
+  organiser: boolean;
   awareness: AwarenessMode;
 }
 
@@ -74,6 +76,7 @@ export class SimParticipant {
   /** The structure and this participant's own document, followed as the session does. */
   start(): void {
     const structure = this.open(this.name({ kind: 'structure' }));
+    if (this.config.organiser) this.open(this.name({ kind: 'access' }));
     const follow = (): void => {
       for (const { id } of readParticipants(structure.doc)) this.followParticipant(id);
     };

@@ -271,7 +271,13 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
     const started = await server.usage(USAGE_TIMEOUT_MS);
     const invited = Array.from({ length: options.participants + 1 }, (_, i) => ({ ...participantOf(i), token: newToken() }));
     await register(server, invited);
-    const configOf = (i: number): ParticipantConfig => ({ url: server.url, expedition: EXPEDITION_ID, ...invited[i]!, awareness: options.awareness });
+    const configOf = (i: number): ParticipantConfig => ({
+      url: server.url,
+      expedition: EXPEDITION_ID,
+      ...invited[i]!,
+      organiser: i === 0,
+      awareness: options.awareness,
+    });
     for (let i = 0; i < options.participants; i++) participants.push(new SimParticipant(configOf(i)));
     const organiser = participants[0]!;
     const online = participants.slice(0, options.participants - options.offline);
