@@ -1,6 +1,7 @@
 // The participants' process: the scenario (scenario.ts) with a heap large enough for 30
-// replicas of the whole expedition (~3.5 GB of Y.Docs and providers). Node's default limit
-// (~4 GB here) made it collect garbage most of the time. Argument: the options, as JSON.
+// replicas of the whole expedition (1.3 GB of Y.Docs and providers, 3.4 GB with the first
+// binding's note bodies). Node's default limit (~4 GB here) made it collect garbage most of
+// the time then. Argument: the options, as JSON.
 import { toParent } from './child';
 import { runSyncScenario, type SyncOptions, type SyncRun } from './scenario';
 

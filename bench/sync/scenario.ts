@@ -52,14 +52,17 @@ export interface SyncRun {
   documents: { total: number; bodyUpdateBytes: { mean: number; max: number } };
   prepareMs: number;
   initialShare: { ms: number; missing: number; pairs: number; load: PhaseLoad };
-  /** Null when the run stopped after an unfinished share (see STOP_AFTER_UNFINISHED_SHARE). */
+  /** Why the run stopped before its end (a catch-up that did not finish), or null. */
+  stopped: string | null;
+  /** Null when the run stopped after the share. */
   edits: null | {
     firstHalf: number[];
     secondHalf: number[];
     keystrokes: { firstHalf: number; secondHalf: number; offline: number };
     unseen: number;
     notOpen: number;
-    load: { firstHalf: PhaseLoad; secondHalf: PhaseLoad };
+    /** secondHalf null: the run stopped before it. */
+    load: { firstHalf: PhaseLoad; secondHalf: PhaseLoad | null };
   };
   convergence: null | { ms: number; missing: number; pairs: number; strictlyEqual: { equal: number; checked: number }; load: PhaseLoad };
   newcomer: null | (NewcomerResult & { documents: number; load: PhaseLoad });
@@ -69,11 +72,11 @@ export interface SyncRun {
   refusals: string[];
 }
 
-/** How long each catch-up may take before the run reports what was missing. A share that
- *  does not finish stops the run there: what follows needs the expedition shared, and a
- *  server that cannot share it in a minute is saturated — with awareness on every
- *  provider, as the app's session has it today, a full run took 461 s and met nothing
- *  (bench/README.md). */
+/** How long each catch-up may take before the run reports what was missing. A share or a
+ *  convergence that does not finish stops the run there: what follows needs it done, and
+ *  a server that cannot do it in a minute is saturated — with awareness on every
+ *  provider, as the app's session has it today, a full run took minutes more and met
+ *  nothing (bench/README.md). */
 const SHARE_TIMEOUT_MS = 60_000;
 const CONVERGE_TIMEOUT_MS = 60_000;
 const NEWCOMER_TIMEOUT_MS = 30_000;
@@ -313,10 +316,13 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
       prepareMs,
       initialShare: { ...share.result, load: share.load },
     };
+    const unfinished = (what: string, result: { ms: number; missing: number; pairs: number }): string =>
+      `${what} did not finish: ${result.missing.toLocaleString('en')} of ${result.pairs.toLocaleString('en')} replicas missing after ${(result.ms / 1000).toFixed(0)} s`;
     if (share.result.missing > 0) {
       log('sync: stopped, the share did not finish');
       return {
         ...base,
+        stopped: unfinished('the share', share.result),
         edits: null,
         convergence: null,
         newcomer: null,
@@ -356,6 +362,28 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
     );
     const convergedEqual = strictlyEqual(allRefs, participants);
     const converged = await server.usage(USAGE_TIMEOUT_MS);
+    const convergence = { ...converge.result, strictlyEqual: convergedEqual, load: converge.load };
+    const firstHalfOnly = (): NonNullable<SyncRun['edits']> => ({
+      firstHalf,
+      secondHalf: [],
+      keystrokes: { firstHalf: half1.result.online, secondHalf: 0, offline: half1.result.offline },
+      unseen: unseenFirst.unseen,
+      notOpen: probes.notOpen,
+      load: { firstHalf: half1.load, secondHalf: null },
+    });
+    if (converge.result.missing > 0) {
+      log('sync: stopped, the convergence did not finish');
+      return {
+        ...base,
+        stopped: unfinished('the convergence', converge.result),
+        edits: firstHalfOnly(),
+        convergence,
+        newcomer: null,
+        server: { started, shared, converged, withNewcomer: null },
+        clientHeapMB: NaN,
+        refusals: participants.flatMap((participant) => participant.refusals).slice(0, 20),
+      };
+    }
 
     log(`sync: second half, ${options.halfSeconds} s: ${options.typists} typing among all ${participants.length}`);
     for (const typist of typists.splice(0)) typist.close();
@@ -383,6 +411,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
     const clientHeapMB = process.memoryUsage().heapUsed / 1e6;
     return {
       ...base,
+      stopped: null,
       edits: {
         firstHalf,
         secondHalf,
@@ -391,7 +420,7 @@ export async function runSyncScenario(options: SyncOptions): Promise<SyncRun> {
         notOpen: probes.notOpen,
         load: { firstHalf: half1.load, secondHalf: half2.load },
       },
-      convergence: { ...converge.result, strictlyEqual: convergedEqual, load: converge.load },
+      convergence,
       newcomer: { ...join.result, documents: refs.size, load: join.load },
       server: { started, shared, converged, withNewcomer },
       clientHeapMB,
