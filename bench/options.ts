@@ -35,11 +35,12 @@ export const RESULTS = join(__dirname, 'results');
 /** --sync: the sync load run (figures/sync.ts) instead of the app's figures: one server,
  *  --sync-participants=<n> (30) with --sync-notes=<n> (50) each, the last
  *  --sync-offline=<n> (5) offline for the first half, each half --sync-half=<s> (20) of
- *  --sync-typists=<n> (10) typing; --sync-awareness=every (as the app) or structure. */
+ *  --sync-typists=<n> (10) typing; --sync-awareness=structure (as the app's session:
+ *  only the structure's provider has an awareness) or every (as it had before). */
 export const SYNC = process.argv.includes('--sync');
 export const SYNC_PARTICIPANTS = Number(arg('sync-participants') ?? 30);
 export const SYNC_NOTES = Number(arg('sync-notes') ?? 50);
 export const SYNC_OFFLINE = Number(arg('sync-offline') ?? 5);
 export const SYNC_HALF_SECONDS = Number(arg('sync-half') ?? 20);
 export const SYNC_TYPISTS = Number(arg('sync-typists') ?? 10);
-export const SYNC_AWARENESS = arg('sync-awareness') === 'structure' ? 'structure' : 'every';
+export const SYNC_AWARENESS = arg('sync-awareness') === 'every' ? 'every' : 'structure';

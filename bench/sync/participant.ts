@@ -21,11 +21,12 @@ class NodeWebSocket extends WebSocket {
   }
 }
 
-/** `every`: each provider has its awareness, as the app's session leaves them (the
- *  provider's default); `structure`: only the structure's provider has one — the
- *  socket needs one, which the server echoes, to see it is alive — the others none. */
 type WithoutExpedition<T> = T extends unknown ? Omit<T, 'expedition'> : never;
 
+/** `structure`: only the structure's provider has an awareness, as the app's session does
+ *  (the socket needs one, which the server echoes, to see it is alive); `every`: each
+ *  provider has the provider's default one, as the session had before — kept to measure
+ *  what that did (bench/README.md). */
 export type AwarenessMode = 'every' | 'structure';
 
 export interface Replica {

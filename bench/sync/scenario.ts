@@ -74,9 +74,8 @@ export interface SyncRun {
 
 /** How long each catch-up may take before the run reports what was missing. A share or a
  *  convergence that does not finish stops the run there: what follows needs it done, and
- *  a server that cannot do it in a minute is saturated — with awareness on every
- *  provider, as the app's session has it today, a full run took minutes more and met
- *  nothing (bench/README.md). */
+ *  a server that cannot do it in a minute is saturated — with awareness on every provider
+ *  (--sync-awareness=every), a full run took ten minutes and met nothing (bench/README.md). */
 const SHARE_TIMEOUT_MS = 60_000;
 const CONVERGE_TIMEOUT_MS = 60_000;
 const NEWCOMER_TIMEOUT_MS = 30_000;
