@@ -153,12 +153,14 @@ export class SyncSession {
     this.stopped = true;
     Dexie.on('storagemutated').unsubscribe(this.onLocalWrite);
     for (const timer of this.bodyTimers.values()) clearTimeout(timer);
+    // The socket first: a provider destroyed while its socket lives walks every other
+    // provider's listeners (quadratic in the documents, found by the load run).
+    this.socket.destroy();
     for (const { provider, local } of this.docs.values()) {
       provider.destroy();
       local.release();
     }
     this.docs.clear();
-    this.socket.destroy();
     this.listeners.clear();
     this.memberListeners.clear();
   }
