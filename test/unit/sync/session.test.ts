@@ -9,7 +9,9 @@ import { markdownToNote } from '../../../src/shared/editor/markdown';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { addAttachment, setAttachmentCaption } from '../../../src/renderer/db/attachments';
 import { updateLesson } from '../../../src/renderer/db/lessons';
+import { applyBackup, planBackup } from '../../../src/renderer/db/backupApply';
 import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
+import { gatherRecords } from '../../../src/renderer/features/journal/exportJournal';
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
 import { SyncSession } from '../../../src/renderer/sync/session';
 import type { ParticipantEntry } from '../../../src/shared/sync/access';
@@ -117,6 +119,16 @@ describe('a shared expedition between two notebooks', () => {
     const organiserAuthors = await authors(organiserDb);
     expect(Object.values(organiserAuthors).filter((author) => author === 'alice')).toHaveLength(1);
     expect((await authors(aliceDb))[someNote.id]).toBe('organiser');
+
+    // A backup of the organiser's notebook merged into Alice's adds nothing twice, and
+    // makes none of the organiser's notes hers.
+    const count = await aliceDb.notes.count();
+    const records = await gatherRecords(organiserDb, expedition.id);
+    await applyBackup(aliceDb, await planBackup(aliceDb, { name: 'olga.carnet', createdAt: new Date().toISOString(), records, attachments: [] }, 'merge'));
+    expect(await aliceDb.notes.count()).toBe(count);
+    expect((await authors(aliceDb))[someNote.id]).toBe('organiser');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(Object.values(await authors(organiserDb)).filter((author) => author === 'alice')).toHaveLength(1);
 
     // The organiser edits one of theirs: Alice sees the edit.
     const edited = markdownToNote('Texte revu par l’organisatrice');
