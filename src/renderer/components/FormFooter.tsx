@@ -1,8 +1,9 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The end of every edit form: what is wrong (announced), then Cancel and Save. */
-export function FormFooter({ error, onCancel }: { error: string | null; onCancel: () => void }): JSX.Element {
+/** The end of every edit form: what is wrong (announced), then Cancel and Save (or what
+ *  the form does). */
+export function FormFooter({ error, onCancel, submitLabel }: { error: string | null; onCancel: () => void; submitLabel?: string }): JSX.Element {
   const { t } = useTranslation();
   return (
     <>
@@ -16,7 +17,7 @@ export function FormFooter({ error, onCancel }: { error: string | null; onCancel
           {t('cancel')}
         </button>
         <button type="submit" className="primary">
-          {t('save')}
+          {submitLabel ?? t('save')}
         </button>
       </footer>
     </>

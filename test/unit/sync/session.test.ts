@@ -13,7 +13,7 @@ import { applyBackup, planBackup } from '../../../src/renderer/db/backupApply';
 import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
 import { gatherRecords } from '../../../src/renderer/features/journal/exportJournal';
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
-import { SyncSession } from '../../../src/renderer/sync/session';
+import { SyncSession, type ShareConfig } from '../../../src/renderer/sync/session';
 import type { ParticipantEntry } from '../../../src/shared/sync/access';
 import { createExpedition, startServer, waitFor } from './helpers';
 
@@ -33,6 +33,20 @@ class NodeWebSocket extends WebSocket {
   }
 }
 
+/** A notebook's sync session on the test server, started (and stopped after the test). */
+async function startSession(
+  database: AppDB,
+  url: string,
+  expeditionId: string,
+  who: Pick<ShareConfig, 'participantId' | 'role' | 'token' | 'name'>,
+): Promise<SyncSession> {
+  const session = new SyncSession(database, { url, expeditionId, ...who }, { WebSocketPolyfill: NodeWebSocket });
+  const entry = opened.find((candidate) => candidate.database === database);
+  if (entry) entry.session = session;
+  await session.start();
+  return session;
+}
+
 describe('a shared expedition between two notebooks', () => {
   it('brings the organiser’s expedition to a participant, and each one’s notes to the other', async () => {
     const server = await startServer();
@@ -42,23 +56,16 @@ describe('a shared expedition between two notebooks', () => {
     const expedition = await createSampleExpedition(organiserDb, 'Olga');
     const { tokens } = await createExpedition(server, expedition.id);
 
-    const organiser = new SyncSession(
-      organiserDb,
-      { url: server.url, expeditionId: expedition.id, participantId: 'organiser', role: 'organiser', token: tokens.organiser, name: 'Olga' },
-      { WebSocketPolyfill: NodeWebSocket },
-    );
-    opened[0]!.session = organiser;
-    await organiser.start();
+    const organiser = await startSession(organiserDb, server.url, expedition.id, {
+      participantId: 'organiser',
+      role: 'organiser',
+      token: tokens.organiser,
+      name: 'Olga',
+    });
     const sampleNotes = await organiserDb.notes.count();
     await waitFor(() => organiser.state.connection === 'online' && organiser.state.waiting === 0, 'the organiser to be saved', 60_000);
 
-    const alice = new SyncSession(
-      aliceDb,
-      { url: server.url, expeditionId: expedition.id, participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' },
-      { WebSocketPolyfill: NodeWebSocket },
-    );
-    opened[1]!.session = alice;
-    await alice.start();
+    const alice = await startSession(aliceDb, server.url, expedition.id, { participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' });
     await expect.poll(async () => (await aliceDb.expeditions.get(expedition.id))?.title, { timeout: 60_000 }).toBe(expedition.title);
     expect((await aliceDb.expeditions.get(expedition.id))?.participant).toBe('Alice');
     await expect.poll(() => aliceDb.visits.count(), { timeout: 60_000 }).toBe(await organiserDb.visits.count());
@@ -106,13 +113,7 @@ describe('a shared expedition between two notebooks', () => {
 
     // Alice's notebook restarts: it sends nothing of anyone else's as hers.
     alice.stop();
-    const again = new SyncSession(
-      aliceDb,
-      { url: server.url, expeditionId: expedition.id, participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' },
-      { WebSocketPolyfill: NodeWebSocket },
-    );
-    opened[1]!.session = again;
-    await again.start();
+    const again = await startSession(aliceDb, server.url, expedition.id, { participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' });
     await waitFor(() => again.state.connection === 'online' && again.state.waiting === 0, 'Alice to be saved again', 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const authors = async (database: AppDB) => Object.fromEntries((await database.notes.toArray()).map((note) => [note.id, note.authorId ?? 'local']));
@@ -143,13 +144,12 @@ describe('a shared expedition between two notebooks', () => {
     opened.push({ database: organiserDb }, { database: brunoDb });
     const expedition = await createSampleExpedition(organiserDb, 'Olga');
     const { tokens } = await createExpedition(server, expedition.id);
-    const organiser = new SyncSession(
-      organiserDb,
-      { url: server.url, expeditionId: expedition.id, participantId: 'organiser', role: 'organiser', token: tokens.organiser, name: 'Olga' },
-      { WebSocketPolyfill: NodeWebSocket },
-    );
-    opened[0]!.session = organiser;
-    await organiser.start();
+    const organiser = await startSession(organiserDb, server.url, expedition.id, {
+      participantId: 'organiser',
+      role: 'organiser',
+      token: tokens.organiser,
+      name: 'Olga',
+    });
     let participants: ParticipantEntry[] = [];
     organiser.watchParticipants((list) => (participants = list));
 
@@ -157,13 +157,12 @@ describe('a shared expedition between two notebooks', () => {
     expect(invitation).toMatchObject({ server: server.url, expedition: expedition.id, name: 'Bruno' });
     expect(participants.find((entry) => entry.id === invitation.participant)).toMatchObject({ name: 'Bruno', revoked: false, lastSeen: 0 });
 
-    const bruno = new SyncSession(
-      brunoDb,
-      { url: server.url, expeditionId: expedition.id, participantId: invitation.participant, role: 'participant', token: invitation.token, name: 'Bruno' },
-      { WebSocketPolyfill: NodeWebSocket },
-    );
-    opened[1]!.session = bruno;
-    await bruno.start();
+    const bruno = await startSession(brunoDb, server.url, expedition.id, {
+      participantId: invitation.participant,
+      role: 'participant',
+      token: invitation.token,
+      name: 'Bruno',
+    });
     await expect.poll(async () => (await brunoDb.expeditions.get(expedition.id))?.participant, { timeout: 60_000 }).toBe('Bruno');
     // The server wrote when Bruno was last seen, and the organiser sees it.
     await waitFor(() => (participants.find((entry) => entry.id === invitation.participant)?.lastSeen ?? 0) > 0, 'Bruno to be seen', 60_000);

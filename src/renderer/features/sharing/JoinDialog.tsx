@@ -4,6 +4,7 @@ import { useState, type FormEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseInvitation } from '../../../shared/sync/invitation';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { db } from '../../db/AppDB';
 import { writeSetting } from '../../db/settings';
 import { allowServer } from './serverChange';
@@ -48,19 +49,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }): JSX.Element {
           <span>{t('sharing.invitationLabel')}</span>
           <textarea value={pasted} onChange={(event) => setPasted(event.target.value)} rows={4} spellCheck={false} autoComplete="off" />
         </label>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <footer className="form-actions">
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('sharing.joinAction')}
-          </button>
-        </footer>
+        <FormFooter error={error} onCancel={onClose} submitLabel={t('sharing.joinAction')} />
       </form>
     </Dialog>
   );
