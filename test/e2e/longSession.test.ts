@@ -8,19 +8,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
-import { drawnImage, dropFile, pasteFile, readStore } from './pageData';
+import { drawnImage, dropFile, editorOf, pasteFile, quickCapture, readStore } from './pageData';
 import { blocksOfState } from './typing/readState';
 import { editorState, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 
 afterAll(stopHarness);
-
-const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
-
-async function quickCapture(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Shift+N');
-  await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
-}
 
 async function importNote(session: CarnetSession, folder: string, round: number): Promise<void> {
   const { page } = session;

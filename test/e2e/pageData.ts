@@ -2,6 +2,34 @@
 // dropped as the system would hand them over, images drawn by the browser, and the
 // IndexedDB stores read beside the app's own connection.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The open note's editor. */
+export const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
+
+/** Quick capture (Ctrl+Shift+N), until the new note's editor has the focus. */
+export async function quickCapture(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+N');
+  await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+}
+
+/** Keeps a read-write transaction on the notes busy for `ms`, as an autosave of a long
+ *  note, an import or a snapshot does. */
+export function holdNotes(page: Page, ms: number): Promise<void> {
+  return page.evaluate((ms) => {
+    const request = indexedDB.open('carnet');
+    request.onsuccess = () => {
+      const db = request.result;
+      const store = db.transaction(['notes', 'noteStates'], 'readwrite').objectStore('noteStates');
+      const until = performance.now() + ms;
+      const spin = () => {
+        if (performance.now() < until) store.get('none').onsuccess = spin;
+        else db.close();
+      };
+      spin();
+    };
+  }, ms);
+}
 
 /** Every record of one IndexedDB store of the app's database. */
 export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {

@@ -4,35 +4,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
 import { openSample } from './onboarding';
-import { readStore } from './pageData';
+import { editorOf, holdNotes, quickCapture, readStore } from './pageData';
 import { editorState, waitSaved } from './typing/check';
 import { blocksOfState } from './typing/readState';
 
 afterAll(stopHarness);
-
-const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
-
-async function quickCapture(page: Page): Promise<void> {
-  await page.keyboard.press('Control+Shift+N');
-  await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
-}
-
-/** Keeps a read-write transaction on the notes busy for `ms` (an import, a snapshot…). */
-function holdNotes(page: Page, ms: number): Promise<void> {
-  return page.evaluate((ms) => {
-    const request = indexedDB.open('carnet');
-    request.onsuccess = () => {
-      const db = request.result;
-      const store = db.transaction(['notes', 'noteStates'], 'readwrite').objectStore('noteStates');
-      const until = performance.now() + ms;
-      const spin = () => {
-        if (performance.now() < until) store.get('none').onsuccess = spin;
-        else db.close();
-      };
-      spin();
-    };
-  }, ms);
-}
 
 const texts = async (page: Page) => blocksOfState(await editorState(page)).map((b) => (b.kind === 'image' ? '[img]' : b.text));
 

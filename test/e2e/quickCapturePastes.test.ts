@@ -7,14 +7,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOST_ORIGIN, launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
-import { drawnImage, readStore } from './pageData';
+import { drawnImage, editorOf, holdNotes, readStore } from './pageData';
 import { editorState, waitSaved } from './typing/check';
 import { blocksOfState } from './typing/readState';
 
 afterAll(stopHarness);
 
 const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
-const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
 
 async function start(): Promise<CarnetSession> {
   const session = await launchCarnet({ now: DURING_MICHELIN });
@@ -41,24 +40,6 @@ async function start(): Promise<CarnetSession> {
   await session.page.reload();
   await openSample(session.page, 'Camille');
   return session;
-}
-
-/** Keeps a read-write transaction on the notes busy for `ms`, as an autosave of a long
- *  note, an import or a snapshot does in a long session. */
-function holdNotes(page: Page, ms: number): Promise<void> {
-  return page.evaluate((ms) => {
-    const request = indexedDB.open('carnet');
-    request.onsuccess = () => {
-      const db = request.result;
-      const store = db.transaction(['notes', 'noteStates'], 'readwrite').objectStore('noteStates');
-      const until = performance.now() + ms;
-      const spin = () => {
-        if (performance.now() < until) store.get('none').onsuccess = spin;
-        else db.close();
-      };
-      spin();
-    };
-  }, ms);
 }
 
 async function copyImage(page: Page, bytes: Uint8Array): Promise<void> {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSyncServer } from '../../src/main/sync/server';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
-import { readStore } from './pageData';
+import { editorOf, quickCapture, readStore } from './pageData';
 import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 import { generateSession } from './typing/script';
@@ -76,11 +76,9 @@ async function joinWith(code: string): Promise<CarnetSession> {
 
 /** A note captured in the visit happening now, typed key by key. */
 async function typeNote(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+N');
-  const editor = page.getByRole('textbox', { name: 'Texte de la note' });
-  await expect.poll(() => editor.evaluate((element) => element === document.activeElement)).toBe(true);
+  await quickCapture(page);
   await page.keyboard.type(text, { delay: 25 });
-  await expect.poll(() => editor.innerText()).toBe(text);
+  await expect.poll(() => editorOf(page).innerText()).toBe(text);
 }
 
 /** Exports the HTML journal with these notes; its text. */
@@ -144,8 +142,7 @@ describe('an expedition shared live', () => {
     const before = new Set((await notesOf(alice.page)).map((note) => note.id));
     const typing = generateSession(17_040, 90);
     const typist = await Typist.on(alice.page, 40);
-    await alice.page.keyboard.press('Control+Shift+N');
-    await expect.poll(() => alice.page.getByRole('textbox', { name: 'Texte de la note' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await quickCapture(alice.page);
     for (const step of typing.steps) await typist.play(step);
     await waitSaved(alice.page);
     expectStateToMatch(await editorState(alice.page), typing, 40, 'a shared note, bound live');
@@ -185,7 +182,7 @@ describe('an expedition shared live', () => {
       .getByRole('button', { name: /Hors ligne dans l’atelier/ })
       .click();
     await alice.page.getByText('Note de Bruno Petit : vous pouvez la lire et la citer').waitFor();
-    expect(await alice.page.getByRole('textbox', { name: 'Texte de la note' }).getAttribute('contenteditable')).toBe('false');
+    expect(await editorOf(alice.page).getAttribute('contenteditable')).toBe('false');
 
     // Whose notes: Alice's alone (her two).
     await alice.page.getByLabel('Notes affichées').selectOption({ label: 'Mes notes' });

@@ -9,16 +9,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
 import { openSample } from './onboarding';
-import type { Page } from 'playwright-core';
-import { drawnImage, pasteFile, readStore } from './pageData';
+import { drawnImage, editorOf, pasteFile, quickCapture, readStore } from './pageData';
 import { editorState, expectExported, expectStateToMatch, exportedNotes, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 import { blocksOfState, hashtagProblems } from './typing/readState';
 import { generateSession, type Session } from './typing/script';
 
 afterAll(stopHarness);
-
-const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' });
 
 const LONG = process.env['CARNET_FUZZ'] === '1';
 const REPLAY = process.env['CARNET_TYPING_SEED'];
@@ -91,8 +88,7 @@ describe('typing where it is hard', () => {
       [70, 'Visite du site #industrie/pneumatique puis #rh/formation, fin.'],
       [15, 'Rencontre #lesson/territoire et #equipe/rd ; suite.'],
     ] as const) {
-      await page.keyboard.press('Control+Shift+N');
-      await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+      await quickCapture(page);
       await page.keyboard.type(sentence, { delay });
       await waitSaved(page);
       expect(await editorOf(page).innerText()).toBe(sentence);
@@ -142,8 +138,7 @@ describe('typing where it is hard', () => {
     const { page } = launched;
     await openSample(page, 'Camille');
     const typist = await Typist.on(page, 30);
-    await page.keyboard.press('Control+Shift+N');
-    await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await quickCapture(page);
 
     // A passage linked by keyboard: select « le passage » and link it.
     await typist.type('Avant le passage après');
@@ -216,8 +211,7 @@ describe('typing where it is hard', () => {
     await openSample(page, 'Camille');
     const seen: Record<string, string> = {};
     for (const before of ['Idée : un mot', 'Idée : #pneumatique']) {
-      await page.keyboard.press('Control+Shift+N');
-      await expect.poll(() => editorOf(page).evaluate((el) => el === document.activeElement)).toBe(true);
+      await quickCapture(page);
       await page.keyboard.type(before, { delay: 40 });
       await page.waitForTimeout(700);
       await page.keyboard.type(' fin', { delay: 40 });

@@ -44,7 +44,7 @@ export async function startServer(dataDir = scratchFolder(), newAdminKey = false
 /** ws's WebSocket. Closed while still connecting (the provider gives up an attempt), it
  *  emits an 'error' event after the provider stopped listening, which would be thrown;
  *  a browser's WebSocket reports nothing there. */
-class NodeWebSocket extends WebSocket {
+export class NodeWebSocket extends WebSocket {
   constructor(...args: unknown[]) {
     super(...args);
     this.on('error', () => undefined);

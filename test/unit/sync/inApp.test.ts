@@ -2,17 +2,9 @@
 // with an admin key that registers the expedition; one per app; a busy port said so.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startInAppServer, stopInAppServer } from '../../../src/main/sync/inApp';
 import { registerExpedition } from '../../../src/renderer/sync/register';
-import { scratchFolder } from './helpers';
-
-class NodeWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.on('error', () => undefined);
-  }
-}
+import { NodeWebSocket, scratchFolder } from './helpers';
 
 afterEach(stopInAppServer);
 

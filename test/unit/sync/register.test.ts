@@ -1,17 +1,9 @@
 // Sharing an expedition for the first time, against the real server: the organiser's app
 // registers it with the admin key, then connects with the token it made for itself.
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { listParticipants } from '../../../src/shared/sync/access';
 import { registerExpedition } from '../../../src/renderer/sync/register';
-import { freshView, startServer } from './helpers';
-
-class NodeWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.on('error', () => undefined);
-  }
-}
+import { freshView, NodeWebSocket, startServer } from './helpers';
 const options = { WebSocketPolyfill: NodeWebSocket };
 
 describe('registering a shared expedition', () => {

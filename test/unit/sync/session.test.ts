@@ -4,7 +4,6 @@
 // the other receives; the participant, offline for a while, catches up.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { markdownToNote } from '../../../src/shared/editor/markdown';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { addAttachment, setAttachmentCaption } from '../../../src/renderer/db/attachments';
@@ -15,7 +14,7 @@ import { gatherRecords } from '../../../src/renderer/features/journal/exportJour
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
 import { SyncSession, type ShareConfig } from '../../../src/renderer/sync/session';
 import type { ParticipantEntry } from '../../../src/shared/sync/access';
-import { createExpedition, startServer, waitFor } from './helpers';
+import { createExpedition, NodeWebSocket, startServer, waitFor } from './helpers';
 
 const opened: { database: AppDB; session?: SyncSession }[] = [];
 afterEach(async () => {
@@ -25,13 +24,6 @@ afterEach(async () => {
     await Dexie.delete(database.name);
   }
 });
-
-class NodeWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.on('error', () => undefined);
-  }
-}
 
 /** A notebook's sync session on the test server, started (and stopped after the test). */
 async function startSession(
@@ -47,21 +39,27 @@ async function startSession(
   return session;
 }
 
+/** The organiser's notebook sharing the sample expedition on a new server, its session
+ *  started, and an empty notebook for a participant. */
+async function shareSample() {
+  const server = await startServer();
+  const organiserDb = new AppDB(`sync-organiser-${performance.now()}`);
+  const participantDb = new AppDB(`sync-participant-${performance.now()}`);
+  opened.push({ database: organiserDb }, { database: participantDb });
+  const expedition = await createSampleExpedition(organiserDb, 'Olga');
+  const { tokens } = await createExpedition(server, expedition.id);
+  const organiser = await startSession(organiserDb, server.url, expedition.id, {
+    participantId: 'organiser',
+    role: 'organiser',
+    token: tokens.organiser,
+    name: 'Olga',
+  });
+  return { server, expedition, tokens, organiserDb, organiser, participantDb };
+}
+
 describe('a shared expedition between two notebooks', () => {
   it('brings the organiser’s expedition to a participant, and each one’s notes to the other', async () => {
-    const server = await startServer();
-    const organiserDb = new AppDB(`sync-organiser-${performance.now()}`);
-    const aliceDb = new AppDB(`sync-alice-${performance.now()}`);
-    opened.push({ database: organiserDb }, { database: aliceDb });
-    const expedition = await createSampleExpedition(organiserDb, 'Olga');
-    const { tokens } = await createExpedition(server, expedition.id);
-
-    const organiser = await startSession(organiserDb, server.url, expedition.id, {
-      participantId: 'organiser',
-      role: 'organiser',
-      token: tokens.organiser,
-      name: 'Olga',
-    });
+    const { server, expedition, tokens, organiserDb, organiser, participantDb: aliceDb } = await shareSample();
     const sampleNotes = await organiserDb.notes.count();
     await waitFor(() => organiser.state.connection === 'online' && organiser.state.waiting === 0, 'the organiser to be saved', 60_000);
 
@@ -138,18 +136,7 @@ describe('a shared expedition between two notebooks', () => {
   }, 160_000);
 
   it('lets the organiser invite a participant, see them join, and revoke them', async () => {
-    const server = await startServer();
-    const organiserDb = new AppDB(`sync-organiser-${performance.now()}`);
-    const brunoDb = new AppDB(`sync-bruno-${performance.now()}`);
-    opened.push({ database: organiserDb }, { database: brunoDb });
-    const expedition = await createSampleExpedition(organiserDb, 'Olga');
-    const { tokens } = await createExpedition(server, expedition.id);
-    const organiser = await startSession(organiserDb, server.url, expedition.id, {
-      participantId: 'organiser',
-      role: 'organiser',
-      token: tokens.organiser,
-      name: 'Olga',
-    });
+    const { server, expedition, organiser, participantDb: brunoDb } = await shareSample();
     let participants: ParticipantEntry[] = [];
     organiser.watchParticipants((list) => (participants = list));
 
