@@ -92,6 +92,12 @@ export function readParticipants(doc: Y.Doc): SharedParticipant[] {
   return [...doc.getMap<SharedParticipant>(PARTICIPANTS).values()];
 }
 
+/** Whether a participant wrote the note: the notes a notebook wrote before sharing have
+ *  no author id, the others carry their document's owner. */
+export function writtenBy(note: Pick<NoteSummary, 'authorId'>, participantId: string | undefined): boolean {
+  return note.authorId === undefined || note.authorId === participantId;
+}
+
 /** What of a note goes in its author's document: everything but its body. */
 export function noteMeta(note: NoteSummary): SharedNoteMeta {
   const { id, expeditionId, visitId, kind, title, speaker, lessonIds, pinned, author, createdAt, updatedAt, deletedAt } = note;

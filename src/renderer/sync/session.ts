@@ -7,15 +7,17 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import * as Y from 'yjs';
 import { docToNoteState, isNoteDocEmpty, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
-import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, type ParticipantEntry } from '../../shared/sync/access';
+import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, sha256Hex, type ParticipantEntry } from '../../shared/sync/access';
 import type { Invitation } from '../../shared/sync/invitation';
 import { documentName, MAX_MESSAGE_BYTES, type Role, type SyncDocument } from '../../shared/sync/documents';
+import type { NoteSummary } from '../../shared/model';
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
 import { openLocalDoc, type LocalDoc } from './localDocs';
 import { applyNoteBody, applyNotesMeta, applyStructure, applySyntheses, removeFromStructure } from './readModel';
 import {
   observeStructureRemovals,
+  writtenBy,
   readPhotoBytes,
   readPhotosMeta,
   readSyntheses,
@@ -78,6 +80,9 @@ export class SyncSession {
   private readonly foreignNotes = new Set<string>();
   /** Photos read from another participant's document: never sent from this notebook. */
   private readonly foreignPhotos = new Set<string>();
+  /** Others' photos as stored in the notebook, by id → caption: a participant's document
+   *  changes at each of their autosaves, and their photos need not be read again each time. */
+  private readonly storedPhotos = new Map<string, string>();
   /** Notes whose body an editor is bound to: their documents are the editor's to write. */
   private readonly editingLive = new Set<string>();
   private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -216,17 +221,33 @@ export class SyncSession {
     return open;
   }
 
+  /** This participant's document (their notes, photos and syntheses), once opened. */
+  private own(): OpenDoc | undefined {
+    return this.docs.get(documentName({ kind: 'participant', expedition: this.config.expeditionId, participant: this.config.participantId }));
+  }
+
+  private structure(): OpenDoc | undefined {
+    return this.docs.get(documentName({ kind: 'structure', expedition: this.config.expeditionId }));
+  }
+
+  /** Whether the note is this participant's to send: never another's, known from their
+   *  document or from the author the notebook keeps (at start, before the others'
+   *  documents are read again). */
+  private isOwn(note: NoteSummary): boolean {
+    return note.expeditionId === this.config.expeditionId && !this.foreignNotes.has(note.id) && writtenBy(note, this.config.participantId);
+  }
+
   /** The expedition's participants by name, as the organiser lists them in the structure,
    *  now (once it is read) and after each change. */
   watchMembers(listener: (members: SharedParticipant[]) => void): () => void {
     this.memberListeners.add(listener);
-    const structure = this.docs.get(documentName({ kind: 'structure', expedition: this.config.expeditionId }));
+    const structure = this.structure();
     if (structure) listener(readParticipants(structure.local.doc));
     return () => this.memberListeners.delete(listener);
   }
 
   private readonly tellMembers = (): void => {
-    const structure = this.docs.get(documentName({ kind: 'structure', expedition: this.config.expeditionId }));
+    const structure = this.structure();
     if (!structure) return;
     const members = readParticipants(structure.local.doc);
     for (const listener of this.memberListeners) listener(members);
@@ -351,10 +372,12 @@ export class SyncSession {
    *  never changes, only its caption). */
   private async receivePhoto(participant: string, photo: SharedPhotoMeta): Promise<void> {
     this.foreignPhotos.add(photo.id);
+    if (this.storedPhotos.get(photo.id) === photo.caption) return;
     const { sha256, ...record } = photo;
     const known = await this.database.attachments.get(photo.id);
     if (known) {
       if (known.caption !== photo.caption) await this.database.attachments.update(photo.id, { caption: photo.caption });
+      this.storedPhotos.set(photo.id, photo.caption);
       return;
     }
     const target: SyncDocument = { kind: 'photo', expedition: this.config.expeditionId, participant, id: sha256 };
@@ -364,6 +387,7 @@ export class SyncSession {
       const bytes = readPhotoBytes(open.local.doc);
       if (!bytes || (await this.database.attachments.get(photo.id))) return;
       await this.database.attachments.put({ ...record, size: bytes.length, blob: new Blob([new Uint8Array(bytes)], { type: photo.mime }), display: null });
+      this.storedPhotos.set(photo.id, photo.caption);
       this.close(target);
     };
     open.local.doc.on('update', () => this.inBackground(keep()));
@@ -376,7 +400,7 @@ export class SyncSession {
    *  offline), then closed. */
   private async sendPhotos(all = false): Promise<void> {
     const { expeditionId, participantId } = this.config;
-    const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
+    const own = this.own();
     if (!own) return;
     const shared = new Map(readPhotosMeta(own.local.doc).map((photo) => [photo.id, photo]));
     // A photo is this participant's when its note is.
@@ -384,22 +408,22 @@ export class SyncSession {
       await this.database.notes
         .where('expeditionId')
         .equals(expeditionId)
-        .filter((note) => !this.foreignNotes.has(note.id) && (note.authorId === undefined || note.authorId === participantId))
+        .filter((note) => this.isOwn(note))
         .primaryKeys(),
     );
-    const photos: { meta: Omit<SharedPhotoMeta, 'sha256'>; sha256: string | null; bytes: Blob }[] = [];
+    const photos: { meta: Omit<SharedPhotoMeta, 'sha256'>; sha256: string | null; source: Blob }[] = [];
     await this.database.attachments
       .where('expeditionId')
       .equals(expeditionId)
       .each(({ blob, display, ...meta }) => {
         if (!this.foreignPhotos.has(meta.id) && myNotes.has(meta.noteId))
-          photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, bytes: display ?? blob });
+          photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, source: display ?? blob });
       });
     const metas: SharedPhotoMeta[] = [];
     for (const photo of photos) {
       let sha256 = photo.sha256;
       if (sha256 === null) {
-        const bytes = new Uint8Array(await photo.bytes.arrayBuffer());
+        const bytes = new Uint8Array(await photo.source.arrayBuffer());
         if (bytes.length > MAX_PHOTO_BYTES) {
           console.warn(`[carnet] sync: photo ${photo.meta.id} is too large to share (${bytes.length} bytes)`);
           continue;
@@ -448,10 +472,9 @@ export class SyncSession {
 
   /** This participant's own syntheses of the lessons, for the others to read. */
   private async sendSyntheses(): Promise<void> {
-    const { expeditionId, participantId } = this.config;
-    const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
+    const own = this.own();
     if (!own) return;
-    const lessons = await this.database.lessons.where('expeditionId').equals(expeditionId).toArray();
+    const lessons = await this.database.lessons.where('expeditionId').equals(this.config.expeditionId).toArray();
     writeSyntheses(
       own.local.doc,
       lessons.filter((lesson) => lesson.synthesis !== '').map(({ id, synthesis, updatedAt }) => ({ id, state: synthesis, updatedAt })),
@@ -461,7 +484,7 @@ export class SyncSession {
   /** The organiser's expedition, visits and lessons into the structure (differences). */
   private async sendStructure(): Promise<void> {
     const { expeditionId } = this.config;
-    const structure = this.docs.get(documentName({ kind: 'structure', expedition: expeditionId }));
+    const structure = this.structure();
     const expedition = await this.database.expeditions.get(expeditionId);
     if (!structure || !expedition) return;
     const [visits, lessons] = await Promise.all([
@@ -477,19 +500,12 @@ export class SyncSession {
     const { expeditionId, participantId, role } = this.config;
     if (role === 'organiser' && structureChanged) await this.sendStructure();
     if (structureChanged || ids === null) await this.sendSyntheses();
-    const own = this.docs.get(documentName({ kind: 'participant', expedition: expeditionId, participant: participantId }));
+    const own = this.own();
     if (!own) return;
-    const notes = (ids ? await this.database.notes.bulkGet([...ids]) : await this.database.notes.where('expeditionId').equals(expeditionId).toArray()).filter(
-      // Never another's: known from their document, or from the author the notebook keeps
-      // (at start, before the others' documents are read again).
-      (note) =>
-        note !== undefined &&
-        note.expeditionId === expeditionId &&
-        !this.foreignNotes.has(note.id) &&
-        (note.authorId === undefined || note.authorId === participantId),
-    );
-    writeNotesMeta(own.local.doc, notes as NonNullable<(typeof notes)[number]>[]);
-    for (const note of await withStates(this.database, notes as NonNullable<(typeof notes)[number]>[])) {
+    const read = ids ? await this.database.notes.bulkGet([...ids]) : await this.database.notes.where('expeditionId').equals(expeditionId).toArray();
+    const notes = read.filter((note): note is NoteSummary => note !== undefined && this.isOwn(note));
+    writeNotesMeta(own.local.doc, notes);
+    for (const note of await withStates(this.database, notes)) {
       if (this.editingLive.has(note.id)) continue;
       const body = await this.openBody(participantId, note.id);
       // Seeded into an empty document, or changed where the notebook's state differs (an
@@ -502,8 +518,3 @@ export class SyncSession {
 
 /** A photo's bytes travel in one update, under the server's limit for one message. */
 const MAX_PHOTO_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}

@@ -85,7 +85,12 @@ export function newToken(): string {
 }
 
 /** The lowercase hex SHA-256 of a token's UTF-8 bytes: what the access document stores. */
-export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+export function hashToken(token: string): Promise<string> {
+  return sha256Hex(new TextEncoder().encode(token));
+}
+
+/** The lowercase hex SHA-256 of some bytes (a token's, a photo's). */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

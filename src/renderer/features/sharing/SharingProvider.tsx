@@ -6,7 +6,7 @@ import type { NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import type { Settings } from '../../db/settings';
 import { SyncSession, type SyncState } from '../../sync/session';
-import type { SharedParticipant } from '../../sync/records';
+import { writtenBy, type SharedParticipant } from '../../sync/records';
 
 export type ShareSetting = NonNullable<Settings['share']>;
 
@@ -86,7 +86,7 @@ export function useCanEditStructure(expeditionId: string): boolean {
 /** Whether this notebook may edit the note: its own, or any note outside the shared
  *  expedition (one no longer synced included). */
 export function isMine(note: Pick<NoteSummary, 'authorId' | 'expeditionId'>, share: ShareSetting | null): boolean {
-  return !share || note.expeditionId !== share.expeditionId || note.authorId === undefined || note.authorId === share.participantId;
+  return !share || note.expeditionId !== share.expeditionId || writtenBy(note, share.participantId);
 }
 
 /** Whose notes are shown: everyone's (null), this notebook's, or one participant's. */
