@@ -1,4 +1,5 @@
-// The lessons a whole note is linked to, shown as chips in the note's header.
+// The lessons a whole note is linked to, shown as chips in the note's header; linked and
+// unlinked there, unless the note is another participant's (`readOnly`).
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson, NoteSummary } from '../../../shared/model';
@@ -6,11 +7,12 @@ import { db } from '../../db/AppDB';
 import { updateNote } from '../../db/notes';
 import { LessonPicker } from '../../components/LessonPicker';
 
-export function NoteLessons({ note, lessons }: { note: NoteSummary; lessons: Lesson[] }): JSX.Element {
+export function NoteLessons({ note, lessons, readOnly = false }: { note: NoteSummary; lessons: Lesson[]; readOnly?: boolean }): JSX.Element | null {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
   const linked = note.lessonIds.flatMap((id) => lessons.filter((lesson) => lesson.id === id));
   const setLinks = (lessonIds: string[]) => void updateNote(db(), note.id, { lessonIds });
+  if (readOnly && linked.length === 0) return null;
 
   return (
     <div className="note-lessons" role="group" aria-label={t('lessons.ofNote')}>
@@ -18,16 +20,18 @@ export function NoteLessons({ note, lessons }: { note: NoteSummary; lessons: Les
         <span key={lesson.id} className="lesson-chip" style={{ borderColor: lesson.color }}>
           <span className="lesson-dot" style={{ backgroundColor: lesson.color }} aria-hidden="true" />
           {lesson.title}
-          <button
-            type="button"
-            aria-label={t('lessons.unlinkNote', { title: lesson.title })}
-            onClick={() => setLinks(note.lessonIds.filter((id) => id !== lesson.id))}
-          >
-            ×
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              aria-label={t('lessons.unlinkNote', { title: lesson.title })}
+              onClick={() => setLinks(note.lessonIds.filter((id) => id !== lesson.id))}
+            >
+              ×
+            </button>
+          )}
         </span>
       ))}
-      {picking ? (
+      {readOnly ? null : picking ? (
         <LessonPicker
           lessons={lessons}
           exclude={note.lessonIds}

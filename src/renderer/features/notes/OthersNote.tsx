@@ -8,6 +8,7 @@ import { noteLabel } from '../../../shared/editor/derive';
 import type { Lesson, NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { NoteReader } from '../../editor/NoteReader';
+import { NoteLessons } from '../lessons/NoteLessons';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 
@@ -16,7 +17,6 @@ export function OthersNote({ note, lessons, timeZone }: { note: NoteSummary; les
   const [locale] = useLocale();
   const state = useLiveQuery(async () => (await db().noteStates.get(note.id))?.state ?? '', [note.id]);
   const when = (ms: number) => formatDateTime(ms, locale, timeZone);
-  const linked = lessons.filter((lesson) => note.lessonIds.includes(lesson.id));
   return (
     <article className="note-pane others-note" aria-label={t('layout.editor')}>
       <header className="note-header">
@@ -25,15 +25,7 @@ export function OthersNote({ note, lessons, timeZone }: { note: NoteSummary; les
           <h2 className="note-title-text">{noteLabel(note, t('notes.untitled'))}</h2>
         </div>
         {note.kind === 'quote' && note.speaker && <p className="inline-field">{note.speaker}</p>}
-        {linked.length > 0 && (
-          <div className="note-lessons">
-            {linked.map((lesson) => (
-              <span key={lesson.id} className="lesson-chip" style={{ borderColor: lesson.color }}>
-                {lesson.title}
-              </span>
-            ))}
-          </div>
-        )}
+        <NoteLessons note={note} lessons={lessons} readOnly />
         <p className="note-meta">
           <span className="note-author">{t('sharing.by', { name: note.author })}</span>
           <span>{t('notes.created', { date: when(note.createdAt) })}</span>
