@@ -8,11 +8,12 @@ import { FormFooter } from '../../components/FormFooter';
 import { db } from '../../db/AppDB';
 import { writeSetting } from '../../db/settings';
 import { allowServer } from './serverChange';
-import { useSharing } from './SharingProvider';
+import { useSharedTitle, useSharing } from './SharingProvider';
 
 export function JoinDialog({ onClose }: { onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { share } = useSharing();
+  const sharedTitle = useSharedTitle();
   const [pasted, setPasted] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -21,7 +22,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }): JSX.Element {
     const read = parseInvitation(pasted);
     if (!read.ok) return setError(t(`sharing.problems.${read.problem}`));
     const { invitation } = read;
-    if (share && share.expeditionId !== invitation.expedition) return setError(t('sharing.alreadyShared', { title: share.expeditionId }));
+    if (share && share.expeditionId !== invitation.expedition) return setError(t('sharing.alreadyShared', { title: sharedTitle }));
     await writeSetting(db(), 'share', {
       url: invitation.server,
       expeditionId: invitation.expedition,

@@ -16,14 +16,15 @@ import { carnet } from '../../platform';
 import { registerExpedition } from '../../sync/register';
 import { allowServer, keepPendingShare, takePendingShare, type PendingShare } from './serverChange';
 import { InvitationCard } from './InvitationCard';
-import { useSharing, type ShareSetting } from './SharingProvider';
+import { useSharedTitle, useSharing, type ShareSetting } from './SharingProvider';
 import { reasonText, syncStatusText } from './syncStatusText';
 
 export function ShareDialog({ expedition, onClose }: { expedition: Expedition; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { share } = useSharing();
+  const sharedTitle = useSharedTitle();
   let body: JSX.Element;
-  if (share && share.expeditionId !== expedition.id) body = <p role="alert">{t('sharing.alreadyShared', { title: share.expeditionId })}</p>;
+  if (share && share.expeditionId !== expedition.id) body = <p role="alert">{t('sharing.alreadyShared', { title: sharedTitle })}</p>;
   else if (!share) body = <StartSharing expedition={expedition} />;
   else if (share.role === 'organiser') body = <Organiser share={share} />;
   else body = <Participant share={share} />;

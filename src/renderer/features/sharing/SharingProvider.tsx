@@ -1,6 +1,7 @@
 // The shared expedition this notebook takes part in, if any: its sync session runs while
 // the app is open (whatever expedition is on screen), and every part of the workspace
 // reads its state, its members and whose a note is from here.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, useState, type JSX, type ReactNode } from 'react';
 import type { NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
@@ -74,6 +75,13 @@ export function SharingProvider({ share, children }: { share: ShareSetting | nul
 
 export function useSharing(): Sharing {
   return useContext(SharingContext);
+}
+
+/** The title of the expedition this notebook shares, to name it (its id until it is read). */
+export function useSharedTitle(): string {
+  const { share } = useSharing();
+  const expedition = useLiveQuery(async () => (share ? await db().expeditions.get(share.expeditionId) : undefined), [share?.expeditionId]);
+  return expedition?.title ?? share?.expeditionId ?? '';
 }
 
 /** Whether this notebook may change the expedition, its visits and lessons: in a shared
