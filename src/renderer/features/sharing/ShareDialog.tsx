@@ -47,7 +47,7 @@ function StartSharing({ expedition }: { expedition: Expedition }): JSX.Element {
     setError(null);
     const result = await registerExpedition({ ...pending, name: expedition.participant.trim() });
     setBusy(false);
-    if (!result.ok) return setError(reasonText(t, result.reason));
+    if (!result.ok) return setError(t('sharing.status.refused', { reason: reasonText(t, result.reason) }));
     await writeSetting(db(), 'share', { ...result.config, invitations: {} });
   };
   // Back from the reload that allowed the server: carry on where the form was.
