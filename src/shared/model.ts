@@ -139,6 +139,16 @@ export interface OthersSynthesis {
   updatedAt: number;
 }
 
+/** A shared expedition's synthesis of a lesson by the whole group: one document every
+ *  participant edits (docs/sharing.md), read into the notebook like the rest. */
+export interface GroupSynthesis {
+  lessonId: Id;
+  expeditionId: Id;
+  /** Lexical state JSON, as in Lesson.synthesis. */
+  state: string;
+  updatedAt: number;
+}
+
 /** One row per setting; values are validated on read (see renderer/db/settings). */
 export interface SettingRecord {
   key: string;

@@ -3,7 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import type { Attachment, Expedition, Id, Lesson, NoteStateRecord, NoteSummary, OthersSynthesis, SettingRecord, Visit } from '../../shared/model';
+import type { Attachment, Expedition, GroupSynthesis, Id, Lesson, NoteStateRecord, NoteSummary, OthersSynthesis, SettingRecord, Visit } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
 
 export const DEFAULT_DB_NAME = 'carnet';
@@ -39,6 +39,7 @@ export class AppDB extends Dexie {
   searchIndexes!: EntityTable<SearchIndexRecord, 'expeditionId'>;
   syncDocs!: EntityTable<SyncDocRecord, 'name'>;
   syntheses!: EntityTable<OthersSynthesis, 'id'>;
+  groupSyntheses!: EntityTable<GroupSynthesis, 'lessonId'>;
 
   /** `upToVersion` declares only the schema versions up to it: a database made by an
    *  older Carnet is then read as it is, without upgrading it. */

@@ -46,6 +46,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     stores: { syntheses: 'id, lessonId, expeditionId' },
   },
+  {
+    // The group's synthesis of each lesson of a shared expedition (one per lesson).
+    version: 6,
+    stores: { groupSyntheses: 'lessonId, expeditionId' },
+  },
 ];
 
 /** Notes moved at a time, so that a 100,000-note notebook is not held in memory at once. */
