@@ -8,8 +8,9 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { EditorState } from 'lexical';
-import { memo, type JSX } from 'react';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import type { EditorState, LexicalEditor } from 'lexical';
+import { memo, type JSX, type RefObject } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { setImageDecorator } from '../../shared/editor/ImageNode';
@@ -20,7 +21,7 @@ import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { renderImage } from './nodes/ImageView';
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin';
 import { CappedHistoryPlugin } from './plugins/CappedHistoryPlugin';
-import { NoteDocPlugin } from './plugins/NoteDocPlugin';
+import { NoteDocPlugin, type Presence } from './plugins/NoteDocPlugin';
 import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
@@ -44,11 +45,15 @@ interface Props {
   autoFocus?: boolean;
   /** In a shared expedition, the note's body document: the editor edits it live. */
   doc?: Y.Doc;
+  /** With `doc`, for a document several people edit at once: their cursors and names. */
+  presence?: Presence;
+  /** Receives the editor, for what is written into it from outside (a quotation sent). */
+  editorRef?: RefObject<LexicalEditor | null>;
 }
 
 /** Drawn again only when its own props change: the note's header follows every save, the
  *  editor and its toolbar need not. */
-export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus, doc }: Props): JSX.Element {
+export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus, doc, presence, editorRef }: Props): JSX.Element {
   const { t } = useTranslation();
   const config: InitialConfigType = {
     namespace: 'carnet-note',
@@ -76,7 +81,8 @@ export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save,
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        {doc ? <NoteDocPlugin doc={doc} /> : <CappedHistoryPlugin />}
+        {doc ? <NoteDocPlugin doc={doc} {...(presence ? { presence } : {})} /> : <CappedHistoryPlugin />}
+        {editorRef && <EditorRefPlugin editorRef={editorRef} />}
         <ListPlugin />
         <CheckListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />

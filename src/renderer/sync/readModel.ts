@@ -48,9 +48,10 @@ export async function applyStructure(database: AppDB, expeditionId: string, stru
 /** Visits and lessons the organiser took out of the structure. */
 export async function removeFromStructure(database: AppDB, removed: { visits: string[]; lessons: string[] }): Promise<void> {
   if (removed.visits.length === 0 && removed.lessons.length === 0) return;
-  await database.transaction('rw', database.visits, database.lessons, async () => {
+  await database.transaction('rw', database.visits, database.lessons, database.groupSyntheses, async () => {
     await database.visits.bulkDelete(removed.visits);
     await database.lessons.bulkDelete(removed.lessons);
+    await database.groupSyntheses.bulkDelete(removed.lessons);
   });
 }
 
@@ -100,5 +101,13 @@ export async function applySyntheses(database: AppDB, expeditionId: string, auth
     const known = await database.syntheses.bulkGet(records.map((record) => record.id));
     const changed = records.filter((record, at) => !same(record, known[at]));
     if (changed.length > 0) await database.syntheses.bulkPut(changed);
+  });
+}
+
+/** The group's synthesis of a lesson as its document reads now: written when it differs. */
+export async function applyGroupSynthesis(database: AppDB, expeditionId: string, lessonId: string, state: string): Promise<void> {
+  await database.transaction('rw', database.groupSyntheses, async () => {
+    const known = await database.groupSyntheses.get(lessonId);
+    if (known?.state !== state) await database.groupSyntheses.put({ lessonId, expeditionId, state, updatedAt: Date.now() });
   });
 }

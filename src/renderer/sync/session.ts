@@ -4,6 +4,7 @@
 // in the tables that is this participant's (or, for the organiser, the structure's) sent
 // to the documents. Both directions write only differences, so nothing echoes.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { ProviderAwareness } from '@lexical/yjs';
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import * as Y from 'yjs';
 import { docToNoteState, isNoteDocEmpty, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
@@ -14,7 +15,7 @@ import type { NoteSummary } from '../../shared/model';
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
 import { openLocalDoc, type LocalDoc } from './localDocs';
-import { applyNoteBody, applyNotesMeta, applyStructure, applySyntheses, removeFromStructure } from './readModel';
+import { applyGroupSynthesis, applyNoteBody, applyNotesMeta, applyStructure, applySyntheses, removeFromStructure } from './readModel';
 import {
   observeStructureRemovals,
   writtenBy,
@@ -85,7 +86,12 @@ export class SyncSession {
   private readonly storedPhotos = new Map<string, string>();
   /** Notes whose body an editor is bound to: their documents are the editor's to write. */
   private readonly editingLive = new Set<string>();
-  private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents being opened or open, by name. */
+  private readonly opening = new Map<string, Promise<OpenDoc>>();
+  /** Documents whose changes are followed into the notebook (firstFollow). */
+  private readonly followed = new Set<string>();
+  /** Documents read a moment after they change (readWhenSettled): cleared at stop. */
+  private readonly settling = new Set<ReturnType<typeof setTimeout> | undefined>();
   private stopped = false;
   /** The access document, once the organiser's session has opened it (never otherwise). */
   private readonly access: Promise<Y.Doc>;
@@ -129,7 +135,10 @@ export class SyncSession {
     if (this.config.role === 'organiser' && readStructure(structure.local.doc).expedition === null) await this.sendStructure();
     const follow = (): void =>
       this.inBackground(
-        applyStructure(this.database, expedition, readStructure(structure.local.doc), this.config.name).then(() => this.followParticipants(structure)),
+        applyStructure(this.database, expedition, readStructure(structure.local.doc), this.config.name).then(() => {
+          this.followParticipants(structure);
+          this.followGroupSyntheses(structure);
+        }),
       );
     structure.local.doc.on('update', follow);
     structure.local.doc.on('update', this.tellMembers);
@@ -157,7 +166,7 @@ export class SyncSession {
   stop(): void {
     this.stopped = true;
     Dexie.on('storagemutated').unsubscribe(this.onLocalWrite);
-    for (const timer of this.bodyTimers.values()) clearTimeout(timer);
+    for (const timer of this.settling) clearTimeout(timer);
     // The socket first: a provider destroyed while its socket lives walks every other
     // provider's listeners (quadratic in the documents, found by the load run).
     this.socket.destroy();
@@ -166,6 +175,8 @@ export class SyncSession {
       local.release();
     }
     this.docs.clear();
+    this.opening.clear();
+    this.followed.clear();
     this.listeners.clear();
     this.memberListeners.clear();
   }
@@ -189,11 +200,28 @@ export class SyncSession {
     if (waiting !== this.state.waiting) this.setState({ waiting });
   }
 
-  /** A document: loaded from the notebook, then given to the server's provider. */
-  private async open(target: SyncDocument): Promise<OpenDoc> {
+  /** A document: loaded from the notebook, then given to the server's provider; one
+   *  provider for it, however many ask at once. */
+  private open(target: SyncDocument): Promise<OpenDoc> {
     const name = documentName(target);
-    const known = this.docs.get(name);
+    const known = this.opening.get(name);
     if (known) return known;
+    const opening = this.openNew(target, name);
+    this.opening.set(name, opening);
+    opening.catch(() => this.opening.delete(name));
+    return opening;
+  }
+
+  /** Whether this is the first call for this document since it was opened: what follows
+   *  its changes is set up once. */
+  private firstFollow(target: SyncDocument): boolean {
+    const name = documentName(target);
+    if (this.followed.has(name)) return false;
+    this.followed.add(name);
+    return true;
+  }
+
+  private async openNew(target: SyncDocument, name: string): Promise<OpenDoc> {
     const local = await openLocalDoc(this.database, name);
     if (this.stopped) {
       // Stopped while the notebook was read (the screen changed): nothing is opened.
@@ -210,10 +238,11 @@ export class SyncSession {
       onSynced: () => markSynced(),
       onUnsyncedChanges: () => this.countWaiting(),
       onAuthenticationFailed: ({ reason }) => this.setState({ connection: 'refused', reason }),
-      // Presence on the structure alone, which stays open: the socket's keep-alive needs one
-      // provider with it, and a presence per document (hundreds, for thousands of notes
+      // Presence on the structure, which stays open (the socket's keep-alive needs one
+      // provider with it), and on the group's syntheses, whose editors show each other's
+      // cursors; not on the rest: a presence per document (hundreds, for thousands of notes
       // across 30 participants) saturated the server in the load run (bench/README.md).
-      ...(target.kind === 'structure' ? {} : { awareness: null }),
+      ...(target.kind === 'structure' || target.kind === 'group' ? {} : { awareness: null }),
     });
     provider.attach();
     const open: OpenDoc = { local, provider, synced };
@@ -298,9 +327,9 @@ export class SyncSession {
   }
 
   private async openParticipant(participant: string): Promise<void> {
-    const name = documentName({ kind: 'participant', expedition: this.config.expeditionId, participant });
-    if (this.docs.has(name)) return;
-    const open = await this.open({ kind: 'participant', expedition: this.config.expeditionId, participant });
+    const target: SyncDocument = { kind: 'participant', expedition: this.config.expeditionId, participant };
+    const open = await this.open(target);
+    if (!this.firstFollow(target)) return;
     const mine = participant === this.config.participantId;
     const follow = async (): Promise<void> => {
       // The author is the document's owner, whom the server checked: not what a record says.
@@ -323,22 +352,55 @@ export class SyncSession {
 
   /** A note's body: read into the notebook whenever it changes (a moment after). */
   private async openBody(participant: string, noteId: string): Promise<OpenDoc> {
-    const open = await this.open({ kind: 'note', expedition: this.config.expeditionId, participant, id: noteId });
-    const read = (): void => {
-      clearTimeout(this.bodyTimers.get(noteId));
-      this.bodyTimers.set(
-        noteId,
-        setTimeout(() => {
-          this.bodyTimers.delete(noteId);
-          // A note being edited live is saved by its editor's autosave.
-          if (!this.stopped && !this.editingLive.has(noteId) && !isNoteDocEmpty(open.local.doc))
-            this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
-        }, BODY_SETTLE_MS),
-      );
-    };
-    open.local.doc.on('update', read);
-    read();
+    const target: SyncDocument = { kind: 'note', expedition: this.config.expeditionId, participant, id: noteId };
+    const open = await this.open(target);
+    if (!this.firstFollow(target)) return open;
+    this.readWhenSettled(open, () => {
+      // A note being edited live is saved by its editor's autosave.
+      if (!this.editingLive.has(noteId)) this.inBackground(applyNoteBody(this.database, noteId, docToNoteState(open.local.doc)));
+    });
     return open;
+  }
+
+  /** Calls `read` a moment after each change of a rich-text document (not at each of
+   *  someone's keystrokes), and once now, while it holds something. */
+  private readWhenSettled(open: OpenDoc, read: () => void): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (): void => {
+      clearTimeout(timer);
+      this.settling.delete(timer);
+      timer = setTimeout(() => {
+        this.settling.delete(timer);
+        if (!this.stopped && !isNoteDocEmpty(open.local.doc)) read();
+      }, BODY_SETTLE_MS);
+      this.settling.add(timer);
+    };
+    open.local.doc.on('update', settle);
+    settle();
+  }
+
+  /** The group's synthesis of each lesson the structure lists: followed from the start
+   *  (offline, one's own edits are kept in the notebook too), read into the notebook. */
+  private followGroupSyntheses(structure: OpenDoc): void {
+    for (const { id } of readStructure(structure.local.doc).lessons) this.inBackground(this.openGroupSynthesis(id));
+  }
+
+  private async openGroupSynthesis(lessonId: string): Promise<OpenDoc> {
+    const { expeditionId } = this.config;
+    const target: SyncDocument = { kind: 'group', expedition: expeditionId, id: lessonId };
+    const open = await this.open(target);
+    if (this.firstFollow(target))
+      this.readWhenSettled(open, () => this.inBackground(applyGroupSynthesis(this.database, expeditionId, lessonId, docToNoteState(open.local.doc))));
+    return open;
+  }
+
+  /** The group's synthesis of a lesson, for an editor to edit live with the others: its
+   *  document and the presence (who is there, where their cursor is) that goes with it. */
+  async groupSynthesis(lessonId: string): Promise<{ doc: Y.Doc; awareness: ProviderAwareness }> {
+    const open = await this.openGroupSynthesis(lessonId);
+    const { awareness } = open.provider;
+    if (!awareness) throw new Error('a group synthesis is opened with presence');
+    return { doc: open.local.doc, awareness: awareness as unknown as ProviderAwareness };
   }
 
   /** The notebook's tables were written: what is this participant's goes to the documents. */
@@ -381,7 +443,7 @@ export class SyncSession {
       return;
     }
     const target: SyncDocument = { kind: 'photo', expedition: this.config.expeditionId, participant, id: sha256 };
-    if (this.docs.has(documentName(target))) return; // already waiting for its bytes
+    if (this.opening.has(documentName(target))) return; // already waiting for its bytes
     const open = await this.open(target);
     const keep = async (): Promise<void> => {
       const bytes = readPhotoBytes(open.local.doc);
@@ -465,6 +527,8 @@ export class SyncSession {
     const open = this.docs.get(name);
     if (!open) return;
     this.docs.delete(name);
+    this.opening.delete(name);
+    this.followed.delete(name);
     open.provider.destroy();
     open.local.release();
     this.countWaiting();

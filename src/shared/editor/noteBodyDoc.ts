@@ -42,7 +42,7 @@ import { createHeadlessNoteEditor } from './markdown';
 /** The shared type a note's body lives in (the binding's default name). */
 export const NOTE_BODY_ROOT = 'root-v2';
 
-/** Cursors and presence are the on-screen editor's business: none here. */
+/** Without presence (a note has one author): no cursors to tell or show. */
 const NO_AWARENESS: Provider = {
   awareness: {
     getLocalState: () => null,
@@ -71,6 +71,9 @@ interface Bound {
 
 interface BindInternals {
   undo?: boolean;
+  /** Where this editor's cursor is told and the others' are read (a document several
+   *  people edit at once); none by default. */
+  presence?: Provider;
   /** After each change that came from Yjs (another replica, an undo), even one that
    *  Lexical failed to apply. */
   afterYjs?: () => void;
@@ -81,13 +84,13 @@ interface BindInternals {
  * manager), its content replaced by the document's. An empty document is given an empty
  * paragraph (written to it) as the binding does; a pristine one should be seeded first.
  */
-function bind(editor: LexicalEditor, doc: Y.Doc, { undo = false, afterYjs }: BindInternals = {}): Bound {
+function bind(editor: LexicalEditor, doc: Y.Doc, { undo = false, afterYjs, presence = NO_AWARENESS }: BindInternals = {}): Bound {
   const binding = createBindingV2__EXPERIMENTAL(editor, 'note', doc, new Map([['note', doc]]));
   const undoManager = undo ? createUndoManager(binding) : null;
   const onYjs = (events: Y.YEvent<Y.XmlElement | Y.XmlText>[], transaction: Y.Transaction): void => {
     if (transaction.origin === binding) return;
     try {
-      syncYjsChangesToLexicalV2__EXPERIMENTAL(binding, NO_AWARENESS, events, transaction, transaction.origin instanceof Y.UndoManager);
+      syncYjsChangesToLexicalV2__EXPERIMENTAL(binding, presence, events, transaction, transaction.origin instanceof Y.UndoManager);
     } catch (error) {
       // Thrown out of Yjs's observer, it would abort the provider's update: a bound
       // editor is rebuilt from the document instead (afterYjs); a reader lets it out.
@@ -99,10 +102,10 @@ function bind(editor: LexicalEditor, doc: Y.Doc, { undo = false, afterYjs }: Bin
   binding.root.observeDeep(onYjs);
   const stopLexical = editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     if (!tags.has(SKIP_COLLAB_TAG)) {
-      syncLexicalUpdateToYjsV2__EXPERIMENTAL(binding, NO_AWARENESS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+      syncLexicalUpdateToYjsV2__EXPERIMENTAL(binding, presence, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
     }
   });
-  syncYjsStateToLexicalV2__EXPERIMENTAL(binding, NO_AWARENESS);
+  syncYjsStateToLexicalV2__EXPERIMENTAL(binding, presence);
   commit(editor);
   let released = false;
   return {
@@ -151,6 +154,8 @@ function holdsOthers(type: Y.AbstractType<unknown>, client: number): boolean {
 export interface NoteDocBinding {
   /** Undo and redo of this editor's own edits, with `undo: true`. */
   readonly undoManager: Y.UndoManager | null;
+  /** The binding, for the cursors of a document with presence. */
+  readonly binding: BindingV2;
   /** Rebuilds the editor from the document if the two differ; tells whether it did. */
   verify: () => boolean;
   close: () => void;
@@ -163,6 +168,8 @@ export interface BindOptions {
   onResync?: () => void;
   /** How long after the last change from Yjs the editor is compared with its document. */
   checkDelayMs?: number;
+  /** Where cursors are told and read, for a document several people edit at once. */
+  presence?: Provider;
 }
 
 /** Reading a document takes a headless editor's load (tens of milliseconds for a long
@@ -198,7 +205,7 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
       verify();
     }, delay);
   };
-  const bound = bind(editor, doc, { undo: options.undo, afterYjs: schedule });
+  const bound = bind(editor, doc, { undo: options.undo, afterYjs: schedule, ...(options.presence ? { presence: options.presence } : {}) });
 
   const verify = (): boolean => {
     if (closed) return false;
@@ -218,7 +225,7 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
     }
     if (seen === docToNoteState(doc)) return false;
     const caret = seen === null ? null : caretOf(editor);
-    syncYjsStateToLexicalV2__EXPERIMENTAL(bound.binding, NO_AWARENESS);
+    syncYjsStateToLexicalV2__EXPERIMENTAL(bound.binding, options.presence ?? NO_AWARENESS);
     restoreCaret(editor, caret);
     options.onResync?.();
     return true;
@@ -226,6 +233,7 @@ export function bindNoteDoc(editor: LexicalEditor, doc: Y.Doc, options: BindOpti
 
   return {
     undoManager: bound.undoManager,
+    binding: bound.binding,
     verify,
     close: () => {
       closed = true;

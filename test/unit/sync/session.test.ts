@@ -4,7 +4,8 @@
 // the other receives; the participant, offline for a while, catches up.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { markdownToNote } from '../../../src/shared/editor/markdown';
+import { markdownToNote, noteStateToMarkdown } from '../../../src/shared/editor/markdown';
+import { noteStateToDoc } from '../../../src/shared/editor/noteBodyDoc';
 import { AppDB } from '../../../src/renderer/db/AppDB';
 import { addAttachment, setAttachmentCaption } from '../../../src/renderer/db/attachments';
 import { updateLesson } from '../../../src/renderer/db/lessons';
@@ -157,5 +158,39 @@ describe('a shared expedition between two notebooks', () => {
     organiser.revoke(invitation.participant);
     await waitFor(() => bruno.state.connection === 'refused', 'Bruno to be refused', 60_000);
     expect(bruno.state.reason).toBe('revoked');
+  }, 160_000);
+
+  it('lets everyone write the group’s synthesis of a lesson, offline too, into every notebook, and shows who is there', async () => {
+    const { server, expedition, tokens, organiserDb, organiser, participantDb: aliceDb } = await shareSample();
+    const alice = await startSession(aliceDb, server.url, expedition.id, { participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' });
+    const lesson = (await organiserDb.lessons.toArray())[0]!;
+    await expect.poll(() => aliceDb.lessons.get(lesson.id), { timeout: 60_000 }).toBeTruthy();
+    const olgas = await organiser.groupSynthesis(lesson.id);
+    const hers = await alice.groupSynthesis(lesson.id);
+    const groupText = async (database: AppDB) => {
+      const record = await database.groupSyntheses.get(lesson.id);
+      return record ? noteStateToMarkdown(record.state).trim() : null;
+    };
+
+    noteStateToDoc(markdownToNote('Ouvrir les portes.').state, olgas.doc);
+    await expect.poll(() => groupText(aliceDb), { timeout: 60_000 }).toBe('Ouvrir les portes.');
+
+    // Alice offline adds a paragraph while the organiser adds another: both are kept, once.
+    alice.pause();
+    noteStateToDoc(markdownToNote('Ouvrir les portes.\n\nApprendre des start-up.').state, hers.doc);
+    noteStateToDoc(markdownToNote('Ouvrir les portes.\n\nValoriser les compétences.').state, olgas.doc);
+    await expect.poll(() => groupText(aliceDb), { timeout: 10_000 }).toBe('Ouvrir les portes.\n\nApprendre des start-up.');
+    alice.resume();
+    await expect
+      .poll(async () => (await groupText(organiserDb))?.split('\n\n').sort(), { timeout: 60_000 })
+      .toEqual(['Apprendre des start-up.', 'Ouvrir les portes.', 'Valoriser les compétences.']);
+    await expect.poll(() => groupText(aliceDb), { timeout: 60_000 }).toBe(await groupText(organiserDb));
+    expect((await aliceDb.groupSyntheses.get(lesson.id))?.expeditionId).toBe(expedition.id);
+
+    // Presence: who edits the synthesis is seen by the others.
+    hers.awareness.setLocalStateField('name', 'Alice');
+    await expect
+      .poll(() => [...olgas.awareness.getStates().values()].map((state) => (state as { name?: string }).name), { timeout: 30_000 })
+      .toContain('Alice');
   }, 160_000);
 });
