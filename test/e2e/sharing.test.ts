@@ -2,15 +2,13 @@
 // sample expedition with a sync server on loopback and invites two participants, who
 // join with the invitation's code; each types a note key by key, one of them offline;
 // all three end with the same notes, the same authors and the same lesson links.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSyncServer } from '../../src/main/sync/server';
-import { launchCarnet, stopHarness, type CarnetSession } from './harness';
-import { openSample } from './onboarding';
+import { stopHarness, type CarnetSession } from './harness';
 import { editorOf, quickCapture, readStore } from './pageData';
+import { shareSampleLive, syncStatus } from './sharedExpedition';
 import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 import { generateSession } from './typing/script';
@@ -20,9 +18,6 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   await stopHarness();
 });
-
-const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
-const TITLE = 'Innover ensemble en Auvergne';
 
 interface StoredNote {
   id: string;
@@ -41,37 +36,6 @@ async function notesOf(page: Page): Promise<Omit<StoredNote, 'authorId'>[]> {
     .filter((note) => note.deletedAt === null)
     .map(({ id, text, author, lessonIds, tags, deletedAt }) => ({ id, text, author, lessonIds: [...lessonIds].sort(), tags, deletedAt }))
     .sort((a, b) => a.id.localeCompare(b.id));
-}
-
-async function syncStatus(page: Page): Promise<string> {
-  return page.getByTitle('État de la synchronisation').innerText();
-}
-
-async function invite(page: Page, name: string): Promise<string> {
-  const dialog = page.getByRole('dialog', { name: 'Expédition partagée' });
-  await dialog.getByLabel('Nom du participant').fill(name);
-  await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
-  const card = dialog.getByRole('region', { name: `Invitation de ${name}` });
-  await card.getByRole('img', { name: `QR code de l’invitation de ${name}` }).waitFor();
-  return card.getByRole('textbox', { name: 'Code' }).inputValue();
-}
-
-async function joinWith(code: string): Promise<CarnetSession> {
-  const session = await launchCarnet({ now: DURING_MICHELIN });
-  cleanups.push(() => session.close().catch(() => undefined));
-  const { page } = session;
-  await page.getByRole('button', { name: 'Rejoindre une expédition' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Rejoindre une expédition' });
-  // A code cut by a chat is refused with a reason, nothing stored.
-  await dialog.getByLabel('Lien ou code d’invitation').fill(code.slice(0, 30));
-  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
-  await dialog.getByRole('alert').filter({ hasText: 'Ce n’est pas une invitation Carnet complète' }).waitFor();
-  await dialog.getByLabel('Lien ou code d’invitation').fill(code);
-  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
-  // The page reloads to allow the server; the expedition then arrives from it.
-  await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 30_000 });
-  await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toBe('Synchronisé');
-  return session;
 }
 
 /** A note captured in the visit happening now, typed key by key. */
@@ -98,37 +62,9 @@ async function exportJournal(session: CarnetSession, name: string, whose: string
 
 describe('an expedition shared live', () => {
   it('brings an organiser and two participants to the same notes, one of them offline for a while', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
-    const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
-    cleanups.push(
-      () => rmSync(dataDir, { recursive: true, force: true }),
-      () => server.close(),
-    );
-    const url = `ws://127.0.0.1:${server.port}`;
-
-    // The organiser shares the sample expedition.
-    const organiser = await launchCarnet({ now: DURING_MICHELIN });
-    cleanups.push(() => organiser.close().catch(() => undefined));
+    const { organiser, participants: joined } = await shareSampleLive(['Alice Bernard', 'Bruno Petit'], cleanups);
     const olga = organiser.page;
-    await openSample(olga, 'Olga Martin');
-    await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
-    let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-    await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
-    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
-    await dialog.getByLabel('Adresse du serveur').fill(url);
-    await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
-    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
-    // Allowing the server reloads the page; the dialog carries on and registers.
-    dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-    await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
-    await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
-    const aliceCode = await invite(olga, 'Alice Bernard');
-    const brunoCode = await invite(olga, 'Bruno Petit');
-    await dialog.getByRole('button', { name: 'Fermer' }).click();
-
-    const alice = await joinWith(aliceCode);
-    const bruno = await joinWith(brunoCode);
+    const [alice, bruno] = joined as [CarnetSession, CarnetSession];
     // Everyone's notebook holds the sample's notes, by the organiser.
     const sample = await notesOf(olga);
     await expect.poll(() => notesOf(alice.page), { timeout: 30_000 }).toEqual(sample);

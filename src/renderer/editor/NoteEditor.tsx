@@ -47,13 +47,15 @@ interface Props {
   doc?: Y.Doc;
   /** With `doc`, for a document several people edit at once: their cursors and names. */
   presence?: Presence;
+  /** The text box's accessible name: "Texte de la note" unless said. */
+  label?: string;
   /** Receives the editor, for what is written into it from outside (a quotation sent). */
   editorRef?: RefObject<LexicalEditor | null>;
 }
 
 /** Drawn again only when its own props change: the note's header follows every save, the
  *  editor and its toolbar need not. */
-export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus, doc, presence, editorRef }: Props): JSX.Element {
+export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus, doc, presence, label, editorRef }: Props): JSX.Element {
   const { t } = useTranslation();
   const config: InitialConfigType = {
     namespace: 'carnet-note',
@@ -73,7 +75,7 @@ export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save,
             contentEditable={
               <ContentEditable
                 className="editor-input"
-                aria-label={t('editor.label')}
+                aria-label={label ?? t('editor.label')}
                 aria-placeholder={t('editor.placeholder')}
                 placeholder={<div className="editor-placeholder">{t('editor.placeholder')}</div>}
               />

@@ -166,6 +166,12 @@ export const en: Messages<typeof fr> = {
   lessons: {
     heading: 'Lessons',
     othersSyntheses: 'The other participants’ syntheses',
+    groupSynthesis: 'The group’s synthesis',
+    groupSynthesisHint: 'Written together, live: everyone sees where the others write. Quote the passages below in it (Quote button, or drag and drop).',
+    quote: 'Quote',
+    quoteNote: 'Quote “{{title}}” in the group’s synthesis',
+    quotePassage: 'Quote “{{passage}}” in the group’s synthesis',
+    quoteReference: '— {{source}} (noted by {{author}})',
     synthesisBy: 'Synthesis by {{name}}',
     none: 'No lessons yet. Add one with +.',
     new: 'New lesson',

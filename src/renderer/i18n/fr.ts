@@ -163,6 +163,13 @@ export const fr = {
   lessons: {
     heading: 'Enseignements',
     othersSyntheses: 'Les synthèses des autres participants',
+    groupSynthesis: 'Synthèse du groupe',
+    groupSynthesisHint:
+      'Écrite à plusieurs, en direct : chacun voit où les autres écrivent. Citez-y les passages ci-dessous (bouton Citer ou glisser-déposer).',
+    quote: 'Citer',
+    quoteNote: 'Citer « {{title}} » dans la synthèse du groupe',
+    quotePassage: 'Citer « {{passage}} » dans la synthèse du groupe',
+    quoteReference: '— {{source}} (noté par {{author}})',
     synthesisBy: 'Synthèse de {{name}}',
     none: 'Aucun enseignement. Ajoutez-en avec +.',
     new: 'Nouvel enseignement',

@@ -25,7 +25,7 @@ import {
 import { useEffect, useState, type JSX } from 'react';
 import { createPortal } from 'react-dom';
 import type * as Y from 'yjs';
-import { bindNoteDoc, isNoteDocEmpty, noteStateToDoc } from '../../../shared/editor/noteBodyDoc';
+import { bindNoteDoc, isNoteDocEmpty, noteStateToDoc, type NoteDocBinding } from '../../../shared/editor/noteBodyDoc';
 import { MAX_UNDO_STEPS } from './CappedHistoryPlugin';
 
 /** Who else edits the document: their cursors shown, this editor's told, under a name. */
@@ -48,15 +48,18 @@ export function NoteDocPlugin({ doc, presence }: Props): JSX.Element | null {
   // scrolls it (their positions are measured from that box).
   const [host, setHost] = useState<HTMLElement | null>(null);
   const [cursors, setCursors] = useState<HTMLDivElement | null>(null);
+  const [bound, setBound] = useState<{ binding: NoteDocBinding['binding']; provider: Provider } | null>(null);
+  const awareness = presence?.awareness;
   useEffect(() => editor.registerRootListener((root) => setHost(root?.parentElement ?? null)), [editor]);
   useEffect(() => {
     // A note not in its document yet: seeded from what the editor was given, as the
     // session seeds it (the same note seeded twice merges as one). Binding an empty
     // document would otherwise show an empty note, which autosave would then save.
     if (isNoteDocEmpty(doc)) noteStateToDoc(JSON.stringify(editor.getEditorState().toJSON()), doc);
-    const provider = presence ? presenceProvider(presence.awareness) : undefined;
-    const bound = bindNoteDoc(editor, doc, { undo: true, ...(provider ? { presence: provider } : {}) });
-    const undoManager = bound.undoManager!;
+    const provider = awareness ? presenceProvider(awareness) : undefined;
+    const binding = bindNoteDoc(editor, doc, { undo: true, ...(provider ? { presence: provider } : {}) });
+    if (provider) setBound({ binding: binding.binding, provider });
+    const undoManager = binding.undoManager!;
     const onStackChange = (): void => {
       // Bounded like the history of a note not shared (CappedHistoryPlugin).
       if (undoManager.undoStack.length > MAX_UNDO_STEPS) undoManager.undoStack.splice(0, undoManager.undoStack.length - MAX_UNDO_STEPS);
@@ -89,10 +92,16 @@ export function NoteDocPlugin({ doc, presence }: Props): JSX.Element | null {
         undoManager.off('stack-item-added', onStackChange);
         undoManager.off('stack-item-popped', onStackChange);
       },
-      bound.close,
-      provider && presence && cursors ? showPresence(editor, bound.binding, provider, presence, cursors) : () => undefined,
+      binding.close,
     );
-  }, [editor, doc, presence, cursors]);
+  }, [editor, doc, awareness]);
+  // Apart from the binding: a name or a layer that changes does not rebind the editor.
+  const name = presence?.name;
+  const color = presence?.color;
+  useEffect(() => {
+    if (!bound || !cursors || name === undefined || color === undefined) return;
+    return showPresence(editor, bound.binding, bound.provider, { name, color }, cursors);
+  }, [editor, bound, cursors, name, color]);
   return presence && host ? createPortal(<div ref={setCursors} className="collab-cursors" aria-hidden="true" />, host) : null;
 }
 
@@ -107,9 +116,9 @@ function presenceProvider(awareness: ProviderAwareness): Provider {
  *  awareness timeout). */
 function showPresence(
   editor: Parameters<typeof bindNoteDoc>[0],
-  binding: ReturnType<typeof bindNoteDoc>['binding'],
+  binding: NoteDocBinding['binding'],
   provider: Provider,
-  { name, color }: Presence,
+  { name, color }: Omit<Presence, 'awareness'>,
   layer: HTMLDivElement,
 ): () => void {
   binding.cursorsContainer = layer;

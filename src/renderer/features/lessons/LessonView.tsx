@@ -1,10 +1,12 @@
 // One lesson: its description, the participant's synthesis, and the evidence every visit
 // brought — linked notes and linked passages — each leading back to its note.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState, type JSX } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { visitReference } from '../../../shared/journal/build';
 import { lessonEvidence } from '../../../shared/journal/evidence';
-import type { Expedition, Lesson, Visit } from '../../../shared/model';
+import type { Expedition, Lesson, Note, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { deleteLesson } from '../../db/bulkEdits';
 import { moveLesson, updateLesson } from '../../db/lessons';
@@ -13,7 +15,9 @@ import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { useCanEditStructure, useSharing } from '../sharing/SharingProvider';
+import { GroupSynthesis } from './GroupSynthesis';
 import { OthersSyntheses } from './OthersSyntheses';
+import { sendQuotation, type Quotation } from './quotation';
 import { EvidenceItemView } from './EvidenceItemView';
 import { LessonForm } from './LessonForm';
 
@@ -28,7 +32,9 @@ interface Props {
 export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
-  const { shows } = useSharing();
+  const { shows, share } = useSharing();
+  const groupEditor = useRef<LexicalEditor | null>(null);
+  const shared = share?.expeditionId === expedition.id;
   const editable = useCanEditStructure(expedition.id);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -41,6 +47,13 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
     return lessonEvidence(lesson, visits, await withStates(db(), [...unique.values()]));
   }, [lesson, visits, shows]);
   const saveSynthesis = useCallback((json: string) => updateLesson(db(), lesson.id, { synthesis: json }), [lesson.id]);
+  const quoting = (visit: Visit, note: Note) => {
+    const source = [note.speaker.trim(), visitReference(visit, expedition.timeZone, locale)].filter(Boolean).join(', ');
+    return {
+      reference: note.author.trim() ? t('lessons.quoteReference', { source, author: note.author.trim() }) : `— ${source}`,
+      send: (quotation: Quotation) => groupEditor.current && sendQuotation(groupEditor.current, quotation),
+    };
+  };
   const day = (ms: number) => formatDateTime(ms, locale, expedition.timeZone, { dateStyle: 'medium', timeStyle: undefined });
 
   return (
@@ -81,10 +94,12 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
         )}
       </header>
 
+      <GroupSynthesis lesson={lesson} editorRef={groupEditor} />
+
       <section className="synthesis" aria-label={t('lessons.synthesis')}>
         <h3>{t('lessons.synthesis')}</h3>
         <div className="synthesis-editor">
-          <NoteEditor key={lesson.id} initialState={lesson.synthesis} save={saveSynthesis} />
+          <NoteEditor key={lesson.id} initialState={lesson.synthesis} save={saveSynthesis} label={t('lessons.synthesis')} />
         </div>
       </section>
 
@@ -100,7 +115,13 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
             </h4>
             <ul>
               {items.map((item) => (
-                <EvidenceItemView key={item.note.id} item={item} colour={lesson.color} onOpenNote={onOpenNote} />
+                <EvidenceItemView
+                  key={item.note.id}
+                  item={item}
+                  colour={lesson.color}
+                  onOpenNote={onOpenNote}
+                  {...(shared ? { quoting: quoting(visit, item.note) } : {})}
+                />
               ))}
             </ul>
           </section>

@@ -1,0 +1,81 @@
+// The sample expedition shared live, as people do it: the organiser shares it with a sync
+// server on loopback (a wrong address refused first) and invites participants, who join
+// with the invitation's code (a code cut short refused first). Used by the sharing tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startSyncServer } from '../../src/main/sync/server';
+import { launchCarnet, type CarnetSession } from './harness';
+import { openSample } from './onboarding';
+
+export const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
+export const TITLE = 'Innover ensemble en Auvergne';
+
+export async function syncStatus(page: Page): Promise<string> {
+  return page.getByTitle('État de la synchronisation').innerText();
+}
+
+async function invite(page: Page, name: string): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Expédition partagée' });
+  await dialog.getByLabel('Nom du participant').fill(name);
+  await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
+  const card = dialog.getByRole('region', { name: `Invitation de ${name}` });
+  await card.getByRole('img', { name: `QR code de l’invitation de ${name}` }).waitFor();
+  return card.getByRole('textbox', { name: 'Code' }).inputValue();
+}
+
+async function joinWith(code: string, cleanups: (() => unknown)[]): Promise<CarnetSession> {
+  const session = await launchCarnet({ now: DURING_MICHELIN });
+  cleanups.push(() => session.close().catch(() => undefined));
+  const { page } = session;
+  await page.getByRole('button', { name: 'Rejoindre une expédition' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rejoindre une expédition' });
+  // A code cut by a chat is refused with a reason, nothing stored.
+  await dialog.getByLabel('Lien ou code d’invitation').fill(code.slice(0, 30));
+  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'Ce n’est pas une invitation Carnet complète' }).waitFor();
+  await dialog.getByLabel('Lien ou code d’invitation').fill(code);
+  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
+  // The page reloads to allow the server; the expedition then arrives from it.
+  await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 30_000 });
+  await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toBe('Synchronisé');
+  return session;
+}
+
+/** The organiser ("Olga Martin") sharing the sample expedition, and a notebook per
+ *  participant joined; `cleanups` gets what stops them and the server. */
+export async function shareSampleLive(names: string[], cleanups: (() => unknown)[]): Promise<{ organiser: CarnetSession; participants: CarnetSession[] }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
+  const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
+  cleanups.push(
+    () => rmSync(dataDir, { recursive: true, force: true }),
+    () => server.close(),
+  );
+  const url = `ws://127.0.0.1:${server.port}`;
+
+  const organiser = await launchCarnet({ now: DURING_MICHELIN });
+  cleanups.push(() => organiser.close().catch(() => undefined));
+  const olga = organiser.page;
+  await openSample(olga, 'Olga Martin');
+  await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
+  let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
+  await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
+  await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
+  await dialog.getByLabel('Adresse du serveur').fill(url);
+  await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
+  await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
+  // Allowing the server reloads the page; the dialog carries on and registers.
+  dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
+  await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+  await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
+  const codes: string[] = [];
+  for (const name of names) codes.push(await invite(olga, name));
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+  const participants: CarnetSession[] = [];
+  for (const code of codes) participants.push(await joinWith(code, cleanups));
+  return { organiser, participants };
+}
