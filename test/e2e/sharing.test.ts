@@ -11,6 +11,7 @@ import { startSyncServer } from '../../src/main/sync/server';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
 import { editorOf, quickCapture, readStore } from './pageData';
+import { shareFromDialog } from './share';
 import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 import { generateSession } from './typing/script';
@@ -116,12 +117,8 @@ describe('an expedition shared live', () => {
     await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
     await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
     await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
-    await dialog.getByLabel('Adresse du serveur').fill(url);
-    await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
-    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
     // Allowing the server reloads the page; the dialog carries on and registers.
-    dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-    await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+    dialog = await shareFromDialog(olga, url, server.adminKey ?? '');
     await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
     const aliceCode = await invite(olga, 'Alice Bernard');
     const brunoCode = await invite(olga, 'Bruno Petit');
@@ -208,5 +205,26 @@ describe('an expedition shared live', () => {
     await olga.getByTitle('État de la synchronisation').click();
     const participants = olga.getByRole('dialog', { name: 'Expédition partagée' }).getByRole('region', { name: 'Participants' });
     await expect.poll(() => participants.innerText()).toMatch(/Alice Bernard\s*vu le/);
+    await olga.keyboard.press('Escape');
+
+    // The organiser's overview of the group: notes per participant and visit (everything
+    // above was written during the Michelin visit), whom to chase, the thin lessons.
+    await olga.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).click();
+    const table = olga.getByRole('table', { name: 'Notes par participant et par visite' });
+    const row = (name: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: olga.getByRole('rowheader', { name }) })
+        .getByRole('cell')
+        .allInnerTexts();
+    await expect.poll(() => row('Alice Bernard')).toEqual(['0', '2', '0', '0', '2']);
+    expect(await row('Bruno Petit')).toEqual(['0', '1', '0', '0', '1']);
+    // The sample's seven notes (three at Michelin) and the one typed this morning.
+    expect(await row('Olga Martin (vous)')).toEqual(['0', '4', '2', '2', '8']);
+    await olga.getByText('Chacun a écrit à « Michelin — pratiques d’innovation ouverte », la dernière visite commencée.').waitFor();
+    // Participants have no such view.
+    for (const { page } of [alice, bruno]) {
+      expect(await page.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).count()).toBe(0);
+    }
   }, 240_000);
 });

@@ -36,6 +36,8 @@ export interface LessonSupport {
 export interface Participation {
   /** The live visits, in time order. */
   visits: Visit[];
+  /** The latest of them begun by `now`; null before the first. */
+  latestBegun: Visit | null;
   /** Every member and every other author of a note, by name. */
   participants: ParticipantActivity[];
   /** Notes per visit, everyone's. */
@@ -105,6 +107,7 @@ export function participation({ visits, lessons, notes, members, ownId, now }: P
 
   return {
     visits: live,
+    latestBegun: live[begun - 1] ?? null,
     participants,
     visitTotals: live.map((_, index) => participants.reduce((sum, participant) => sum + (participant.counts[index] ?? 0), 0)),
     total: written.length,

@@ -94,6 +94,7 @@ describe('participation', () => {
 
   it('counts the notes per participant and per visit, live visits in time order', () => {
     expect(titles(result.visits)).toEqual(['v1', 'v2', 'v3', 'v4']);
+    expect(result.latestBegun?.id).toBe('v3');
     expect(result.participants.map(({ id, counts, total }) => ({ id, counts, total }))).toEqual([
       { id: 'ana', counts: [2, 1, 1, 1], total: 5 },
       { id: 'ben', counts: [1, 2, 0, 0], total: 3 },
@@ -118,6 +119,7 @@ describe('participation', () => {
     const later = participation({ ...input, now: 40 * HOUR });
     expect(titles(later.participants.find((participant) => participant.id === 'ben')?.silentSince)).toEqual(['v3', 'v4']);
     const before = participation({ ...input, now: 0 });
+    expect(before.latestBegun).toBeNull();
     expect(before.participants.map((participant) => participant.silentSince)).toEqual([[], [], []]);
     expect(before.participants.map((participant) => participant.lastVisit)).toEqual([null, null, null]);
   });
