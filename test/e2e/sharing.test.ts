@@ -122,6 +122,8 @@ describe('an expedition shared live', () => {
     await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
     const aliceCode = await invite(olga, 'Alice Bernard');
     const brunoCode = await invite(olga, 'Bruno Petit');
+    // Chloé is invited but never comes.
+    await invite(olga, 'Chloé Roux');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
 
     const alice = await joinWith(aliceCode);
@@ -221,7 +223,10 @@ describe('an expedition shared live', () => {
     expect(await row('Bruno Petit')).toEqual(['0', '1', '0', '0', '1']);
     // The sample's seven notes (three at Michelin) and the one typed this morning.
     expect(await row('Olga Martin (vous)')).toEqual(['0', '4', '2', '2', '8']);
-    await olga.getByText('Chacun a écrit à « Michelin — pratiques d’innovation ouverte », la dernière visite commencée.').waitFor();
+    expect(await row('Chloé Roux')).toEqual(['0', '0', '0', '0', '0']);
+    expect(await olga.getByRole('region', { name: 'Sans note depuis' }).getByRole('listitem').allInnerTexts()).toEqual([
+      'Chloé Roux (pas encore connecté) — aucune note encore (2 visites commencées)',
+    ]);
     // Participants have no such view.
     for (const { page } of [alice, bruno]) {
       expect(await page.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).count()).toBe(0);

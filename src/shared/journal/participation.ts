@@ -22,7 +22,9 @@ export interface ParticipantActivity {
   total: number;
   /** The latest visit begun by `now` that they wrote in; null when none. */
   lastVisit: Visit | null;
-  /** The visits begun since then (every begun visit when none) where they wrote nothing. */
+  /** The visits begun since then (every begun visit when none) where they wrote nothing;
+   *  always empty for an author who is not a member (revoked, or known by their notes
+   *  only): they are counted, not chased. */
   silentSince: Visit[];
 }
 
@@ -53,7 +55,7 @@ export interface ParticipationInput {
   /** The expedition's notes, trashed ones included (they are left out here). Only the
    *  linked ones' states are read. */
   notes: readonly Note[];
-  /** Who joined, whether they wrote or not. */
+  /** Who takes part, whether they wrote or not. */
   members: readonly Member[];
   /** The participant whose notebook this is: its notes without an author id are theirs
    *  (written before sharing, or not yet back from the server). */
@@ -86,7 +88,7 @@ export function participation({ visits, lessons, notes, members, ownId, now }: P
       counts,
       total: counts.reduce((sum, count) => sum + count, 0),
       lastVisit: live[last] ?? null,
-      silentSince: live.slice(last + 1, begun),
+      silentSince: members.some((member) => member.id === id) ? live.slice(last + 1, begun) : [],
     };
   });
   participants.sort((a, b) => a.name.localeCompare(b.name));

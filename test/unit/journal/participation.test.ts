@@ -135,16 +135,16 @@ describe('participation', () => {
     ]);
   });
 
-  it('names an author who is not a member by their notes, keyed by name without an id', () => {
+  it('counts an author who is not a member (by their name when without an id), and chases none', () => {
     const merged = participation({
       ...input,
       members: [],
       ownId: undefined,
       notes: [note('ana', 'v1', { authorId: undefined, author: 'Dora' }), note('ben', 'v1')],
     });
-    expect(merged.participants.map(({ id, name, counts }) => ({ id, name, counts }))).toEqual([
-      { id: 'ben', name: 'BEN', counts: [1, 0, 0, 0] },
-      { id: 'Dora', name: 'Dora', counts: [1, 0, 0, 0] },
+    expect(merged.participants.map(({ id, name, counts, lastVisit, silentSince }) => ({ id, name, counts, last: lastVisit?.id, silentSince }))).toEqual([
+      { id: 'ben', name: 'BEN', counts: [1, 0, 0, 0], last: 'v1', silentSince: [] },
+      { id: 'Dora', name: 'Dora', counts: [1, 0, 0, 0], last: 'v1', silentSince: [] },
     ]);
   });
 });

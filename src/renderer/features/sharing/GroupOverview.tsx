@@ -1,12 +1,14 @@
 // The organiser's overview of a shared expedition: how many notes each participant wrote
 // at each visit, who has written nothing since which visit, and the lessons with too
 // little evidence for the group's synthesis. Everyone's notes, whatever the whose-notes
-// filter shows elsewhere: it is about the whole group.
+// filter shows elsewhere: it is about the whole group. The access document (the
+// organiser's) tells who was revoked, not to be chased, and who never connected.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, type JSX } from 'react';
+import { useEffect, useId, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PARTICIPANTS, MIN_PIECES, participation } from '../../../shared/journal/participation';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
+import type { ParticipantEntry } from '../../../shared/sync/access';
 import { db } from '../../db/AppDB';
 import { withStates } from '../../db/notes';
 import { formatDateTime } from '../../i18n';
@@ -24,7 +26,9 @@ interface Props {
 export function GroupOverview({ expedition, visits, lessons, onOpenLesson }: Props): JSX.Element {
   const { t } = useTranslation();
   const [locale] = useLocale();
-  const { share, members } = useSharing();
+  const { share, session, members } = useSharing();
+  const [access, setAccess] = useState<ParticipantEntry[]>([]);
+  useEffect(() => session?.watchParticipants(setAccess), [session]);
   const now = useNow();
   const tableId = useId();
   const notes = useLiveQuery(async () => {
@@ -42,7 +46,10 @@ export function GroupOverview({ expedition, visits, lessons, onOpenLesson }: Pro
   }, [expedition.id]);
   if (!notes) return <p className="empty">…</p>;
 
-  const overview = participation({ visits, lessons, notes, members, ownId: share?.participantId, now });
+  const revoked = new Set(access.filter((entry) => entry.revoked).map((entry) => entry.id));
+  const neverSeen = new Set(access.filter((entry) => entry.lastSeen === 0).map((entry) => entry.id));
+  const active = members.filter((member) => !revoked.has(member.id));
+  const overview = participation({ visits, lessons, notes, members: active, ownId: share?.participantId, now });
   const silent = overview.participants.filter((participant) => participant.silentSince.length > 0);
   const day = (ms: number) => formatDateTime(ms, locale, expedition.timeZone, { dateStyle: 'medium', timeStyle: undefined });
 
@@ -111,7 +118,8 @@ export function GroupOverview({ expedition, visits, lessons, onOpenLesson }: Pro
           <ul className="overview-list">
             {silent.map(({ id, name, lastVisit, silentSince }) => (
               <li key={id}>
-                <strong>{name}</strong> —{' '}
+                <strong>{name}</strong>
+                {neverSeen.has(id) && ` (${t('sharing.neverSeen')})`} —{' '}
                 {lastVisit ? t('overview.since', { visit: lastVisit.title, count: silentSince.length }) : t('overview.never', { count: silentSince.length })}
               </li>
             ))}
