@@ -227,6 +227,16 @@ describe('an expedition shared live', () => {
     expect(await olga.getByRole('region', { name: 'Sans note depuis' }).getByRole('listitem').allInnerTexts()).toEqual([
       'Chloé Roux (pas encore connecté) — aucune note encore (2 visites commencées)',
     ]);
+    // Only the organiser's sample links notes to lessons: each is one person's view so far.
+    const thin = olga.getByRole('region', { name: 'Enseignements peu étayés' });
+    expect(await thin.getByRole('button').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Savoir valoriser ses ressources\s*1 participant · 2 éléments · 1 visite$/),
+      expect.stringMatching(/^Prendre soin avec exigence de son territoire/),
+      expect.stringMatching(/^Identifier les combinaisons gagnantes/),
+      expect.stringMatching(/^Apprendre des autres/),
+    ]);
+    await thin.getByRole('button', { name: /Savoir valoriser ses ressources/ }).click();
+    await olga.getByRole('heading', { level: 2, name: 'Savoir valoriser ses ressources' }).waitFor();
     // Participants have no such view.
     for (const { page } of [alice, bruno]) {
       expect(await page.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).count()).toBe(0);

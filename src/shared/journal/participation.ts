@@ -70,6 +70,7 @@ export function participation({ visits, lessons, notes, members, ownId, now }: P
   const keyOf = (note: Note): string => note.authorId ?? ownId ?? note.author;
 
   // Members first, so that whoever joined shows even without a note; then any other author.
+  const memberIds = new Set(members.map((member) => member.id));
   const rows = new Map(members.map((member) => [member.id, { name: member.name, counts: live.map(() => 0) }]));
   for (const note of written) {
     const key = keyOf(note);
@@ -88,7 +89,7 @@ export function participation({ visits, lessons, notes, members, ownId, now }: P
       counts,
       total: counts.reduce((sum, count) => sum + count, 0),
       lastVisit: live[last] ?? null,
-      silentSince: members.some((member) => member.id === id) ? live.slice(last + 1, begun) : [],
+      silentSince: memberIds.has(id) ? live.slice(last + 1, begun) : [],
     };
   });
   participants.sort((a, b) => a.name.localeCompare(b.name));

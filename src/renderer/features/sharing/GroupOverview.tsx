@@ -34,15 +34,12 @@ export function GroupOverview({ expedition, visits, lessons, onOpenLesson }: Pro
   const notes = useLiveQuery(async () => {
     const all = await db().notes.where('expeditionId').equals(expedition.id).toArray();
     // Only linked notes' bodies are read (for their passages): the others are just counted.
-    const linked = new Map(
-      (
-        await withStates(
-          db(),
-          all.filter((note) => note.lessonIds.length > 0 || note.passageLessonIds.length > 0),
-        )
-      ).map((note) => [note.id, note]),
+    const linked = await withStates(
+      db(),
+      all.filter((note) => note.lessonIds.length > 0 || note.passageLessonIds.length > 0),
     );
-    return all.map((note) => linked.get(note.id) ?? { ...note, state: '' });
+    const states = new Map(linked.map((note) => [note.id, note.state]));
+    return all.map((note) => ({ ...note, state: states.get(note.id) ?? '' }));
   }, [expedition.id]);
   if (!notes) return <p className="empty">…</p>;
 
