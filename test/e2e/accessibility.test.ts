@@ -1,7 +1,8 @@
 // Every main view, checked by axe-core as a screen reader user would meet it: the first
 // screen, the workspace, a lesson, the matrix, the tags, search results, the import and
 // export dialogs, the settings and a visit's form, and once the expedition is shared (a
-// sync server on loopback), the organiser's group overview. No serious or critical violation.
+// sync server on loopback), the organiser's group overview. No serious or critical
+// violation.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // The workspace: the sidebar (the expedition, its visits and lessons), then the notes of
 // the chosen visit and the note being written — or a lesson, the matrix, the tags, the
-// group overview — and the dialogs. What is shown is useSelection's; the commands heard from anywhere (quick
-// capture, search, the menu) are useCommands'.
+// group overview — and the dialogs. What is shown is useSelection's; the commands heard
+// from anywhere (quick capture, search, the menu) are useCommands'.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
