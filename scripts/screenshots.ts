@@ -1,6 +1,6 @@
 // Takes the README's screenshots again from the app as it is: the main window, a lesson
-// page and an expedition being shared (the built renderer in Chromium through the browser
-// host, a sync server on loopback), and two pages
+// page, an expedition being shared and its organiser's group overview (the built renderer
+// in Chromium through the browser host, a sync server on loopback), and two pages
 // of the sample's PDF journal (the built CLI, then pdftoppm). Run: npm run build, then
 // npx tsx scripts/screenshots.ts
 import { execFileSync } from 'node:child_process';
@@ -42,8 +42,8 @@ async function appScreenshots(): Promise<void> {
   }
 }
 
-/** The organiser's sharing dialog with an invitation, and a participant reading the
- *  organiser's note. */
+/** The organiser's sharing dialog with an invitation, a participant reading the
+ *  organiser's note, and the organiser's overview of the group. */
 async function sharingScreenshots(): Promise<void> {
   const server = await startSyncServer({
     port: 4455,
@@ -86,6 +86,12 @@ async function sharingScreenshots(): Promise<void> {
       .click();
     await alice.waitForTimeout(1500);
     await alice.screenshot({ path: join(OUT, 'shared-note-fr.png') });
+
+    await olga.keyboard.press('Escape');
+    await olga.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).click();
+    await olga.getByRole('rowheader', { name: 'Alice Bernard' }).waitFor();
+    await olga.waitForTimeout(800);
+    await olga.screenshot({ path: join(OUT, 'group-overview-fr.png') });
   } finally {
     await participant.close();
     await organiser.close();

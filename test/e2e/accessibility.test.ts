@@ -1,11 +1,17 @@
 // Every main view, checked by axe-core as a screen reader user would meet it: the first
 // screen, the workspace, a lesson, the matrix, the tags, search results, the import and
-// export dialogs, the settings and a visit's form. No serious or critical violation.
-import { readFileSync } from 'node:fs';
+// export dialogs, the settings and a visit's form, and once the expedition is shared (a
+// sync server on loopback), the organiser's group overview. No serious or critical
+// violation.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startSyncServer } from '../../src/main/sync/server';
 import { launchCarnet, stopHarness } from './harness';
 import { openSample } from './onboarding';
+import { shareFromDialog } from './sharedExpedition';
 
 afterAll(stopHarness);
 
@@ -80,9 +86,21 @@ describe('accessibility', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+
+    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-a11y-sync-'));
+    const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
+    await page.getByRole('button', { name: 'Partager l’expédition', exact: true }).click();
+    await shareFromDialog(page, `ws://127.0.0.1:${server.port}`, server.adminKey ?? '');
+    await page.keyboard.press('Escape');
+    await sidebar.getByRole('button', { name: 'Suivi du groupe' }).click();
+    await page.getByRole('table', { name: 'Notes par participant et par visite' }).waitFor();
+    await check('the group overview');
+
     expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((view) => [view, []])));
     // Every screen has its main landmark.
     expect(await page.getByRole('main').count()).toBe(1);
     await session.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

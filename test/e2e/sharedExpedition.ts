@@ -4,14 +4,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startSyncServer } from '../../src/main/sync/server';
 import { launchCarnet, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
 
-export const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
-export const TITLE = 'Innover ensemble en Auvergne';
+const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
+const TITLE = 'Innover ensemble en Auvergne';
+
+/** In the open sharing dialog: the server and its admin key, then Share. The page reloads
+ *  to allow the server; resolves with the dialog once it offers to invite participants. */
+export async function shareFromDialog(page: Page, url: string, adminKey: string): Promise<Locator> {
+  const before = page.getByRole('dialog', { name: 'Expédition partagée' });
+  await before.getByLabel('Adresse du serveur').fill(url);
+  await before.getByLabel('Clé d’administration du serveur').fill(adminKey);
+  await before.getByRole('button', { name: 'Partager', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Expédition partagée' });
+  await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+  return dialog;
+}
 
 export async function syncStatus(page: Page): Promise<string> {
   return page.getByTitle('État de la synchronisation').innerText();
@@ -46,7 +58,12 @@ async function joinWith(code: string, cleanups: (() => unknown)[]): Promise<Carn
 
 /** The organiser ("Olga Martin") sharing the sample expedition, and a notebook per
  *  participant joined; `cleanups` gets what stops them and the server. */
-export async function shareSampleLive(names: string[], cleanups: (() => unknown)[]): Promise<{ organiser: CarnetSession; participants: CarnetSession[] }> {
+export async function shareSampleLive(
+  names: string[],
+  cleanups: (() => unknown)[],
+  /** Invited, never joining. */
+  absent: string[] = [],
+): Promise<{ organiser: CarnetSession; participants: CarnetSession[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
   const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
   cleanups.push(
@@ -64,15 +81,12 @@ export async function shareSampleLive(names: string[], cleanups: (() => unknown)
   await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
   await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
   await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
-  await dialog.getByLabel('Adresse du serveur').fill(url);
-  await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
-  await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
   // Allowing the server reloads the page; the dialog carries on and registers.
-  dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-  await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+  dialog = await shareFromDialog(olga, url, server.adminKey ?? '');
   await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
   const codes: string[] = [];
   for (const name of names) codes.push(await invite(olga, name));
+  for (const name of absent) await invite(olga, name);
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 
   const participants: CarnetSession[] = [];

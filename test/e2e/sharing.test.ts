@@ -62,7 +62,8 @@ async function exportJournal(session: CarnetSession, name: string, whose: string
 
 describe('an expedition shared live', () => {
   it('brings an organiser and two participants to the same notes, one of them offline for a while', async () => {
-    const { organiser, participants: joined } = await shareSampleLive(['Alice Bernard', 'Bruno Petit'], cleanups);
+    // Chloé is invited but never comes.
+    const { organiser, participants: joined } = await shareSampleLive(['Alice Bernard', 'Bruno Petit'], cleanups, ['Chloé Roux']);
     const olga = organiser.page;
     const [alice, bruno] = joined as [CarnetSession, CarnetSession];
     // Everyone's notebook holds the sample's notes, by the organiser.
@@ -144,5 +145,39 @@ describe('an expedition shared live', () => {
     await olga.getByTitle('État de la synchronisation').click();
     const participants = olga.getByRole('dialog', { name: 'Expédition partagée' }).getByRole('region', { name: 'Participants' });
     await expect.poll(() => participants.innerText()).toMatch(/Alice Bernard\s*vu le/);
+    await olga.keyboard.press('Escape');
+
+    // The organiser's overview of the group: notes per participant and visit (everything
+    // above was written during the Michelin visit), whom to chase, the thin lessons.
+    await olga.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).click();
+    const table = olga.getByRole('table', { name: 'Notes par participant et par visite' });
+    const row = (name: string) =>
+      table
+        .getByRole('row')
+        .filter({ has: olga.getByRole('rowheader', { name }) })
+        .getByRole('cell')
+        .allInnerTexts();
+    await expect.poll(() => row('Alice Bernard')).toEqual(['0', '2', '0', '0', '2']);
+    expect(await row('Bruno Petit')).toEqual(['0', '1', '0', '0', '1']);
+    // The sample's seven notes (three at Michelin) and the one typed this morning.
+    expect(await row('Olga Martin (vous)')).toEqual(['0', '4', '2', '2', '8']);
+    expect(await row('Chloé Roux')).toEqual(['0', '0', '0', '0', '0']);
+    expect(await olga.getByRole('region', { name: 'Sans note depuis' }).getByRole('listitem').allInnerTexts()).toEqual([
+      'Chloé Roux (pas encore connecté) — aucune note encore (2 visites commencées)',
+    ]);
+    // Only the organiser's sample links notes to lessons: each is one person's view so far.
+    const thin = olga.getByRole('region', { name: 'Enseignements peu étayés' });
+    expect(await thin.getByRole('button').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Savoir valoriser ses ressources\s*1 participant · 2 éléments · 1 visite$/),
+      expect.stringMatching(/^Prendre soin avec exigence de son territoire/),
+      expect.stringMatching(/^Identifier les combinaisons gagnantes/),
+      expect.stringMatching(/^Apprendre des autres/),
+    ]);
+    await thin.getByRole('button', { name: /Savoir valoriser ses ressources/ }).click();
+    await olga.getByRole('heading', { level: 2, name: 'Savoir valoriser ses ressources' }).waitFor();
+    // Participants have no such view.
+    for (const { page } of [alice, bruno]) {
+      expect(await page.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).count()).toBe(0);
+    }
   }, 240_000);
 });

@@ -1,12 +1,13 @@
 // The left pane: the expedition (its title, place, and the switcher), its visits by day,
-// its lessons, the matrix and the tags, then the journal, import, trash and settings.
+// its lessons, the matrix, the tags and (for the organiser of a shared expedition) the
+// group overview, then the journal, import, trash and settings.
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { ExpeditionSwitcher } from '../expedition/ExpeditionSwitcher';
 import { SyncStatus } from '../sharing/SyncStatus';
-import { useCanEditStructure } from '../sharing/SharingProvider';
+import { useCanEditStructure, useOrganises } from '../sharing/SharingProvider';
 import { WhoseSelect } from '../sharing/WhoseSelect';
 import { LessonList } from '../lessons/LessonList';
 import { VisitList } from '../visits/VisitList';
@@ -25,6 +26,7 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
   const { t } = useTranslation();
   const { view, setView, visit, inProgressId, selectVisit } = selection;
   const editable = useCanEditStructure(expedition.id);
+  const organises = useOrganises(expedition.id);
   return (
     <aside className="pane sidebar" aria-label={t('layout.sidebar')}>
       <header className="expedition-header">
@@ -80,6 +82,11 @@ export function Sidebar({ expedition, visits, lessons, selection, openDialog }: 
         <button type="button" className="quiet" aria-current={view.kind === 'tags' ? 'true' : undefined} onClick={() => setView({ kind: 'tags' })}>
           {t('tags.title')}
         </button>
+        {organises && (
+          <button type="button" className="quiet" aria-current={view.kind === 'overview' ? 'true' : undefined} onClick={() => setView({ kind: 'overview' })}>
+            {t('overview.title')}
+          </button>
+        )}
         <button type="button" className="quiet" onClick={() => openDialog('exportJournal')}>
           {t('journal.open')}
         </button>

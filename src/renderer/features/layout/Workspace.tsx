@@ -1,7 +1,7 @@
 // The workspace: the sidebar (the expedition, its visits and lessons), then the notes of
-// the chosen visit and the note being written — or a lesson, the matrix, the tags — and
-// the dialogs. What is shown is useSelection's; the commands heard from anywhere (quick
-// capture, search, the menu) are useCommands'.
+// the chosen visit and the note being written — or a lesson, the matrix, the tags, the
+// group overview — and the dialogs. What is shown is useSelection's; the commands heard
+// from anywhere (quick capture, search, the menu) are useCommands'.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ import { OpenNote } from '../notes/OpenNote';
 import { VisitNoteList } from '../notes/VisitNoteList';
 import { SearchPanel } from '../search/SearchPanel';
 import { hasPendingShare } from '../sharing/serverChange';
+import { useOrganises } from '../sharing/SharingProvider';
 import { requestPersistentStorage } from '../settings/storage';
 import { VisitHeader } from '../visits/VisitHeader';
 import { Sidebar } from './Sidebar';
@@ -33,6 +34,7 @@ import { WorkspaceDialogs, type OpenDialog } from './WorkspaceDialogs';
 const LessonView = lazyComponent(() => import('../lessons/LessonView').then((m) => m.LessonView));
 const MatrixView = lazyComponent(() => import('../lessons/MatrixView').then((m) => m.MatrixView));
 const TagManager = lazyComponent(() => import('../tags/TagManager').then((m) => m.TagManager));
+const GroupOverview = lazyComponent(() => import('../sharing/GroupOverview').then((m) => m.GroupOverview));
 
 interface Props {
   expedition: Expedition;
@@ -52,6 +54,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const visits = useLiveQuery(() => listVisits(db(), expedition.id), [expedition.id]);
   const selection = useSelection(settings, visits, expedition.timeZone);
   const { view, setView, visit, currentNoteId, listedNote, selectNote, openNote } = selection;
+  const organises = useOrganises(expedition.id);
   const visitId = visit?.id ?? null;
   const { captureOn, focusNoteId, searchWanted, searchFocused } = useCommands({
     expedition,
@@ -129,6 +132,9 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
                 )}
                 {view.kind === 'matrix' && visits && <MatrixView expedition={expedition} visits={visits} lessons={lessons} onOpenNote={openNote} />}
                 {view.kind === 'tags' && <TagManager expeditionId={expedition.id} />}
+                {view.kind === 'overview' && organises && visits && (
+                  <GroupOverview expedition={expedition} visits={visits} lessons={lessons} onOpenLesson={(lessonId) => setView({ kind: 'lesson', lessonId })} />
+                )}
               </Suspense>
             </section>
           )}

@@ -1,6 +1,7 @@
-// What the workspace shows: the view (a visit's notes, a lesson, the matrix, the tags),
-// the visit and the note chosen. The visit and the note are kept in settings, so that a
-// reload comes back to them; a note chosen a moment ago shows at once, its setting follows.
+// What the workspace shows: the view (a visit's notes, a lesson, the matrix, the tags, the
+// group overview), the visit and the note chosen. The visit and the note are kept in
+// settings, so that a reload comes back to them; a note chosen a moment ago shows at once,
+// its setting follows.
 import { useCallback, useEffect, useState } from 'react';
 import type { NoteSummary, Visit } from '../../../shared/model';
 import { visitHappeningNow, visitInProgress } from '../../../shared/visits';
@@ -8,13 +9,13 @@ import { db } from '../../db/AppDB';
 import { writeSetting, type Settings } from '../../db/settings';
 
 /** What the middle and right panes show: a visit's notes (the default), a lesson, the
- *  visits × lessons matrix or the tag manager. */
-export type View = { kind: 'visits' } | { kind: 'lesson'; lessonId: string } | { kind: 'matrix' } | { kind: 'tags' };
+ *  visits × lessons matrix, the tag manager or the organiser's overview of the group. */
+export type View = { kind: 'visits' } | { kind: 'lesson'; lessonId: string } | { kind: 'matrix' } | { kind: 'tags' } | { kind: 'overview' };
 
-/** How often "the visit happening now" is looked at again. */
+/** How often "the visit happening now" (and which visits have begun) is looked at again. */
 const NOW_REFRESH_MS = 30_000;
 
-function useNow(): number {
+export function useNow(): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), NOW_REFRESH_MS);

@@ -91,6 +91,12 @@ export function useCanEditStructure(expeditionId: string): boolean {
   return !share || share.expeditionId !== expeditionId || share.role === 'organiser';
 }
 
+/** Whether this notebook organises the expedition, shared: the group overview is theirs. */
+export function useOrganises(expeditionId: string): boolean {
+  const { share } = useSharing();
+  return share?.expeditionId === expeditionId && share.role === 'organiser';
+}
+
 /** Whether this notebook may edit the note: its own, or any note outside the shared
  *  expedition (one no longer synced included). */
 export function isMine(note: Pick<NoteSummary, 'authorId' | 'expeditionId'>, share: ShareSetting | null): boolean {
