@@ -6,7 +6,7 @@ import { useCallback, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { visitReference } from '../../../shared/journal/build';
 import { lessonEvidence } from '../../../shared/journal/evidence';
-import type { Expedition, Lesson, Note, Visit } from '../../../shared/model';
+import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { deleteLesson } from '../../db/bulkEdits';
 import { moveLesson, updateLesson } from '../../db/lessons';
@@ -15,6 +15,7 @@ import { NoteEditor } from '../../editor/NoteEditor';
 import { formatDateTime } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { useCanEditStructure, useSharing } from '../sharing/SharingProvider';
+import { GroupAgreement } from './GroupAgreement';
 import { GroupSynthesis } from './GroupSynthesis';
 import { OthersSyntheses } from './OthersSyntheses';
 import { sendQuotation, type Quotation } from './quotation';
@@ -47,10 +48,15 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
     return lessonEvidence(lesson, visits, await withStates(db(), [...unique.values()]));
   }, [lesson, visits, shows]);
   const saveSynthesis = useCallback((json: string) => updateLesson(db(), lesson.id, { synthesis: json }), [lesson.id]);
-  const quoting = (visit: Visit, note: Note) => {
-    const source = [note.speaker.trim(), visitReference(visit, expedition.timeZone, locale)].filter(Boolean).join(', ');
+  // A quotation's back reference: "— Claire Vernet, Michelin, 20 nov. 2024 (noté par Alice)".
+  const quoting = (visit: Visit, speaker: string, authors: string[]) => {
+    const source = [speaker.trim(), visitReference(visit, expedition.timeZone, locale)].filter(Boolean).join(', ');
+    const author = authors
+      .map((name) => name.trim())
+      .filter(Boolean)
+      .join(', ');
     return {
-      reference: note.author.trim() ? t('lessons.quoteReference', { source, author: note.author.trim() }) : `— ${source}`,
+      reference: author ? t('lessons.quoteReference', { source, author }) : `— ${source}`,
       send: (quotation: Quotation) => groupEditor.current && sendQuotation(groupEditor.current, quotation),
     };
   };
@@ -95,6 +101,19 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
       </header>
 
       <GroupSynthesis lesson={lesson} editorRef={groupEditor} />
+      {shared && (
+        <GroupAgreement
+          lesson={lesson}
+          visits={visits}
+          quoting={(agreement) =>
+            quoting(
+              agreement.visit,
+              agreement.speaker,
+              agreement.participants.map((participant) => participant.name),
+            )
+          }
+        />
+      )}
 
       <section className="synthesis" aria-label={t('lessons.synthesis')}>
         <h3>{t('lessons.synthesis')}</h3>
@@ -120,7 +139,7 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
                   item={item}
                   colour={lesson.color}
                   onOpenNote={onOpenNote}
-                  {...(shared ? { quoting: quoting(visit, item.note) } : {})}
+                  {...(shared ? { quoting: quoting(visit, item.note.speaker, [item.note.author]) } : {})}
                 />
               ))}
             </ul>

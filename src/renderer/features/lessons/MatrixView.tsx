@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { participantOf } from '../../../shared/journal/agreement';
 import { evidenceCount, evidenceMatrix, matrixToCsv, type EvidenceItem } from '../../../shared/journal/evidence';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
@@ -19,12 +20,18 @@ interface Props {
 }
 
 const sum = (items: EvidenceItem[]) => items.reduce((total, item) => total + evidenceCount(item), 0);
+/** How many participants linked something in a cell: where the group agrees. */
+const participantCount = (items: EvidenceItem[]) => new Set(items.map((item) => participantOf(item.note).key)).size;
 
 export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): JSX.Element {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ visit: number; lesson: number } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const { shows } = useSharing();
+  const { shows, share } = useSharing();
+  // In a shared expedition a cell can count participants rather than pieces of evidence.
+  const [counting, setCounting] = useState<'evidence' | 'participants'>('evidence');
+  const byParticipants = counting === 'participants' && share?.expeditionId === expedition.id;
+  const countOf = byParticipants ? participantCount : sum;
   const matrix = useLiveQuery(async () => {
     const notes = await db().notes.where('expeditionId').equals(expedition.id).toArray();
     // Only linked notes are evidence: the others' states are not read.
@@ -34,7 +41,8 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
   if (!matrix) return <p className="empty">…</p>;
   if (matrix.lessons.length === 0 || matrix.visits.length === 0) return <p className="empty">{t('matrix.empty')}</p>;
 
-  const max = Math.max(1, ...matrix.cells.flat().map(sum));
+  const max = Math.max(1, ...matrix.cells.flat().map(countOf));
+  const unlinked = matrix.visits.filter((_, v) => (matrix.cells[v] ?? []).every((items) => items.length === 0));
   const csv = () => matrixToCsv(matrix, t('matrix.visit'));
   const copy = async () => {
     await navigator.clipboard.writeText(csv());
@@ -58,6 +66,15 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
           <button type="button" onClick={() => void save()}>
             {t('matrix.save')}
           </button>
+          {share?.expeditionId === expedition.id && (
+            <label>
+              {t('matrix.counting')}{' '}
+              <select value={counting} onChange={(event) => setCounting(event.target.value === 'participants' ? 'participants' : 'evidence')}>
+                <option value="evidence">{t('matrix.countEvidence')}</option>
+                <option value="participants">{t('matrix.countParticipants')}</option>
+              </select>
+            </label>
+          )}
           {status && (
             <span role="status" className="hint">
               {status}
@@ -82,14 +99,14 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
               <tr key={visit.id}>
                 <th scope="row">{visit.title}</th>
                 {matrix.lessons.map((lesson, l) => {
-                  const count = sum(matrix.cells[v]?.[l] ?? []);
+                  const count = countOf(matrix.cells[v]?.[l] ?? []);
                   return (
                     <td key={lesson.id}>
                       <button
                         type="button"
                         className="matrix-cell"
                         style={{ backgroundColor: `color-mix(in srgb, ${lesson.color} ${Math.round((count / max) * 70)}%, transparent)` }}
-                        aria-label={t('matrix.cell', { count, visit: visit.title, lesson: lesson.title })}
+                        aria-label={t(byParticipants ? 'matrix.cellParticipants' : 'matrix.cell', { count, visit: visit.title, lesson: lesson.title })}
                         aria-pressed={open?.visit === v && open.lesson === l}
                         onClick={() => setOpen({ visit: v, lesson: l })}
                       >
@@ -103,6 +120,11 @@ export function MatrixView({ expedition, visits, lessons, onOpenNote }: Props): 
           </tbody>
         </table>
       </div>
+      {unlinked.length > 0 && (
+        <p className="hint matrix-unlinked">
+          {t('matrix.unlinked', { count: unlinked.length })} {unlinked.map((visit) => visit.title).join(' · ')}
+        </p>
+      )}
       {open && selected && (
         <section className="evidence" aria-label={t('matrix.cellEvidence')}>
           <h3>
