@@ -128,6 +128,7 @@ class DocxBuilder {
       this.blocks(lesson.synthesis, false);
       if (lesson.strongest.length > 0)
         this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(this.t(this.s.strongest))] }));
+      else this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
       for (const e of lesson.strongest) this.keyEvidence(e);
     }
   }

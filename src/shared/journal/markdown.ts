@@ -7,7 +7,7 @@ import { dump } from 'js-yaml';
 import type { Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter } from './build';
 import { extensionOfMime, printedVariant, variantMime, type AttachmentVariant } from './records';
 import type { Block, Inline } from './richText';
-import { JOURNAL_STRINGS } from './strings';
+import { JOURNAL_STRINGS, type JournalStrings } from './strings';
 
 export interface MarkdownFile {
   path: string;
@@ -224,7 +224,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   const summaries = journal.chapters.flatMap((c) => {
     if (c.kind !== 'summary') return [];
     const path = uniquePath(slug(c.title));
-    files.push({ path, content: summaryFile(c, s.strongest, path, lessonPaths, notePaths, relative) });
+    files.push({ path, content: summaryFile(c, s, path, lessonPaths, notePaths, relative) });
     return [`[${escapeLine(c.title)}](${encodeURI(path)})`];
   });
   const lessonIndex = journal.chapters.flatMap((c) =>
@@ -311,7 +311,7 @@ function keyEvidence(e: KeyEvidence, path: string, notePaths: Map<string, string
 /** The expedition's book's summary: each lesson, the group's synthesis, its strongest evidence. */
 function summaryFile(
   chapter: SummaryChapter,
-  strongest: string,
+  s: JournalStrings,
   path: string,
   lessonPaths: Map<string, string>,
   notePaths: Map<string, string>,
@@ -321,7 +321,8 @@ function summaryFile(
   for (const lesson of chapter.lessons) {
     parts.push(`## [${escapeLine(lesson.title)}](${encodeURI(relative(path, lessonPaths.get(lesson.anchor) ?? ''))})`);
     if (lesson.synthesis.length > 0) parts.push(blocksToMarkdown(lesson.synthesis, () => null));
-    if (lesson.strongest.length > 0) parts.push(`### ${strongest}`, ...lesson.strongest.map((e) => keyEvidence(e, path, notePaths, relative)));
+    if (lesson.strongest.length > 0) parts.push(`### ${s.strongest}`, ...lesson.strongest.map((e) => keyEvidence(e, path, notePaths, relative)));
+    else parts.push(`*${s.noEvidence}*`);
   }
   return `${frontMatter({ title: chapter.title, type: 'summary' })}${parts.join('\n\n')}\n`;
 }

@@ -96,6 +96,7 @@ describe('the expedition’s book', () => {
     ]);
     const lessons = [...page.querySelectorAll('#summary .summary-lesson')];
     expect(lessons.map((s) => text(s.querySelector('.synthesis')))).toEqual([...SYNTHESIS_TEXTS, '']);
+    expect(text(lessons[3]!.querySelector('.empty'))).toBe('Aucun élément relevé pour cet enseignement.');
     const [claire, temps] = [...lessons[0]!.querySelectorAll('.evidence')];
     const parts = (element: Element | undefined) => [...(element?.children ?? [])].map(text);
     expect(parts(claire)).toEqual([
