@@ -135,7 +135,7 @@ class DocxBuilder {
 
   private keyEvidence(e: KeyEvidence): void {
     if (e.title) this.paragraphs.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: this.t(e.title), bold: true })] }));
-    if (e.excerpt) this.paragraphs.push(new Paragraph({ style: 'Quote', children: [new TextRun(this.t(e.excerpt))] }));
+    if (e.excerpt.text) this.paragraphs.push(new Paragraph({ style: 'Quote', children: this.passage(e.excerpt) }));
     this.speaker(e.speaker);
     this.reference(`${e.reference} · ${e.authors.join(', ')}`);
   }

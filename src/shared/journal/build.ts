@@ -87,7 +87,11 @@ export interface LessonChapter {
 }
 
 /** One of a lesson's strongest pieces of evidence, with everyone who linked it. */
-export interface KeyEvidence extends NoteSummary {
+export interface KeyEvidence {
+  /** A whole note's title, '' for a quote or a passage. */
+  title: string;
+  /** The quote, the passage within its sentence, or the start of a whole note's body. */
+  excerpt: Passage;
   noteAnchor: string;
   speaker: string;
   reference: string;
@@ -277,12 +281,12 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
     for (const synthesis of [...(records.groupSyntheses ?? [])].sort((a, b) => a.updatedAt - b.updatedAt))
       groupSyntheses.set(synthesis.lessonId, synthesis.state);
     const keyEvidence = (found: Agreement): KeyEvidence => {
-      // A whole note quoted reads as one in the lesson chapters: its title apart.
-      const whole = found.note.kind !== 'quote' && found.mentions.some((m) => m.whole && m.note === found.note);
-      const { title, excerpt } = whole ? summaryOf(found.note) : { title: '', excerpt: summarise(found.text) };
+      const whole = found.mentions.some((m) => m.whole && m.note === found.note);
+      // A whole note reads as in the lesson chapters: its title apart, unless it is a quote.
+      const summary = whole && found.note.kind !== 'quote' ? summaryOf(found.note) : null;
       return {
-        title,
-        excerpt,
+        title: summary?.title ?? '',
+        excerpt: whole ? { before: '', text: summary?.excerpt ?? summarise(found.text), after: '' } : passageInContext(found.note.text, found.text),
         noteAnchor: `note-${found.note.id}`,
         speaker: found.speaker,
         reference: visitReference(found.visit, timeZone, language),

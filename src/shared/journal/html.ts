@@ -172,7 +172,7 @@ class HtmlRenderer {
     return [
       '<div class="evidence">',
       e.title ? `<p class="summary-title">${this.t(e.title)}</p>` : '',
-      e.excerpt ? `<blockquote class="passage">${this.t(e.excerpt)}</blockquote>` : '',
+      e.excerpt.text ? `<blockquote class="passage">${this.passage(e.excerpt)}</blockquote>` : '',
       this.speaker(e.speaker),
       `<p class="reference"><a href="#${escapeHtml(e.noteAnchor)}">${this.t(e.reference)}</a> · ${this.t(e.authors.join(', '))}</p>`,
       '</div>',

@@ -300,7 +300,7 @@ function markedPassage(p: Passage): string {
 function keyEvidence(e: KeyEvidence, path: string, notePaths: Map<string, string>, relative: (from: string, to: string) => string): string {
   return [
     e.title ? `**${escapeLine(e.title)}**` : '',
-    e.excerpt ? quoted(escapeMarkdown(e.excerpt)) : '',
+    e.excerpt.text ? quoted(markedPassage(e.excerpt)) : '',
     e.speaker ? `— ${escapeLine(e.speaker)}` : '',
     `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))}) · ${e.authors.map(escapeLine).join(', ')}`,
   ]

@@ -104,10 +104,12 @@ describe('the expedition’s book', () => {
       '— Claire Vernet',
       'Michelin, 20 nov. 2024 · Camille Durand, Louis Martin',
     ]);
+    // A passage within its sentence.
     expect(parts(temps)).toEqual([
-      'Les salariés consacrent une partie de leur temps à leurs propres projets',
+      'Les salariés consacrent une partie de leur temps à leurs propres projets.',
       'Michelin, 20 nov. 2024 · Camille Durand, Inès Morel',
     ]);
+    expect(text(temps?.querySelector('mark'))).toBe('Les salariés consacrent une partie de leur temps à leurs propres projets');
     // A whole note among the strongest: its title apart.
     expect(text(lessons[1]!.querySelector('.summary-title'))).toBe('Un territoire apprenant');
     // The back references land on the notes, in the visit chapters.
