@@ -156,31 +156,50 @@ function noteSummary(note: Note, blocks: readonly Block[]): NoteSummary {
 
 /** A passage this short or shorter is shown within its sentence. */
 const SHORT_PASSAGE_WORDS = 25;
-/** At most this many words of context on each side. */
+/** At most this many words of context on each side… */
 const CONTEXT_WORDS = 30;
+/** …looked for this far around the passage, so that a huge note is not read again for
+ *  each of its passages. */
+const CONTEXT_CHARS = 1_000;
 const SENTENCE_END = /[.!?…]+[»”"')\]]*(?=\s|$)|\n/g;
 
-/** A passage with the rest of its sentence, found in the note's text; alone when it is
- *  long or cannot be found (it spans blocks). */
-export function passageInContext(text: string, passage: string): Passage {
-  const trimmed = passage.trim();
-  const at = text.indexOf(trimmed);
-  if (at < 0 || trimmed.split(/\s+/).length > SHORT_PASSAGE_WORDS) return { before: '', text: trimmed, after: '' };
-  let start = 0;
-  for (const end of text.slice(0, at).matchAll(SENTENCE_END)) start = end.index + end[0].length;
-  const tail = text.slice(at + trimmed.length);
-  // A passage that ends its sentence takes nothing after it.
-  const endsSentence = /[.!?…][»”"')\]]*$/.test(trimmed);
-  const stop = endsSentence ? undefined : tail.matchAll(SENTENCE_END).next().value;
-  const end = endsSentence ? 0 : stop ? stop.index + (stop[0] === '\n' ? 0 : stop[0].length) : tail.length;
-  const words = (part: string) => part.split(/(?<=\s)/);
-  const before = words(text.slice(start, at).trimStart());
-  const after = words(tail.slice(0, end).trimEnd());
-  return {
-    before: before.length > CONTEXT_WORDS ? `…${before.slice(-CONTEXT_WORDS).join('')}` : before.join(''),
-    text: trimmed,
-    after: after.length > CONTEXT_WORDS ? `${after.slice(0, CONTEXT_WORDS).join('').trimEnd()}…` : after.join(''),
-  };
+/** A note's linked passages (in reading order), each short one with the rest of its
+ *  sentence, found in the note's text from where the previous one ended. After one that
+ *  cannot be found the others stand alone: the note's text is read once. */
+export function passagesInContext(text: string, passages: readonly string[]): Passage[] {
+  let from = 0;
+  return passages.map((passage) => {
+    const trimmed = passage.trim();
+    const at = from < 0 ? -1 : text.indexOf(trimmed, from);
+    from = at < 0 ? -1 : at + trimmed.length;
+    if (at < 0 || trimmed.split(/\s+/).length > SHORT_PASSAGE_WORDS) return { before: '', text: trimmed, after: '' };
+
+    const windowStart = Math.max(0, at - CONTEXT_CHARS);
+    let start = windowStart;
+    for (const end of text.slice(windowStart, at).matchAll(SENTENCE_END)) start = windowStart + end.index + end[0].length;
+    const tail = text.slice(from, from + CONTEXT_CHARS);
+    // A passage that ends its sentence takes nothing after it.
+    const endsSentence = /[.!?…][»”"')\]]*$/.test(trimmed);
+    const stop = endsSentence ? undefined : tail.matchAll(SENTENCE_END).next().value;
+    const end = endsSentence ? 0 : stop ? stop.index + (stop[0] === '\n' ? 0 : stop[0].length) : tail.length;
+
+    // Words with the spaces between them: "Les ", "salariés " before; " à", " leurs" after.
+    const before = text
+      .slice(start, at)
+      .trimStart()
+      .split(/(?<=\s)(?=\S)/);
+    const after = tail
+      .slice(0, end)
+      .trimEnd()
+      .split(/(?<=\S)(?=\s)/);
+    const cutBefore = before.length > CONTEXT_WORDS || (start === windowStart && windowStart > 0);
+    const cutAfter = after.length > CONTEXT_WORDS || (!stop && !endsSentence && from + CONTEXT_CHARS < text.length);
+    return {
+      before: cutBefore ? `…${before.slice(-CONTEXT_WORDS).join('')}` : before.join(''),
+      text: trimmed,
+      after: cutAfter ? `${after.slice(0, CONTEXT_WORDS).join('').trimEnd()}…` : after.join(''),
+    };
+  });
 }
 
 /** "Michelin, 20 nov. 2024": the organisation (or title) and the visit's day. */
@@ -268,7 +287,7 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
           reference: visitReference(visit, timeZone, language),
           author: item.note.author,
           speaker: speakerOf(item.note),
-          passages: options.passages ? item.passages.map((passage) => passageInContext(item.note.text, passage)) : [],
+          passages: options.passages ? passagesInContext(item.note.text, item.passages) : [],
           summary: item.whole && withVisits ? summaryOf(item.note) : null,
           note: item.whole && !withVisits ? (journalNotes.get(item.note.id) ?? null) : null,
         })),
@@ -286,7 +305,9 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
       const summary = whole && found.note.kind !== 'quote' ? summaryOf(found.note) : null;
       return {
         title: summary?.title ?? '',
-        excerpt: whole ? { before: '', text: summary?.excerpt ?? summarise(found.text), after: '' } : passageInContext(found.note.text, found.text),
+        excerpt: whole
+          ? { before: '', text: summary?.excerpt ?? summarise(found.text), after: '' }
+          : (passagesInContext(found.note.text, [found.text])[0] ?? { before: '', text: found.text, after: '' }),
         noteAnchor: `note-${found.note.id}`,
         speaker: found.speaker,
         reference: visitReference(found.visit, timeZone, language),

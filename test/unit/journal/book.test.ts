@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../../src/main/backup';
 import { ExportJob } from '../../../src/main/export/job';
-import { buildJournal, passageInContext } from '../../../src/shared/journal/build';
+import { buildJournal, passagesInContext } from '../../../src/shared/journal/build';
 import { renderJournalHtml } from '../../../src/shared/journal/html';
 import { renderJournalMarkdown } from '../../../src/shared/journal/markdown';
 import { defaultJournalOptions, type JournalOptions } from '../../../src/shared/journal/options';
@@ -69,18 +69,31 @@ describe('evidence in a lesson chapter', () => {
     );
   });
 
-  it('finds the sentence around a passage, and leaves long or unfound passages alone', () => {
-    const note = 'Premier point. Les salariés consacrent une partie de leur temps à leurs projets ! Ensuite ?\nUne autre ligne.';
-    expect(passageInContext(note, 'une partie de leur temps')).toEqual({
-      before: 'Les salariés consacrent ',
-      text: 'une partie de leur temps',
-      after: ' à leurs projets !',
-    });
-    expect(passageInContext(note, 'Ensuite ?')).toEqual({ before: '', text: 'Ensuite ?', after: '' });
-    expect(passageInContext(note, 'autre')).toEqual({ before: 'Une ', text: 'autre', after: ' ligne.' });
-    expect(passageInContext(note, 'pas dans la note')).toEqual({ before: '', text: 'pas dans la note', after: '' });
+  it('finds the sentence around each passage, and leaves long or unfound passages alone', () => {
+    const note = 'Premier point. Les salariés consacrent une partie de leur temps à leurs projets ! Ensuite ?\nUne autre ligne, une autre partie.';
+    expect(passagesInContext(note, ['une partie de leur temps', 'Ensuite ?', 'une autre partie'])).toEqual([
+      { before: 'Les salariés consacrent ', text: 'une partie de leur temps', after: ' à leurs projets !' },
+      { before: '', text: 'Ensuite ?', after: '' },
+      // The second occurrence, after the passage before it.
+      { before: 'Une autre ligne, ', text: 'une autre partie', after: '.' },
+    ]);
+    const alone = (text: string) => ({ before: '', text, after: '' });
+    expect(passagesInContext(note, ['pas dans la note', 'Premier point.'])).toEqual([alone('pas dans la note'), alone('Premier point.')]);
     const long = Array.from({ length: 30 }, (_, i) => `mot${i}`).join(' ');
-    expect(passageInContext(`Avant ${long} après.`, long)).toEqual({ before: '', text: long, after: '' });
+    expect(passagesInContext(`Avant ${long} après.`, [long])).toEqual([alone(long)]);
+    // A sentence longer than the context kept: cut, and said so.
+    const words = Array.from({ length: 400 }, (_, i) => `m${i}`).join(' ');
+    const [cut] = passagesInContext(`${words} passage ${words}.`, ['passage']);
+    expect(cut?.before).toMatch(/^…m370 /);
+    expect(cut?.after).toMatch(/ m29…$/);
+  });
+
+  it('reads a huge note once for all its passages', () => {
+    const text = 'Une phrase assez ordinaire. '.repeat(40_000);
+    const started = performance.now();
+    expect(passagesInContext(text, Array<string>(20_000).fill('assez ordinaire'))).toHaveLength(20_000);
+    expect(passagesInContext(text, ['introuvable', ...Array<string>(20_000).fill('assez')])[1]).toEqual({ before: '', text: 'assez', after: '' });
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
 
