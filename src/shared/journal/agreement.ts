@@ -54,11 +54,13 @@ export interface LessonAgreement {
   cells: AgreementCell[];
   /** What at least two participants linked alike, most participants first. */
   shared: Agreement[];
-  /** The lesson's best evidence: most participants first, quotes before other notes. */
+  /** The lesson's best evidence (at most STRONGEST_COUNT): most participants first, then
+   *  quotes of a named speaker, then the order they were linked in. */
   strongest: Agreement[];
 }
 
 export interface ExpeditionAgreement {
+  /** Everyone who wrote a note (trashed ones aside), by name. */
   participants: Participant[];
   lessons: LessonAgreement[];
   /** Live visits that nobody linked to any lesson, in time order. */
@@ -83,7 +85,10 @@ export function participantOf(note: Pick<Note, 'author' | 'authorId'>): Particip
 export function expeditionAgreement(records: AgreementRecords): ExpeditionAgreement {
   const matrix = evidenceMatrix(records.visits, records.lessons, records.notes);
   const participants = new Map<string, Participant>();
-  for (const note of records.notes) if (note.deletedAt === null) participants.set(participantOf(note).key, participantOf(note));
+  for (const note of records.notes) {
+    const participant = participantOf(note);
+    if (note.deletedAt === null) participants.set(participant.key, participant);
+  }
   const lessons = matrix.lessons.map((lesson, l): LessonAgreement => {
     const cells: AgreementCell[] = [];
     const agreements: Agreement[] = [];
@@ -105,7 +110,7 @@ export function expeditionAgreement(records: AgreementRecords): ExpeditionAgreem
     return { lesson, cells, shared: ranked.filter((a) => a.participants.length > 1), strongest: ranked.slice(0, STRONGEST_COUNT) };
   });
   const unlinkedVisits = matrix.visits.filter((_, v) => (matrix.cells[v] ?? []).every((items) => items.length === 0));
-  return { participants: [...participants.values()], lessons, unlinkedVisits };
+  return { participants: [...participants.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')), lessons, unlinkedVisits };
 }
 
 function byParticipant(items: readonly EvidenceItem[]): Contribution[] {

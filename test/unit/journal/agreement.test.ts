@@ -22,7 +22,11 @@ function cells(l: LessonAgreement): Record<string, Record<string, string[]>> {
 describe('expedition agreement', () => {
   it('counts, per lesson and visit, the participants who linked something, and what', () => {
     expect(agreement.lessons.map((l) => l.lesson.id)).toEqual(LESSON_IDS);
-    expect(agreement.participants.map((p) => p.key).sort()).toEqual(['Inès Morel', 'p-camille', 'p-louis']);
+    expect(agreement.participants).toEqual([
+      { key: 'p-camille', name: 'Camille Durand' },
+      { key: 'Inès Morel', name: 'Inès Morel' },
+      { key: 'p-louis', name: 'Louis Martin' },
+    ]);
     expect(cells(lesson(0))).toEqual({
       [VISIT_IDS.michelin]: {
         'Camille Durand': ['note n-camille-quote', 'les salariés peuvent consacrer une partie de leur temps à leurs projets'],
