@@ -67,6 +67,19 @@ describe('expedition agreement', () => {
     expect(lesson(3).strongest).toEqual([]);
   });
 
+  it('counts a participant once, however often they linked the same thing', () => {
+    const records = threeParticipantRecords();
+    const village = records.notes.find((n) => n.id === 'n-camille-village')!;
+    records.notes.push({ ...village, id: 'n-camille-village-again', createdAt: village.createdAt + 60_000 });
+    const again = expeditionAgreement(records).lessons[2]!;
+    expect(again.cells[0]?.contributions.map((c) => [c.participant.name, c.items.length])).toEqual([
+      ['Camille Durand', 2],
+      ['Louis Martin', 1],
+    ]);
+    expect(again.strongest[0]?.mentions.map((m) => m.note.id)).toEqual(['n-camille-village', 'n-camille-village-again']);
+    expect(again.shared).toEqual([]);
+  });
+
   it('lists the visits nobody linked to any lesson', () => {
     expect(agreement.unlinkedVisits.map((v) => v.id)).toEqual([VISIT_IDS.arrivee, VISIT_IDS.bibliotheque]);
   });
