@@ -34,8 +34,9 @@ const COMMANDS: Record<string, Command> = {
     run: inspect,
   },
   journal: {
-    usage: 'carnet journal <backup.carnet>... --format pdf|html|md|docx --out <path> [--lang fr|en]',
-    summary: 'Write the travel journal of one backup, or the collective journal of several backups of one expedition.',
+    usage: 'carnet journal <backup.carnet>... --format pdf|html|md|docx --out <path> [--lang fr|en] [--collective]',
+    summary:
+      'Write the travel journal of one backup, or the collective journal of several backups of one expedition; --collective: the expedition’s book (a summary with the group’s syntheses, the lessons, the visits).',
     run: async (args) => {
       // Loaded only when asked for: the journal's renderers (DOCX, PDF) take seconds to load.
       const { journalCommand } = await import('./export/cli');

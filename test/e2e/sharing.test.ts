@@ -46,7 +46,7 @@ async function typeNote(page: Page, text: string): Promise<void> {
 }
 
 /** Exports the HTML journal with these notes; its text. */
-async function exportJournal(session: CarnetSession, name: string, whose: string): Promise<string> {
+async function exportJournal(session: CarnetSession, name: string, whose: string, structure?: RegExp): Promise<string> {
   const { page, platform } = session;
   const path = join(platform.saveDir, name);
   platform.saveAnswers.push(path);
@@ -54,6 +54,7 @@ async function exportJournal(session: CarnetSession, name: string, whose: string
   const dialog = page.getByRole('dialog', { name: 'Exporter le cahier de voyage' });
   await dialog.getByLabel('Format').selectOption({ label: 'HTML (un seul fichier)' });
   await dialog.getByRole('radio', { name: whose }).check();
+  if (structure) await dialog.getByRole('radio', { name: structure }).check();
   await dialog.getByRole('button', { name: 'Exporter' }).click();
   await dialog.getByRole('status').filter({ hasText: 'Cahier exporté' }).waitFor({ timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Fermer' }).last().click();
@@ -137,6 +138,10 @@ describe('an expedition shared live', () => {
     expect(journals[1]).toBe(journals[0]);
     expect(journals[2]).toBe(journals[0]);
     for (const author of ['Olga Martin', 'Alice Bernard', 'Bruno Petit']) expect(journals[0]).toContain(author);
+    // The expedition's book: its summary, then every visit with its contributors.
+    const book = await exportJournal(organiser, 'livre.html', 'Celles de tout le groupe, chacune avec son auteur', /^Le livre de l’expédition/);
+    expect(book).toContain('<h1>Synthèse générale</h1>');
+    expect(book).toMatch(/Contributeurs\u202f: <\/span>[^<]*Alice Bernard/);
     const personal = await exportJournal(alice, 'alice.html', 'Les miennes');
     expect(personal).toContain('Chez Michelin, la');
     expect(personal).not.toContain('Hors ligne dans l’atelier');

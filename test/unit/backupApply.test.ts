@@ -80,3 +80,36 @@ describe('merging a backup', () => {
     expect((await database.notes.get('theirs'))?.author).toBe('Sam');
   });
 });
+
+describe('the group syntheses of a backup', () => {
+  it('come back on restore, newest wins on merge, and an old backup without them leaves ours', async () => {
+    const database = fresh();
+    const expedition = await createSampleExpedition(database, 'Camille');
+    const [first, second] = await database.lessons.where('expeditionId').equals(expedition.id).sortBy('order');
+    const synthesis = (lessonId: string, text: string, updatedAt: number) => ({ lessonId, expeditionId: expedition.id, state: text, updatedAt });
+    await database.groupSyntheses.bulkPut([synthesis(first!.id, 'ici, ancienne', 1_000), synthesis(second!.id, 'ici, récente', 9_000)]);
+    const backup = await backupOf(database, expedition.id);
+    expect(backup.records.groupSyntheses?.map((s) => s.state).sort()).toEqual(['ici, ancienne', 'ici, récente']);
+
+    const incoming: BackupContents = {
+      ...backup,
+      records: {
+        ...backup.records,
+        groupSyntheses: [
+          synthesis(first!.id, 'là-bas, récente', 5_000),
+          synthesis(second!.id, 'là-bas, ancienne', 2_000),
+          { ...synthesis(first!.id, 'une autre expédition', 99_000), expeditionId: 'elsewhere' },
+        ],
+      },
+    };
+    await applyBackup(database, await planBackup(database, incoming, 'merge'));
+    const states = async () => Object.fromEntries((await database.groupSyntheses.toArray()).map((s) => [s.lessonId, s.state]));
+    expect(await states()).toEqual({ [first!.id]: 'là-bas, récente', [second!.id]: 'ici, récente' });
+
+    const { groupSyntheses: _none, ...old } = backup.records;
+    await applyBackup(database, await planBackup(database, { ...backup, records: old }, 'restore'));
+    expect(await states()).toEqual({ [first!.id]: 'là-bas, récente', [second!.id]: 'ici, récente' });
+    await applyBackup(database, await planBackup(database, backup, 'restore'));
+    expect(await states()).toEqual({ [first!.id]: 'ici, ancienne', [second!.id]: 'ici, récente' });
+  });
+});

@@ -15,6 +15,8 @@ export const RECORD_FILES = {
   notes: 'notes.json',
   attachments: 'attachments.json',
   settings: 'settings.json',
+  /** Optional: backups written before group syntheses existed have none. */
+  groupSyntheses: 'group-syntheses.json',
 } as const;
 
 export const manifestSchema = z

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   attachmentMetaSchema,
+  groupSynthesisSchema,
   expeditionSchema,
   extensionOfMime,
   lessonSchema,
@@ -156,6 +157,9 @@ class BackupReader {
       notes: await this.readJson(RECORD_FILES.notes, z.array(noteSchema)),
       attachments: await this.readJson(RECORD_FILES.attachments, z.array(attachmentMetaSchema)),
       settings: await this.readJson(RECORD_FILES.settings, z.array(settingSchema)),
+      groupSyntheses: this.listed.has(RECORD_FILES.groupSyntheses)
+        ? await this.readJson(RECORD_FILES.groupSyntheses, z.array(groupSynthesisSchema))
+        : undefined,
     };
     if (records.expedition.id !== manifest.expeditionId) throw new BackupError('badRecords', 'The backup’s expedition does not match its manifest.');
     return { manifest, records };

@@ -34,6 +34,7 @@ export async function writeBackup(source: BackupSource, out: string, signal: Abo
       await addFile(RECORD_FILES.notes, json(records.notes), true);
       await addFile(RECORD_FILES.attachments, json(records.attachments), true);
       await addFile(RECORD_FILES.settings, json(records.settings), true);
+      if (records.groupSyntheses) await addFile(RECORD_FILES.groupSyntheses, json(records.groupSyntheses), true);
       for (const meta of records.attachments) {
         await addFile(attachmentPath(meta.id, 'original', extensionOfMime(meta.mime)), await store.read(meta, 'original'), false);
         if (meta.displayMime) await addFile(attachmentPath(meta.id, 'display', extensionOfMime(meta.displayMime)), await store.read(meta, 'display'), false);

@@ -1,5 +1,6 @@
 // `carnet journal`: a journal from one backup, or a collective journal from several
-// backups of the same expedition (each participant's notes, each with its author).
+// backups of the same expedition (each participant's notes, each with its author), or
+// with --collective the expedition's book.
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,14 @@ const FORMATS: Record<string, ExportFormat> = { pdf: 'pdf', html: 'html', md: 'm
 export async function journalCommand(args: string[], appVersion: string): Promise<JournalOutcome> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      title: { type: 'string' },
+      author: { type: 'string' },
+      collective: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -68,7 +76,7 @@ function notEmptyFolder(path: string): string {
 
 async function writeJournal(
   backups: OpenBackup[],
-  values: { title?: string; author?: string; language: 'fr' | 'en' },
+  values: { title?: string; author?: string; collective?: boolean; language: 'fr' | 'en' },
   outFormat: ExportFormat,
   out: string,
   appVersion: string,
@@ -77,6 +85,7 @@ async function writeJournal(
   if (!merged) return { ok: false, error: 'the backups are of different expeditions: a collective journal needs backups of one expedition' };
 
   const options = { ...defaultJournalOptions(merged, values.language), title: values.title ?? merged.expedition.title };
+  if (values.collective) options.structure = 'book';
   const authors = new Set(merged.notes.map((note) => note.author.trim()).filter(Boolean));
   options.author = values.author ?? (authors.size > 1 ? [...authors].join(', ') : merged.expedition.participant);
   const job = await ExportJob.create(merged, options, outFormat, out);
@@ -101,27 +110,37 @@ async function writeJournal(
   }
 }
 
-/** One expedition's records from several backups: records matched by id, the most
- *  recently updated copy kept. Null when the backups are of different expeditions. */
+/** One expedition's records from several backups: records matched by id (group syntheses
+ *  by lesson), the most recently updated copy kept. Null when the backups are of different
+ *  expeditions. */
 export function mergeBackups(backups: readonly Pick<OpenBackup, 'records'>[]): ExportRecords | null {
   const first = backups[0];
   if (!first) return null;
   if (backups.some((b) => b.records.expedition.id !== first.records.expedition.id)) return null;
-  const latest = <T extends { id: string; updatedAt?: number; createdAt: number }>(lists: T[][]): T[] => {
-    const byId = new Map<string, T>();
-    for (const item of lists.flat()) {
-      const known = byId.get(item.id);
-      if (!known || (item.updatedAt ?? item.createdAt) > (known.updatedAt ?? known.createdAt)) byId.set(item.id, item);
-    }
-    return [...byId.values()];
-  };
   const all = backups.map((b) => b.records);
+  const lists = <K extends 'visits' | 'lessons' | 'notes' | 'attachments' | 'groupSyntheses'>(kind: K): NonNullable<ExportRecords[K]>[] =>
+    all.map((records) => records[kind] ?? []);
   return {
     expedition: first.records.expedition,
-    visits: latest(all.map((r) => r.visits)),
-    lessons: latest(all.map((r) => r.lessons)),
-    notes: latest(all.map((r) => r.notes)),
-    attachments: latest(all.map((r) => r.attachments)),
+    visits: latest(byId, lists('visits')),
+    lessons: latest(byId, lists('lessons')),
+    notes: latest(byId, lists('notes')),
+    attachments: latest(byId, lists('attachments')),
     settings: first.records.settings,
+    groupSyntheses: latest(byLesson, lists('groupSyntheses')),
   };
+}
+
+const byId = (record: { id: string }): string => record.id;
+const byLesson = (synthesis: { lessonId: string }): string => synthesis.lessonId;
+
+/** The most recently updated copy of each record, records matched by `key`. */
+function latest<T extends { updatedAt?: number; createdAt?: number }>(key: (item: T) => string, lists: T[][]): T[] {
+  const byKey = new Map<string, T>();
+  const time = (item: T) => item.updatedAt ?? item.createdAt ?? 0;
+  for (const item of lists.flat()) {
+    const known = byKey.get(key(item));
+    if (!known || time(item) > time(known)) byKey.set(key(item), item);
+  }
+  return [...byKey.values()];
 }

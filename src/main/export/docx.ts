@@ -15,7 +15,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import type { Evidence, Journal, JournalNote, LessonChapter, VisitChapter } from '../../shared/journal/build';
+import type { Evidence, Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter, VisitChapter } from '../../shared/journal/build';
 import { printedVariant, variantMime, type AttachmentMeta } from '../../shared/journal/records';
 import type { Block, Inline } from '../../shared/journal/richText';
 import { JOURNAL_STRINGS } from '../../shared/journal/strings';
@@ -68,7 +68,8 @@ class DocxBuilder {
       new TableOfContents(this.s.contents, { hyperlink: true, headingStyleRange: '1-1' }),
     );
     for (const chapter of j.chapters) {
-      if (chapter.kind === 'visit') this.visit(chapter);
+      if (chapter.kind === 'summary') this.summary(chapter);
+      else if (chapter.kind === 'visit') this.visit(chapter);
       else this.lesson(chapter);
     }
     if (j.tagIndex.length > 0) {
@@ -97,6 +98,7 @@ class DocxBuilder {
       c.location,
       c.speakers.length > 0 ? `${this.s.speakers} : ${c.speakers.map((sp) => (sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}` : '',
       c.description,
+      this.journal.collective && c.contributors.length > 0 ? `${this.s.contributors} : ${c.contributors.join(', ')}` : '',
     ].filter(Boolean);
     for (const fact of facts) this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(fact), color: '555555' })] }));
     for (const note of c.notes) this.note(note);
@@ -107,9 +109,35 @@ class DocxBuilder {
     const meta = [note.kindLabel, note.time, this.journal.collective ? note.author : ''].filter(Boolean).join(' · ');
     this.paragraphs.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: meta.toUpperCase(), size: 18, color: '666666' })] }));
     this.blocks(note.blocks, note.kind === 'quote');
-    if (note.kind === 'quote' && note.speaker) {
-      this.paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `— ${this.t(note.speaker)}`, italics: true })] }));
+    if (note.kind === 'quote') this.speaker(note.speaker);
+  }
+
+  private speaker(speaker: string): void {
+    if (speaker)
+      this.paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `— ${this.t(speaker)}`, italics: true })] }));
+  }
+
+  private reference(text: string): void {
+    this.paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: this.t(text), size: 18, color: '666666' })] }));
+  }
+
+  private summary(c: SummaryChapter): void {
+    this.chapterHeading(c.title);
+    for (const lesson of c.lessons) {
+      this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(this.t(lesson.title))] }));
+      this.blocks(lesson.synthesis, false);
+      if (lesson.strongest.length > 0)
+        this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(this.t(this.s.strongest))] }));
+      else this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
+      for (const e of lesson.strongest) this.keyEvidence(e);
     }
+  }
+
+  private keyEvidence(e: KeyEvidence): void {
+    if (e.title) this.paragraphs.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: this.t(e.title), bold: true })] }));
+    if (e.excerpt.text) this.paragraphs.push(new Paragraph({ style: 'Quote', children: this.passage(e.excerpt) }));
+    this.speaker(e.speaker);
+    this.reference(`${e.reference} · ${e.authors.join(', ')}`);
   }
 
   private lesson(c: LessonChapter): void {
@@ -125,13 +153,18 @@ class DocxBuilder {
   }
 
   private evidence(e: Evidence): void {
-    for (const passage of e.passages) this.paragraphs.push(new Paragraph({ style: 'Quote', children: [new TextRun(this.t(passage))] }));
-    if (e.summary) this.paragraphs.push(new Paragraph({ children: [new TextRun(this.t(e.summary))] }));
+    for (const passage of e.passages) this.paragraphs.push(new Paragraph({ style: 'Quote', children: this.passage(passage) }));
+    if (e.summary?.title) this.paragraphs.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: this.t(e.summary.title), bold: true })] }));
+    if (e.summary?.excerpt) this.paragraphs.push(new Paragraph({ style: e.speaker ? 'Quote' : undefined, children: [new TextRun(this.t(e.summary.excerpt))] }));
     if (e.note) this.note(e.note);
-    const byline = this.journal.collective && e.author ? ` · ${e.author}` : '';
-    this.paragraphs.push(
-      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${this.t(e.reference)}${byline}`, size: 18, color: '666666' })] }),
-    );
+    else this.speaker(e.speaker);
+    this.reference(this.journal.collective && e.author ? `${e.reference} · ${e.author}` : e.reference);
+  }
+
+  /** A passage in bold within its sentence, when it has one around it. */
+  private passage(p: Passage): TextRun[] {
+    if (!p.before && !p.after) return [new TextRun(this.t(p.text))];
+    return [new TextRun(this.t(p.before)), new TextRun({ text: this.t(p.text), bold: true }), new TextRun(this.t(p.after))];
   }
 
   private blocks(blocks: readonly Block[], quoted: boolean, level = 0): void {

@@ -3,7 +3,7 @@
 // an incoming record only when it was edited later than the local one, so nothing
 // written here is ever overwritten by an older copy.
 import type { BackupContents } from '../../shared/ipc';
-import type { Attachment, Expedition, Lesson, Note, SettingRecord, Visit } from '../../shared/model';
+import type { Attachment, Expedition, GroupSynthesis, Lesson, Note, SettingRecord, Visit } from '../../shared/model';
 import type { AppDB } from './AppDB';
 import { deleteNotes, putNotes } from './notes';
 
@@ -22,7 +22,16 @@ export interface BackupPlan {
   tallies: { visits: Tally; lessons: Tally; notes: Tally; photos: Tally };
   /** Restore only: local records of the expedition that the backup does not hold. */
   removed: number;
-  put: { expedition: Expedition | null; visits: Visit[]; lessons: Lesson[]; notes: Note[]; attachments: Attachment[]; settings: SettingRecord[] };
+  put: {
+    expedition: Expedition | null;
+    visits: Visit[];
+    lessons: Lesson[];
+    notes: Note[];
+    attachments: Attachment[];
+    settings: SettingRecord[];
+    /** The group's syntheses, one per lesson: in a merge, those written later than ours. */
+    groupSyntheses: GroupSynthesis[];
+  };
 }
 
 function toAttachment(entry: BackupContents['attachments'][number]): Attachment {
@@ -53,13 +62,16 @@ function mergeById<T extends { id: string; updatedAt?: number }>(incoming: T[], 
 export async function planBackup(database: AppDB, contents: BackupContents, mode: BackupMode): Promise<BackupPlan> {
   const { records } = contents;
   const id = records.expedition.id;
-  const [expedition, visits, lessons, notes, attachmentIds] = await Promise.all([
+  const [expedition, visits, lessons, notes, attachmentIds, syntheses] = await Promise.all([
     database.expeditions.get(id),
     database.visits.where('expeditionId').equals(id).toArray(),
     database.lessons.where('expeditionId').equals(id).toArray(),
     database.notes.where('expeditionId').equals(id).toArray(),
     database.attachments.where('expeditionId').equals(id).primaryKeys(),
+    database.groupSyntheses.where('expeditionId').equals(id).toArray(),
   ]);
+  // Only this expedition's; a backup written before group syntheses existed has none.
+  const incomingSyntheses = (records.groupSyntheses ?? []).filter((synthesis) => synthesis.expeditionId === id);
   const tally = (): Tally => ({ added: 0, updated: 0, skipped: 0 });
   const tallies = { visits: tally(), lessons: tally(), notes: tally(), photos: tally() };
   const attachments = contents.attachments.map(toAttachment);
@@ -78,12 +90,21 @@ export async function planBackup(database: AppDB, contents: BackupContents, mode
       expedition: records.expedition,
       tallies,
       removed: local.filter((localId) => !incoming.has(localId)).length,
-      put: { expedition: records.expedition, visits: records.visits, lessons: records.lessons, notes: records.notes, attachments, settings: records.settings },
+      put: {
+        expedition: records.expedition,
+        visits: records.visits,
+        lessons: records.lessons,
+        notes: records.notes,
+        attachments,
+        settings: records.settings,
+        groupSyntheses: incomingSyntheses,
+      },
     };
   }
 
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((record) => [record.id, record]));
   const localAttachments = new Set(attachmentIds);
+  const localSyntheses = new Map(syntheses.map((synthesis) => [synthesis.lessonId, synthesis]));
   const newAttachments = attachments.filter((attachment) => {
     if (localAttachments.has(attachment.id)) tallies.photos.skipped++;
     else tallies.photos.added++;
@@ -101,6 +122,7 @@ export async function planBackup(database: AppDB, contents: BackupContents, mode
       notes: mergeById(records.notes, byId(notes), tallies.notes),
       attachments: newAttachments,
       settings: [],
+      groupSyntheses: incomingSyntheses.filter((synthesis) => synthesis.updatedAt > (localSyntheses.get(synthesis.lessonId)?.updatedAt ?? -Infinity)),
     },
   };
 }
@@ -115,6 +137,7 @@ export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<vo
     database.attachments,
     database.settings,
     database.searchIndexes,
+    database.groupSyntheses,
   ];
   await database.transaction('rw', tables, async () => {
     const id = plan.expedition.id;
@@ -133,6 +156,7 @@ export async function applyBackup(database: AppDB, plan: BackupPlan): Promise<vo
     await database.visits.bulkPut(plan.put.visits);
     await database.lessons.bulkPut(plan.put.lessons);
     await database.attachments.bulkPut(plan.put.attachments);
+    await database.groupSyntheses.bulkPut(plan.put.groupSyntheses);
     await putNotes(database, plan.put.notes);
   });
 }

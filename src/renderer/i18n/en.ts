@@ -328,6 +328,7 @@ export const en: Messages<typeof fr> = {
     structure: 'Structure',
     structureVisits: 'A chapter per visit, then one per lesson',
     structureLessons: 'By lesson only',
+    structureBook: 'The expedition’s book: a summary of each lesson with the group’s synthesis, then the lessons, then the visits',
     include: 'Include',
     includes: {
       photos: 'Photos',

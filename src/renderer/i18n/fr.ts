@@ -326,6 +326,7 @@ export const fr = {
     structure: 'Organisation',
     structureVisits: 'Un chapitre par visite, puis un par enseignement',
     structureLessons: 'Par enseignement seulement',
+    structureBook: 'Le livre de l’expédition : une synthèse générale avec celle du groupe pour chaque enseignement, puis les enseignements, puis les visites',
     include: 'Inclure',
     includes: {
       photos: 'Les photos',

@@ -1,8 +1,12 @@
 // The journal as a book, built from records and the user's choices: a cover, chapters
-// (one per visit in time order, then one per lesson), an index of tags. Every renderer
-// (HTML/PDF, Markdown, DOCX) reads this model; none of them looks at records again.
+// (one per visit in time order, then one per lesson), an index of tags. The expedition's
+// book opens instead with an executive summary (each lesson's group synthesis and its
+// strongest evidence), then the lessons, then the visits with their contributors. Every
+// renderer (HTML/PDF, Markdown, DOCX) reads this model; none of them looks at records again.
+import { firstLine } from '../editor/derive';
 import type { Lesson, Locale, Note, NoteKind, Speaker, Visit } from '../model';
 import { clockTime, dateRange, longDate, shortDate } from '../text/typography';
+import { expeditionAgreement, type Agreement } from './agreement';
 import { lessonEvidence } from './evidence';
 import type { AttachmentMeta, ExportRecords } from './records';
 import { imagesIn, stateToBlocks, type Block } from './richText';
@@ -41,7 +45,22 @@ export interface VisitChapter {
   location: string;
   speakers: Speaker[];
   description: string;
+  /** Who wrote the visit's notes, by name. */
+  contributors: string[];
   notes: JournalNote[];
+}
+
+/** A linked passage; `before` and `after` hold the rest of its sentence when it is short. */
+export interface Passage {
+  before: string;
+  text: string;
+  after: string;
+}
+
+/** A whole note told in a few lines: its title apart from the start of its body. */
+export interface NoteSummary {
+  title: string;
+  excerpt: string;
 }
 
 export interface Evidence {
@@ -49,9 +68,11 @@ export interface Evidence {
   /** "Michelin, 20 nov. 2024". */
   reference: string;
   author: string;
-  passages: string[];
+  /** A quote's speaker ("— Claire Vernet"), '' for other notes. */
+  speaker: string;
+  passages: Passage[];
   /** A whole linked note: its summary when the book has visit chapters, else in full. */
-  summary: string | null;
+  summary: NoteSummary | null;
   note: JournalNote | null;
 }
 
@@ -65,7 +86,37 @@ export interface LessonChapter {
   evidence: Evidence[];
 }
 
-export type Chapter = VisitChapter | LessonChapter;
+/** One of a lesson's strongest pieces of evidence, with everyone who linked it. */
+export interface KeyEvidence {
+  /** A whole note's title, '' for a quote or a passage. */
+  title: string;
+  /** The quote, the passage within its sentence, or the start of a whole note's body. */
+  excerpt: Passage;
+  noteAnchor: string;
+  speaker: string;
+  reference: string;
+  authors: string[];
+}
+
+export interface SummaryLesson {
+  /** The lesson's chapter. */
+  anchor: string;
+  title: string;
+  color: string;
+  /** The group's synthesis. */
+  synthesis: Block[];
+  strongest: KeyEvidence[];
+}
+
+/** The expedition's book opens with it: what the group learnt, lesson by lesson. */
+export interface SummaryChapter {
+  kind: 'summary';
+  anchor: string;
+  title: string;
+  lessons: SummaryLesson[];
+}
+
+export type Chapter = SummaryChapter | VisitChapter | LessonChapter;
 
 export interface TagEntry {
   tag: string;
@@ -93,6 +144,62 @@ const SUMMARY_WORDS = 40;
 function summarise(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
   return words.length <= SUMMARY_WORDS ? words.join(' ') : `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
+}
+
+/** A whole note's title (its own, else the heading it opens with) apart from its body. */
+function noteSummary(note: Note, blocks: readonly Block[]): NoteSummary {
+  const first = firstLine(note.text);
+  const title = note.title.trim() || (blocks[0]?.kind === 'heading' ? first : '');
+  const body = title && first === title ? note.text.slice(note.text.indexOf(first) + first.length) : note.text;
+  return { title, excerpt: summarise(body) };
+}
+
+/** A passage this short or shorter is shown within its sentence. */
+const SHORT_PASSAGE_WORDS = 25;
+/** At most this many words of context on each side… */
+const CONTEXT_WORDS = 30;
+/** …looked for this far around the passage, so that a huge note is not read again for
+ *  each of its passages. */
+const CONTEXT_CHARS = 1_000;
+const SENTENCE_END = /[.!?…]+[»”"')\]]*(?=\s|$)|\n/g;
+
+/** A note's linked passages (in reading order), each short one with the rest of its
+ *  sentence, found in the note's text from where the previous one ended. After one that
+ *  cannot be found the others stand alone: the note's text is read once. */
+export function passagesInContext(text: string, passages: readonly string[]): Passage[] {
+  let from = 0;
+  return passages.map((passage) => {
+    const trimmed = passage.trim();
+    const at = from < 0 ? -1 : text.indexOf(trimmed, from);
+    from = at < 0 ? -1 : at + trimmed.length;
+    if (at < 0 || trimmed.split(/\s+/).length > SHORT_PASSAGE_WORDS) return { before: '', text: trimmed, after: '' };
+
+    const windowStart = Math.max(0, at - CONTEXT_CHARS);
+    let start = windowStart;
+    for (const end of text.slice(windowStart, at).matchAll(SENTENCE_END)) start = windowStart + end.index + end[0].length;
+    const tail = text.slice(from, from + CONTEXT_CHARS);
+    // A passage that ends its sentence takes nothing after it.
+    const endsSentence = /[.!?…][»”"')\]]*$/.test(trimmed);
+    const stop = endsSentence ? undefined : tail.matchAll(SENTENCE_END).next().value;
+    const end = endsSentence ? 0 : stop ? stop.index + (stop[0] === '\n' ? 0 : stop[0].length) : tail.length;
+
+    // Words with the spaces between them: "Les ", "salariés " before; " à", " leurs" after.
+    const before = text
+      .slice(start, at)
+      .trimStart()
+      .split(/(?<=\s)(?=\S)/);
+    const after = tail
+      .slice(0, end)
+      .trimEnd()
+      .split(/(?<=\S)(?=\s)/);
+    const cutBefore = before.length > CONTEXT_WORDS || (start === windowStart && windowStart > 0);
+    const cutAfter = after.length > CONTEXT_WORDS || (!stop && !endsSentence && from + CONTEXT_CHARS < text.length);
+    return {
+      before: cutBefore ? `…${before.slice(-CONTEXT_WORDS).join('')}` : before.join(''),
+      text: trimmed,
+      after: cutAfter ? `${after.slice(0, CONTEXT_WORDS).join('').trimEnd()}…` : after.join(''),
+    };
+  });
 }
 
 /** "Michelin, 20 nov. 2024": the organisation (or title) and the visit's day. */
@@ -143,48 +250,91 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
   };
   const journalNotes = new Map(notes.map((note) => [note.id, journalNote(note)]));
 
-  const visitChapters: VisitChapter[] = visits.map((visit) => ({
-    kind: 'visit',
-    anchor: `visit-${visit.id}`,
-    title: visit.title,
-    organisation: visit.organisation,
-    when: visitWhen(visit, timeZone, language),
-    location: visit.location,
-    speakers: visit.speakers,
-    description: visit.description,
-    notes: notes.filter((note) => note.visitId === visit.id).flatMap((note) => journalNotes.get(note.id) ?? []),
-  }));
+  const authorsOf = (of: readonly Note[]) => [...new Set(of.map((note) => note.author.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
+  const visitChapters: VisitChapter[] = visits.map((visit) => {
+    const visitNotes = notes.filter((note) => note.visitId === visit.id);
+    return {
+      kind: 'visit',
+      anchor: `visit-${visit.id}`,
+      title: visit.title,
+      organisation: visit.organisation,
+      when: visitWhen(visit, timeZone, language),
+      location: visit.location,
+      speakers: visit.speakers,
+      description: visit.description,
+      contributors: authorsOf(visitNotes),
+      notes: visitNotes.flatMap((note) => journalNotes.get(note.id) ?? []),
+    };
+  });
 
-  const withVisits = options.structure === 'visitsThenLessons';
+  const book = options.structure === 'book';
+  const withVisits = options.structure !== 'lessonsOnly';
+  const summaryOf = (note: Note): NoteSummary => noteSummary(note, journalNotes.get(note.id)?.blocks ?? []);
+  const speakerOf = (note: Note): string => (note.kind === 'quote' ? note.speaker.trim() : '');
   const lessonChapters: LessonChapter[] = lessons.map((lesson: Lesson) => ({
     kind: 'lesson',
     anchor: `lesson-${lesson.id}`,
     title: lesson.title,
     description: lesson.description,
     color: lesson.color,
-    synthesis: options.synthesis ? stateToBlocks(lesson.synthesis) : [],
+    // The book's synthesis is the group's, in its summary; each participant's stays theirs.
+    synthesis: options.synthesis && !book ? stateToBlocks(lesson.synthesis) : [],
     evidence: lessonEvidence(lesson, visits, notes).flatMap(({ visit, items }) =>
       items
         .filter((item) => item.whole || (options.passages && item.passages.length > 0))
-        .map((item): Evidence => {
-          const note = journalNotes.get(item.note.id) ?? null;
-          return {
-            noteAnchor: `note-${item.note.id}`,
-            reference: visitReference(visit, timeZone, language),
-            author: item.note.author,
-            passages: options.passages ? item.passages : [],
-            summary: item.whole && withVisits ? summarise(item.note.title || item.note.text) : null,
-            note: item.whole && !withVisits ? note : null,
-          };
-        }),
+        .map((item): Evidence => ({
+          noteAnchor: `note-${item.note.id}`,
+          reference: visitReference(visit, timeZone, language),
+          author: item.note.author,
+          speaker: speakerOf(item.note),
+          passages: options.passages ? passagesInContext(item.note.text, item.passages) : [],
+          summary: item.whole && withVisits ? summaryOf(item.note) : null,
+          note: item.whole && !withVisits ? (journalNotes.get(item.note.id) ?? null) : null,
+        })),
     ),
   }));
+
+  const summaryChapter = (): SummaryChapter => {
+    const agreement = expeditionAgreement({ visits, lessons, notes });
+    const groupSyntheses = new Map<string, string>();
+    for (const synthesis of [...(records.groupSyntheses ?? [])].sort((a, b) => a.updatedAt - b.updatedAt))
+      groupSyntheses.set(synthesis.lessonId, synthesis.state);
+    const keyEvidence = (found: Agreement): KeyEvidence => {
+      const whole = found.mentions.some((m) => m.whole && m.note === found.note);
+      // A whole note reads as in the lesson chapters: its title apart, unless it is a quote.
+      const summary = whole && found.note.kind !== 'quote' ? summaryOf(found.note) : null;
+      return {
+        title: summary?.title ?? '',
+        excerpt: whole
+          ? { before: '', text: summary?.excerpt ?? summarise(found.text), after: '' }
+          : (passagesInContext(found.note.text, [found.text])[0] ?? { before: '', text: found.text, after: '' }),
+        noteAnchor: `note-${found.note.id}`,
+        speaker: found.speaker,
+        reference: visitReference(found.visit, timeZone, language),
+        authors: found.participants.map((p) => p.name),
+      };
+    };
+    return {
+      kind: 'summary',
+      anchor: 'summary',
+      title: strings.summary,
+      lessons: agreement.lessons.map(({ lesson, strongest }) => ({
+        anchor: `lesson-${lesson.id}`,
+        title: lesson.title,
+        color: lesson.color,
+        synthesis: options.synthesis ? stateToBlocks(groupSyntheses.get(lesson.id) ?? '') : [],
+        strongest: strongest.map(keyEvidence),
+      })),
+    };
+  };
+
+  const chapters: Chapter[] = book ? [summaryChapter(), ...lessonChapters, ...visitChapters] : [...(withVisits ? visitChapters : []), ...lessonChapters];
 
   const shownNotes = withVisits ? notes : notes.filter((note) => lessonChapters.some((chapter) => chapter.evidence.some((e) => e.note?.id === note.id)));
   const tagIndex = options.tagIndex ? buildTagIndex(shownNotes, visitById, timeZone, language) : [];
   const shown = [...(withVisits ? visitChapters.flatMap((c) => c.notes) : []), ...lessonChapters.flatMap((c) => c.evidence.flatMap((e) => e.note ?? []))];
   const attachmentIds = new Set(shown.flatMap((note) => imagesIn(note.blocks).map((image) => image.attachmentId)));
-  const authors = [...new Set(notes.map((note) => note.author.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
+  const authors = authorsOf(notes);
 
   return {
     language,
@@ -194,9 +344,10 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
     place: expedition.place,
     dates: dateRange(expedition.startDate, expedition.endDate, language),
     timeZone,
-    collective: authors.length > 1,
+    // The expedition's book names each item's author, however many wrote.
+    collective: book || authors.length > 1,
     authors,
-    chapters: [...(withVisits ? visitChapters : []), ...lessonChapters],
+    chapters,
     tagIndex,
     attachments: [...attachmentIds].flatMap((id) => attachmentsById.get(id) ?? []),
   };

@@ -50,6 +50,11 @@ figcaption { font-size: 0.9em; color: var(--muted); font-style: italic; margin-t
 .evidence blockquote { border-left-color: var(--lesson-color); }
 .reference { font-size: 0.9em; color: var(--muted); text-align: right; margin-top: 0.1em; }
 .summary { margin-bottom: 0; }
+.summary-title { font-weight: 700; margin-bottom: 0; break-after: avoid; page-break-after: avoid; }
+.passage mark { background: none; color: inherit; font-weight: 700; }
+.summary-lesson h2 { border-bottom: 3px solid var(--lesson-color); padding-bottom: 0.15em; }
+.summary-lesson h2 a { color: inherit; text-decoration: none; }
+.summary-lesson h3 { font-size: 1em; font-variant: small-caps; color: var(--muted); }
 .empty { color: var(--muted); font-style: italic; }
 .tag-index { list-style: none; padding: 0; columns: 2; column-gap: 2em; }
 .tag-index li { break-inside: avoid; margin-bottom: 0.3em; }

@@ -4,7 +4,7 @@
 // printing), and a Content-Security-Policy forbids any script, so that a slip of escaping
 // would still run nothing.
 import { typography } from '../text/typography';
-import type { Chapter, Evidence, Journal, JournalNote, LessonChapter, VisitChapter } from './build';
+import type { Chapter, Evidence, Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter, VisitChapter } from './build';
 import { JOURNAL_CSS } from './css';
 import type { Block, Inline } from './richText';
 import { JOURNAL_STRINGS } from './strings';
@@ -130,16 +130,18 @@ class HtmlRenderer {
   }
 
   contents(): string {
-    const visits = this.journal.chapters.filter((c): c is VisitChapter => c.kind === 'visit');
-    const lessons = this.journal.chapters.filter((c): c is LessonChapter => c.kind === 'lesson');
-    const part = (title: string, chapters: Chapter[]) =>
-      chapters.length === 0 ? '' : `<li class="toc-part">${this.t(title)}<ol>${chapters.map((c) => this.tocEntry(c.anchor, c.title)).join('')}</ol></li>`;
+    // Each part where its first chapter stands: visits then lessons, or (the expedition's
+    // book) its summary, the lessons, then the visits.
+    const parts = [...new Set(this.journal.chapters.map((c) => c.kind))].map((kind) => {
+      const chapters = this.journal.chapters.filter((c) => c.kind === kind);
+      if (kind === 'summary') return chapters.map((c) => this.tocEntry(c.anchor, c.title, 'toc-entry toc-single')).join('');
+      return `<li class="toc-part">${this.t(kind === 'visit' ? this.s.visits : this.s.lessons)}<ol>${chapters.map((c) => this.tocEntry(c.anchor, c.title)).join('')}</ol></li>`;
+    });
     return [
       '<nav class="toc" aria-labelledby="contents">',
       `<h1 id="contents">${this.t(this.s.contents)}</h1>`,
       '<ol>',
-      part(this.s.visits, visits),
-      part(this.s.lessons, lessons),
+      ...parts,
       this.journal.tagIndex.length > 0 ? this.tocEntry(TAG_INDEX_ANCHOR, this.s.tagIndex, 'toc-entry toc-single') : '',
       '</ol>',
       '</nav>',
@@ -147,7 +149,38 @@ class HtmlRenderer {
   }
 
   private chapter(chapter: Chapter): string {
+    if (chapter.kind === 'summary') return this.summaryChapter(chapter);
     return chapter.kind === 'visit' ? this.visitChapter(chapter) : this.lessonChapter(chapter);
+  }
+
+  private summaryChapter(c: SummaryChapter): string {
+    const lessons = c.lessons.map((lesson) =>
+      [
+        `<section class="summary-lesson" style="--lesson-color: ${safeColor(lesson.color)}">`,
+        `<h2><a href="#${escapeHtml(lesson.anchor)}">${this.t(lesson.title)}</a></h2>`,
+        lesson.synthesis.length > 0 ? `<div class="synthesis">${this.blocks(lesson.synthesis, 3)}</div>` : '',
+        lesson.strongest.length > 0
+          ? `<h3>${this.t(this.s.strongest)}</h3>${lesson.strongest.map((e) => this.keyEvidence(e)).join('\n')}`
+          : `<p class="empty">${this.t(this.s.noEvidence)}</p>`,
+        '</section>',
+      ].join('\n'),
+    );
+    return [`<section class="chapter executive-summary" id="${escapeHtml(c.anchor)}">`, `<h1>${this.t(c.title)}</h1>`, ...lessons, '</section>'].join('\n');
+  }
+
+  private keyEvidence(e: KeyEvidence): string {
+    return [
+      '<div class="evidence">',
+      e.title ? `<p class="summary-title">${this.t(e.title)}</p>` : '',
+      e.excerpt.text ? `<blockquote class="passage">${this.passage(e.excerpt)}</blockquote>` : '',
+      this.speaker(e.speaker),
+      `<p class="reference"><a href="#${escapeHtml(e.noteAnchor)}">${this.t(e.reference)}</a> · ${this.t(e.authors.join(', '))}</p>`,
+      '</div>',
+    ].join('');
+  }
+
+  private speaker(speaker: string): string {
+    return speaker ? `<p class="quote-speaker">— ${this.t(speaker)}</p>` : '';
   }
 
   private visitChapter(c: VisitChapter): string {
@@ -161,6 +194,9 @@ class HtmlRenderer {
             .join(', ')}</p>`
         : '',
       c.description ? `<p class="visit-description">${this.t(c.description)}</p>` : '',
+      this.journal.collective && c.contributors.length > 0
+        ? `<p class="visit-contributors"><span class="label">${this.label(this.s.contributors)}</span>${this.t(c.contributors.join(', '))}</p>`
+        : '',
     ];
     return [
       `<section class="chapter visit" id="${escapeHtml(c.anchor)}">`,
@@ -174,10 +210,7 @@ class HtmlRenderer {
   private note(note: JournalNote): string {
     const meta = [note.kindLabel, note.time, this.journal.collective ? note.author : ''].filter(Boolean).join(' · ');
     const body = this.blocks(note.blocks, 3);
-    const content =
-      note.kind === 'quote'
-        ? `<blockquote class="note-quote">${body}</blockquote>${note.speaker ? `<p class="quote-speaker">— ${this.t(note.speaker)}</p>` : ''}`
-        : body;
+    const content = note.kind === 'quote' ? `<blockquote class="note-quote">${body}</blockquote>${this.speaker(note.speaker)}` : body;
     return [
       `<article class="note note-${escapeHtml(note.kind)}" id="${escapeHtml(note.anchor)}">`,
       note.title ? `<h2>${this.t(note.title)}</h2>` : '',
@@ -205,12 +238,23 @@ class HtmlRenderer {
     const reference = `<p class="reference"><a href="#${escapeHtml(e.noteAnchor)}">${this.t(e.reference)}</a>${byline}</p>`;
     return [
       '<div class="evidence">',
-      ...e.passages.map((passage) => `<blockquote class="passage">${this.t(passage).replace(/\n/g, '<br>')}</blockquote>`),
-      e.summary ? `<p class="summary">${this.t(e.summary)}</p>` : '',
-      e.note ? this.note(e.note) : '',
+      ...e.passages.map((passage) => `<blockquote class="passage">${this.passage(passage)}</blockquote>`),
+      e.summary?.title ? `<p class="summary-title">${this.t(e.summary.title)}</p>` : '',
+      e.summary?.excerpt
+        ? e.speaker
+          ? `<blockquote class="passage">${this.t(e.summary.excerpt)}</blockquote>`
+          : `<p class="summary">${this.t(e.summary.excerpt)}</p>`
+        : '',
+      e.note ? this.note(e.note) : this.speaker(e.speaker),
       reference,
       '</div>',
     ].join('');
+  }
+
+  /** A passage, marked within its sentence when it has one around it. */
+  private passage(p: Passage): string {
+    const text = (part: string) => this.t(part).replace(/\n/g, '<br>');
+    return p.before || p.after ? `${text(p.before)}<mark>${text(p.text)}</mark>${text(p.after)}` : text(p.text);
   }
 
   private tagIndex(): string {

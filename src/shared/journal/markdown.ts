@@ -4,10 +4,10 @@
 // Text is written as typed (no typographic rewriting): these files are meant to be
 // edited and imported again.
 import { dump } from 'js-yaml';
-import type { Journal, JournalNote, LessonChapter } from './build';
+import type { Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter } from './build';
 import { extensionOfMime, printedVariant, variantMime, type AttachmentVariant } from './records';
 import type { Block, Inline } from './richText';
-import { JOURNAL_STRINGS } from './strings';
+import { JOURNAL_STRINGS, type JournalStrings } from './strings';
 
 export interface MarkdownFile {
   path: string;
@@ -186,7 +186,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   for (const chapter of journal.chapters) if (chapter.kind === 'visit') folderOf(chapter.title);
   for (const chapter of journal.chapters) {
     if (chapter.kind === 'visit') chapter.notes.forEach(noteFile);
-    else chapter.evidence.forEach((e) => e.note && noteFile(e.note));
+    else if (chapter.kind === 'lesson') chapter.evidence.forEach((e) => e.note && noteFile(e.note));
   }
 
   const relative = (from: string, to: string): string => `${'../'.repeat(from.split('/').length - 1)}${to}`;
@@ -210,6 +210,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
       chapter.location && escapeLine(chapter.location),
       chapter.speakers.length > 0 && `${s.speakers} : ${chapter.speakers.map((sp) => escapeLine(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
       chapter.description && escapeMarkdown(chapter.description),
+      journal.collective && chapter.contributors.length > 0 && `${s.contributors} : ${chapter.contributors.map(escapeLine).join(', ')}`,
     ].filter(Boolean);
     const links = chapter.notes.map(
       (note) => `- [${escapeLine(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`,
@@ -220,6 +221,12 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     });
     visitIndex.push(`- [${escapeLine(chapter.title)}](${encodeURI(path)})`);
   }
+  const summaries = journal.chapters.flatMap((c) => {
+    if (c.kind !== 'summary') return [];
+    const path = uniquePath(slug(c.title));
+    files.push({ path, content: summaryFile(c, s, path, lessonPaths, notePaths, relative) });
+    return [`[${escapeLine(c.title)}](${encodeURI(path)})`];
+  });
   const lessonIndex = journal.chapters.flatMap((c) =>
     c.kind === 'lesson' ? [`- [${escapeLine(c.title)}](${encodeURI(lessonPaths.get(c.anchor) ?? '')})`] : [],
   );
@@ -227,6 +234,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     `# ${escapeLine(journal.title)}`,
     [journal.place, journal.dates].filter(Boolean).map(escapeLine).join(' — '),
     journal.collective ? `${s.authors} : ${journal.authors.map(escapeLine).join(', ')}` : journal.author && `${s.by} ${escapeLine(journal.author)}`,
+    ...summaries,
     visitIndex.length > 0 && `## ${s.visits}\n\n${visitIndex.join('\n')}`,
     lessonIndex.length > 0 && `## ${s.lessons}\n\n${lessonIndex.join('\n')}`,
     journal.tagIndex.length > 0 && `[${s.tagIndex}](tags.md)`,
@@ -260,18 +268,13 @@ function lessonFile(
   parts.push(`## ${s.evidence}`);
   if (chapter.evidence.length === 0) parts.push(`*${s.noEvidence}*`);
   for (const e of chapter.evidence) {
-    const quoted = e.passages.map((p) =>
-      escapeMarkdown(p)
-        .split('\n')
-        .map((line) => `> ${line}`)
-        .join('\n'),
-    );
-    const summary = e.summary ?? (e.note ? e.note.title || e.note.kindLabel : null);
     const byline = journal.collective && e.author ? ` · ${escapeLine(e.author)}` : '';
     parts.push(
       [
-        ...quoted,
-        summary ? escapeLine(summary) : '',
+        ...e.passages.map((p) => quoted(markedPassage(p))),
+        e.summary?.title ? `**${escapeLine(e.summary.title)}**` : e.note ? escapeLine(e.note.title || e.note.kindLabel) : '',
+        e.summary?.excerpt ? (e.speaker ? quoted(escapeMarkdown(e.summary.excerpt)) : escapeLine(e.summary.excerpt)) : '',
+        e.speaker && !e.note ? `— ${escapeLine(e.speaker)}` : '',
         `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`,
       ]
         .filter(Boolean)
@@ -279,4 +282,47 @@ function lessonFile(
     );
   }
   return `${frontMatter({ title: chapter.title, type: 'lesson', color: chapter.color })}${parts.join('\n\n')}\n`;
+}
+
+/** Markdown text as a block quote, line by line. */
+function quoted(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/** A passage in bold within its sentence, when it has one around it. */
+function markedPassage(p: Passage): string {
+  return p.before || p.after ? `${escapeMarkdown(p.before)}**${escapeMarkdown(p.text)}**${escapeMarkdown(p.after)}` : escapeMarkdown(p.text);
+}
+
+function keyEvidence(e: KeyEvidence, path: string, notePaths: Map<string, string>, relative: (from: string, to: string) => string): string {
+  return [
+    e.title ? `**${escapeLine(e.title)}**` : '',
+    e.excerpt.text ? quoted(markedPassage(e.excerpt)) : '',
+    e.speaker ? `— ${escapeLine(e.speaker)}` : '',
+    `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))}) · ${e.authors.map(escapeLine).join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The expedition's book's summary: each lesson, the group's synthesis, its strongest evidence. */
+function summaryFile(
+  chapter: SummaryChapter,
+  s: JournalStrings,
+  path: string,
+  lessonPaths: Map<string, string>,
+  notePaths: Map<string, string>,
+  relative: (from: string, to: string) => string,
+): string {
+  const parts = [`# ${escapeLine(chapter.title)}`];
+  for (const lesson of chapter.lessons) {
+    parts.push(`## [${escapeLine(lesson.title)}](${encodeURI(relative(path, lessonPaths.get(lesson.anchor) ?? ''))})`);
+    if (lesson.synthesis.length > 0) parts.push(blocksToMarkdown(lesson.synthesis, () => null));
+    if (lesson.strongest.length > 0) parts.push(`### ${s.strongest}`, ...lesson.strongest.map((e) => keyEvidence(e, path, notePaths, relative)));
+    else parts.push(`*${s.noEvidence}*`);
+  }
+  return `${frontMatter({ title: chapter.title, type: 'summary' })}${parts.join('\n\n')}\n`;
 }

@@ -9,7 +9,8 @@ export const journalOptionsSchema = z
   .object({
     /** null: the whole expedition; otherwise the chosen visits. */
     visitIds: z.array(z.string().min(1).max(200)).max(100_000).nullable(),
-    structure: z.enum(['visitsThenLessons', 'lessonsOnly']),
+    /** 'book': the expedition's book (a summary, the lessons, the visits), for everyone's notes. */
+    structure: z.enum(['visitsThenLessons', 'lessonsOnly', 'book']),
     photos: z.boolean(),
     passages: z.boolean(),
     synthesis: z.boolean(),

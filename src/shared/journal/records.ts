@@ -112,6 +112,14 @@ export const attachmentMetaSchema = z.object({
 
 export const settingSchema = z.object({ key: text(200), value: z.unknown() });
 
+/** The group's synthesis of a lesson, written together in a shared expedition. */
+export const groupSynthesisSchema = z.object({
+  lessonId: id,
+  expeditionId: id,
+  state: lexicalState,
+  updatedAt: epoch,
+});
+
 export const exportRecordsSchema = z.object({
   expedition: expeditionSchema,
   visits: z.array(visitSchema).max(100_000),
@@ -119,6 +127,8 @@ export const exportRecordsSchema = z.object({
   notes: z.array(noteSchema).max(1_000_000),
   attachments: z.array(attachmentMetaSchema).max(1_000_000),
   settings: z.array(settingSchema).max(1_000),
+  /** Absent from backups written before group syntheses existed. */
+  groupSyntheses: z.array(groupSynthesisSchema).max(10_000).optional(),
 });
 
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;

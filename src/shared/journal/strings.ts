@@ -20,6 +20,12 @@ export interface JournalStrings {
   untitled: string;
   allDay: string;
   photo: string;
+  /** The expedition's book: its executive summary, the group's synthesis of a lesson,
+   *  its strongest evidence, who wrote the notes of a visit. */
+  summary: string;
+  groupSynthesis: string;
+  strongest: string;
+  contributors: string;
 }
 
 export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
@@ -41,6 +47,10 @@ export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
     untitled: 'Sans titre',
     allDay: 'toute la journée',
     photo: 'Photo',
+    summary: 'Synthèse générale',
+    groupSynthesis: 'Synthèse du groupe',
+    strongest: 'Les éléments les plus forts',
+    contributors: 'Contributeurs',
   },
   en: {
     contents: 'Contents',
@@ -60,5 +70,9 @@ export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
     untitled: 'Untitled',
     allDay: 'all day',
     photo: 'Photo',
+    summary: 'Executive summary',
+    groupSynthesis: 'The group’s synthesis',
+    strongest: 'Strongest evidence',
+    contributors: 'Contributors',
   },
 };

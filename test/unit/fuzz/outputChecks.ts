@@ -83,7 +83,7 @@ export function inspectReportProblems(stdout: string): string[] {
 // --- HTML ------------------------------------------------------------------------------
 
 const HTML_TAGS = new Set(
-  'html head meta title style body section nav h1 h2 h3 h4 h5 h6 p ol ul li a span div article blockquote figure img figcaption br strong em u s code input'.split(
+  'html head meta title style body section nav h1 h2 h3 h4 h5 h6 p ol ul li a span div article blockquote figure img figcaption br strong em u s code input mark'.split(
     ' ',
   ),
 );

@@ -13,6 +13,8 @@ export interface WriterInput {
   records: ExportRecords;
   /** For each attachment, the sample photo whose bytes it has. */
   photoOf: Map<string, string>;
+  /** Written as the expedition's book (`carnet journal --collective`). */
+  book: boolean;
 }
 
 interface WriterClass {
@@ -294,8 +296,17 @@ export const WRITER_CLASSES: WriterClass[] = [
 /** The records of writer input `index`'s class, made from `random` at `scale`. */
 export function writerInput(inputClass: WriterClass, random: Random, scale: number): WriterInput {
   const records = sampleRecords();
-  const input = { records, photoOf: new Map(records.attachments.map((a) => [a.id, a.id])) };
+  const input = { records, photoOf: new Map(records.attachments.map((a) => [a.id, a.id])), book: false };
   inputClass.change(random, input, scale);
+  // Each lesson's synthesis, whatever the class put in it, is the group's too; drawn last,
+  // so that a seed's records stay what they were before the book.
+  records.groupSyntheses = records.lessons.map((lesson) => ({
+    lessonId: lesson.id,
+    expeditionId: records.expedition.id,
+    state: lesson.synthesis,
+    updatedAt: lesson.updatedAt,
+  }));
+  input.book = random.chance(0.5);
   // Records a backup's reader would refuse never reach a writer: such an input is a
   // mistake of the generator, not a finding.
   const checked = exportRecordsSchema.safeParse(input.records);

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const sample = await readBackup(SAMPLE);
   photos = new Map(sample.attachments.map((a) => [a.meta.id, a]));
   temporary = mkdtempSync(join(tmpdir(), 'carnet-fuzz-writers-'));
-  const input = { records: sample.records, photoOf: new Map(sample.attachments.map((a) => [a.meta.id, a.meta.id])) };
+  const input = { records: sample.records, photoOf: new Map(sample.attachments.map((a) => [a.meta.id, a.meta.id])), book: false };
   // The first round starts Chromium, the second is what a print costs.
   for (let round = 0; round < 2; round++) pdfFloorMs = Math.min(pdfFloorMs, await measured(() => write(input, 'pdf', join(temporary, 'sample.pdf'))));
   rmSync(join(temporary, 'sample.pdf'));
@@ -76,8 +76,9 @@ async function measured(work: () => Promise<void>): Promise<number> {
 }
 
 /** Writes `input` as the app and the CLI do: the job asks for each photo it needs. */
-async function write({ records, photoOf }: WriterInput, format: ExportFormat, out: string): Promise<void> {
-  const job = await ExportJob.create(records, defaultJournalOptions(records, 'fr'), format, out);
+async function write({ records, photoOf, book }: WriterInput, format: ExportFormat, out: string): Promise<void> {
+  const options = defaultJournalOptions(records, 'fr');
+  const job = await ExportJob.create(records, book ? { ...options, structure: 'book' } : options, format, out);
   try {
     for (const { attachmentId, variant } of job.wanted) {
       const photo = photos.get(photoOf.get(attachmentId) ?? '');
@@ -179,7 +180,7 @@ async function cliJournal(folder: InputFolder, index: number, inputAt: (scale: n
   const before = listing(folder.dir);
   const hangMs = format === 'pdf' ? BUDGET.hangMs.pdf : BUDGET.hangMs.journal;
   const run = await runCarnet(
-    ['journal', backup, '--format', format, '--out', target.path],
+    ['journal', backup, ...(input.book ? ['--collective'] : []), '--format', format, '--out', target.path],
     { cwd: folder.out, tmpDir: folder.tmp, usageFile: folder.usageFile, hangMs },
     () => {
       rmSync(join(folder.out, `journal.${format}`), { recursive: true, force: true });

@@ -9,6 +9,10 @@ import { promisify } from 'node:util';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { writeBackup } from '../../../src/main/backup/write';
+import { AttachmentStore } from '../../../src/main/export/attachments';
+import { NNBSP } from '../../../src/shared/text/typography';
+import { GROUP_SYNTHESES, participantRecords } from '../../fixtures/threeParticipants';
 import { backupWithPhotos, craftBackup } from './craftBackup';
 
 const CLI = resolve(__dirname, '../../../out/main/cli.js');
@@ -80,6 +84,42 @@ describe.skipIf(!existsSync(CLI))('carnet journal', () => {
     expect(html).toContain('Observation · 10:05 · Louis Martin');
     expect(html).toContain('Les ateliers ouverts, vus par Louis.');
   }, 30_000);
+
+  it('writes the expedition’s book from three participants’ backups, the newest group synthesis of each lesson', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-book-'));
+    const store = new AttachmentStore(dir);
+    const backups: string[] = [];
+    for (const who of ['camille', 'louis', 'ines'] as const) {
+      const records = participantRecords(who);
+      // Louis rewrote the first lesson's synthesis last; Inès's backup is older and has none.
+      if (who === 'louis')
+        records.groupSyntheses = [
+          { ...GROUP_SYNTHESES[0]!, state: GROUP_SYNTHESES[0]!.state.replace('partagée', 'partagée avec le territoire'), updatedAt: 1e13 },
+        ];
+      if (who === 'ines') delete records.groupSyntheses;
+      const path = join(dir, `${who}.carnet`);
+      await writeBackup({ records, store, appVersion: 'test' }, path, new AbortController().signal);
+      backups.push(path);
+    }
+    const out = join(dir, 'livre.html');
+    const result = await carnet('journal', ...backups, '--collective', '--format', 'html', '--out', out);
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: `${out}\n` });
+    const html = (await readFile(out, 'utf8')).replaceAll(NNBSP, ' ');
+    expect(html).toContain('<section class="chapter executive-summary" id="summary">');
+    expect(html).toContain('Chez Michelin, le temps donné aux salariés est une ressource partagée avec le territoire.');
+    expect(html).toContain('L’université agit comme un acteur de son territoire.');
+    expect(html).toContain(
+      '<p class="quote-speaker">— Claire Vernet</p><p class="reference"><a href="#note-n-camille-quote">Michelin, 20 nov. 2024</a> · Camille Durand, Louis Martin</p>',
+    );
+    expect(html).toContain('<span class="label">Contributeurs : </span>Camille Durand, Inès Morel, Louis Martin');
+
+    const md = join(dir, 'livre');
+    expect(await carnet('journal', ...backups, '--collective', '--format', 'md', '--out', md)).toMatchObject({ code: 0, stderr: '' });
+    expect(await readFile(join(md, 'synthese-generale.md'), 'utf8')).toContain('· Camille Durand, Inès Morel');
+    const bad = await carnet('journal', ...backups, '--collective=oui', '--format', 'html', '--out', join(dir, 'x.html'));
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^carnet: [^\n]+\n$/);
+  }, 60_000);
 
   it('answers bad input with one line on stderr and exit code 2', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'carnet-cli-'));

@@ -130,6 +130,7 @@ export function craftBackup(change: (records: ExportRecords) => void): Uint8Arra
 
   const files: Record<string, Uint8Array> = {};
   for (const name of RECORD_FILES) files[`${name}.json`] = strToU8(JSON.stringify(records[name]));
+  if (records.groupSyntheses) files['group-syntheses.json'] = strToU8(JSON.stringify(records.groupSyntheses));
   for (const meta of records.attachments) {
     for (const [name, bytes] of photoOf.get(meta) ?? []) files[`attachments/${meta.id}/${name}`] = bytes;
   }

@@ -183,7 +183,7 @@ describe('Markdown', () => {
     const quote = await readFile(join(folder, 'visites/02-michelin-pratiques-d-innovation-ouverte/1040-citation.md'), 'utf8');
     expect(quote).toContain('> — Claire Vernet');
     const lesson = await readFile(join(folder, 'enseignements/08-apprendre-des-autres.md'), 'utf8');
-    expect(lesson).toContain('> consacrer une partie de leur temps');
+    expect(lesson).toContain('> Les salariés peuvent proposer des projets et **consacrer une partie de leur temps** à les développer');
     expect(lesson).toContain('— [Michelin, 20 nov. 2024](../visites/02-michelin-pratiques-d-innovation-ouverte/1005-observation.md)');
     const idea = (await readdir(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups'))).find((f) => f.includes('idee'));
     expect(await readFile(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups', idea ?? ''), 'utf8')).toContain(

@@ -113,7 +113,17 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
                 <fieldset className="journal-fieldset">
                   <legend>{t('journal.whose')}</legend>
                   <label className="checkbox">
-                    <input type="radio" name="whose" checked={!collective} onChange={() => setCollective(false)} /> {t('journal.whoseMine')}
+                    <input
+                      type="radio"
+                      name="whose"
+                      checked={!collective}
+                      onChange={() => {
+                        setCollective(false);
+                        // The expedition's book is the group's.
+                        if (options.structure === 'book') set({ structure: 'visitsThenLessons' });
+                      }}
+                    />{' '}
+                    {t('journal.whoseMine')}
                   </label>
                   <label className="checkbox">
                     <input type="radio" name="whose" checked={collective} onChange={() => setCollective(true)} /> {t('journal.whoseGroup')}
@@ -156,6 +166,12 @@ export function ExportJournalDialog({ expedition, visits, onClose }: Props): JSX
                   <input type="radio" name="structure" checked={options.structure === 'lessonsOnly'} onChange={() => set({ structure: 'lessonsOnly' })} />{' '}
                   {t('journal.structureLessons')}
                 </label>
+                {shared && collective && (
+                  <label className="checkbox">
+                    <input type="radio" name="structure" checked={options.structure === 'book'} onChange={() => set({ structure: 'book' })} />{' '}
+                    {t('journal.structureBook')}
+                  </label>
+                )}
               </fieldset>
               <fieldset className="journal-fieldset">
                 <legend>{t('journal.include')}</legend>

@@ -17,11 +17,12 @@ import { carnet } from '../../platform';
 export async function gatherRecords(database: AppDB, expeditionId: string, keepNote: (note: NoteSummary) => boolean = () => true): Promise<ExportRecords> {
   const expedition = await database.expeditions.get(expeditionId);
   if (!expedition) throw new Error('expedition not found');
-  const [visits, lessons, allNotes, settings] = await Promise.all([
+  const [visits, lessons, allNotes, settings, groupSyntheses] = await Promise.all([
     database.visits.where('expeditionId').equals(expeditionId).toArray(),
     database.lessons.where('expeditionId').equals(expeditionId).toArray(),
     database.notes.where('expeditionId').equals(expeditionId).toArray(),
     database.settings.toArray(),
+    database.groupSyntheses.where('expeditionId').equals(expeditionId).toArray(),
   ]);
   const summaries = allNotes.filter(keepNote);
   const kept = new Set(summaries.map((note) => note.id));
@@ -33,7 +34,7 @@ export async function gatherRecords(database: AppDB, expeditionId: string, keepN
     .each((attachment) => {
       if (kept.has(attachment.noteId)) attachments.push(attachmentMeta(attachment));
     });
-  return { expedition, visits, lessons, notes: await withStates(database, summaries), attachments, settings };
+  return { expedition, visits, lessons, notes: await withStates(database, summaries), attachments, settings, groupSyntheses };
 }
 
 export type ExportProgress = { phase: 'photos'; done: number; total: number } | { phase: 'writing' };

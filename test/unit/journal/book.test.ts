@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+// Evidence that reads like a book (the personal journal too), and the expedition's book:
+// its summary with each lesson's group synthesis and strongest quotes, their back
+// references and every contributor, in HTML, Markdown and DOCX.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readBackup } from '../../../src/main/backup';
+import { ExportJob } from '../../../src/main/export/job';
+import { buildJournal, passagesInContext } from '../../../src/shared/journal/build';
+import { renderJournalHtml } from '../../../src/shared/journal/html';
+import { renderJournalMarkdown } from '../../../src/shared/journal/markdown';
+import { defaultJournalOptions, type JournalOptions } from '../../../src/shared/journal/options';
+import { exportRecordsSchema, MAX_STATE_DEPTH, type ExportRecords } from '../../../src/shared/journal/records';
+import { NNBSP } from '../../../src/shared/text/typography';
+import { GROUP_SYNTHESES, LESSON_IDS, threeParticipantRecords } from '../../fixtures/threeParticipants';
+import { craftBackup, sampleRecords } from './craftBackup';
+
+const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
+/** Text as a reader sees it, French narrow spaces read as spaces. */
+const text = (element: Element | null | undefined): string => (element?.textContent ?? '').replaceAll(NNBSP, ' ').replace(/\s+/g, ' ').trim();
+
+function html(records: ExportRecords, options: Partial<JournalOptions> = {}): Document {
+  return parse(renderJournalHtml(buildJournal(records, { ...defaultJournalOptions(records, 'fr'), ...options }), { imageSrc: () => '', photos: 'inline' }));
+}
+
+function markdown(records: ExportRecords, options: Partial<JournalOptions> = {}): Map<string, string> {
+  const { files } = renderJournalMarkdown(buildJournal(records, { ...defaultJournalOptions(records, 'fr'), ...options }));
+  return new Map(files.map((file) => [file.path, file.content]));
+}
+
+const BOOK: Partial<JournalOptions> = { structure: 'book' };
+const SYNTHESIS_TEXTS = [
+  'Chez Michelin, le temps donné aux salariés est une ressource partagée.',
+  'L’université agit comme un acteur de son territoire.',
+  'Industriels et start-ups se choisissent et s’engagent sur la durée.',
+];
+
+describe('evidence in a lesson chapter', () => {
+  const page = html(sampleRecords());
+  const lesson = (title: string) => [...page.querySelectorAll('section.lesson')].find((s) => text(s.querySelector('h1')) === title)!;
+  const evidence = (title: string) => [...lesson(title).querySelectorAll('.evidence')];
+
+  it('shows a whole note’s title apart from an excerpt of its body', () => {
+    const michelin = evidence('Savoir valoriser ses ressources')[0]!;
+    expect(text(michelin.querySelector('.summary-title'))).toBe('Les compétences des salariés au service de l’innovation');
+    expect(text(michelin.querySelector('.summary'))).toMatch(/^Les salariés peuvent proposer des projets/);
+    expect(text(lesson('Savoir valoriser ses ressources'))).not.toContain('l’innovation Les salariés');
+    expect(text(michelin.querySelector('.reference'))).toBe('Michelin, 20 nov. 2024');
+  });
+
+  it('keeps a quote’s speaker', () => {
+    const quote = evidence('Savoir valoriser ses ressources')[1]!;
+    expect(text(quote.querySelector('blockquote'))).toBe('« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »');
+    expect(text(quote.querySelector('.quote-speaker'))).toBe('— Claire Vernet');
+  });
+
+  it('keeps a short passage within its sentence, the linked words marked', () => {
+    const passage = evidence('Apprendre des autres')[0]!.querySelector('blockquote.passage')!;
+    expect(text(passage)).toBe(
+      'Les salariés peuvent proposer des projets et consacrer une partie de leur temps à les développer avec des start-ups du territoire.',
+    );
+    expect(text(passage.querySelector('mark'))).toBe('consacrer une partie de leur temps');
+    const md = [...markdown(sampleRecords()).entries()].find(([path]) => path.includes('apprendre-des-autres'))![1];
+    expect(md).toContain(
+      '> Les salariés peuvent proposer des projets et **consacrer une partie de leur temps** à les développer avec des start-ups du territoire.',
+    );
+  });
+
+  it('finds the sentence around each passage, and leaves long or unfound passages alone', () => {
+    const note = 'Premier point. Les salariés consacrent une partie de leur temps à leurs projets ! Ensuite ?\nUne autre ligne, une autre partie.';
+    expect(passagesInContext(note, ['une partie de leur temps', 'Ensuite ?', 'une autre partie'])).toEqual([
+      { before: 'Les salariés consacrent ', text: 'une partie de leur temps', after: ' à leurs projets !' },
+      { before: '', text: 'Ensuite ?', after: '' },
+      // The second occurrence, after the passage before it.
+      { before: 'Une autre ligne, ', text: 'une autre partie', after: '.' },
+    ]);
+    const alone = (text: string) => ({ before: '', text, after: '' });
+    expect(passagesInContext(note, ['pas dans la note', 'Premier point.'])).toEqual([alone('pas dans la note'), alone('Premier point.')]);
+    const long = Array.from({ length: 30 }, (_, i) => `mot${i}`).join(' ');
+    expect(passagesInContext(`Avant ${long} après.`, [long])).toEqual([alone(long)]);
+    // A sentence longer than the context kept: cut, and said so.
+    const words = Array.from({ length: 400 }, (_, i) => `m${i}`).join(' ');
+    const [cut] = passagesInContext(`${words} passage ${words}.`, ['passage']);
+    expect(cut?.before).toMatch(/^…m370 /);
+    expect(cut?.after).toMatch(/ m29…$/);
+  });
+
+  it('reads a huge note once for all its passages', () => {
+    const text = 'Une phrase assez ordinaire. '.repeat(40_000);
+    const started = performance.now();
+    expect(passagesInContext(text, Array<string>(20_000).fill('assez ordinaire'))).toHaveLength(20_000);
+    expect(passagesInContext(text, ['introuvable', ...Array<string>(20_000).fill('assez')])[1]).toEqual({ before: '', text: 'assez', after: '' });
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('the expedition’s book', () => {
+  const records = threeParticipantRecords();
+
+  it('opens with a summary of each lesson: the group’s synthesis, its strongest quotes with their back references', () => {
+    const page = html(records, BOOK);
+    expect([...page.querySelectorAll('section.chapter')].map((s) => s.id)).toEqual([
+      'summary',
+      ...LESSON_IDS.map((id) => `lesson-${id}`),
+      ...['arrivee', 'michelin', 'village', 'uca', 'bibliotheque'].map((id) => `visit-visit-${id}`),
+    ]);
+    const lessons = [...page.querySelectorAll('#summary .summary-lesson')];
+    expect(lessons.map((s) => text(s.querySelector('.synthesis')))).toEqual([...SYNTHESIS_TEXTS, '']);
+    expect(text(lessons[3]!.querySelector('.empty'))).toBe('Aucun élément relevé pour cet enseignement.');
+    const [claire, temps] = [...lessons[0]!.querySelectorAll('.evidence')];
+    const parts = (element: Element | undefined) => [...(element?.children ?? [])].map(text);
+    expect(parts(claire)).toEqual([
+      '« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »',
+      '— Claire Vernet',
+      'Michelin, 20 nov. 2024 · Camille Durand, Louis Martin',
+    ]);
+    // A passage within its sentence.
+    expect(parts(temps)).toEqual([
+      'Les salariés consacrent une partie de leur temps à leurs propres projets.',
+      'Michelin, 20 nov. 2024 · Camille Durand, Inès Morel',
+    ]);
+    expect(text(temps?.querySelector('mark'))).toBe('Les salariés consacrent une partie de leur temps à leurs propres projets');
+    // A whole note among the strongest: its title apart.
+    expect(text(lessons[1]!.querySelector('.summary-title'))).toBe('Un territoire apprenant');
+    // The back references land on the notes, in the visit chapters.
+    for (const link of page.querySelectorAll('#summary a[href^="#"]')) expect(page.getElementById(link.getAttribute('href')!.slice(1))).not.toBeNull();
+    // Each participant's own synthesis stays out of the book.
+    expect(page.querySelectorAll('section.lesson .synthesis')).toHaveLength(0);
+  });
+
+  it('gives every item of a lesson its author, and every visit its contributors', () => {
+    const page = html(records, BOOK);
+    expect(text(page.querySelector('.cover-author'))).toBe('Auteurs : Camille Durand, Inès Morel, Louis Martin');
+    const references = [...page.querySelectorAll(`#lesson-${LESSON_IDS[0]} .reference`)].map(text);
+    expect(references).toContain('Michelin, 20 nov. 2024 · Inès Morel');
+    expect(references).toContain('Université Clermont Auvergne, 22 nov. 2024 · Louis Martin');
+    const contributors = (id: string) => text(page.querySelector(`#visit-visit-${id} .visit-contributors`));
+    expect(contributors('michelin')).toBe('Contributeurs : Camille Durand, Inès Morel, Louis Martin');
+    expect(contributors('village')).toBe('Contributeurs : Camille Durand, Louis Martin');
+    expect(contributors('arrivee')).toBe('Contributeurs : Camille Durand');
+    expect(page.querySelector('#visit-visit-bibliotheque .visit-contributors')).toBeNull();
+  });
+
+  it('says the same in Markdown', () => {
+    const files = markdown(records, BOOK);
+    expect(files.get('index.md')).toContain('[Synthèse générale](synthese-generale.md)');
+    const summary = files.get('synthese-generale.md')!;
+    for (const synthesis of SYNTHESIS_TEXTS) expect(summary).toContain(synthesis);
+    expect(summary).toContain(
+      '> « On ne demande pas aux gens de changer de métier, on leur donne de l’air. »\n\n— Claire Vernet\n\n— [Michelin, 20 nov. 2024](visites/02-michelin-pratiques-d-innovation-ouverte/1000-citation.md) · Camille Durand, Louis Martin',
+    );
+    const visit = [...files.entries()].find(([path]) => path.startsWith('visites/02-') && path.endsWith('00-visite.md'))![1];
+    expect(visit).toContain('Contributeurs : Camille Durand, Inès Morel, Louis Martin');
+  });
+
+  it('says the same in DOCX', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'carnet-book-')), 'livre.docx');
+    const job = await ExportJob.create(records, { ...defaultJournalOptions(records, 'fr'), ...BOOK }, 'docx', out);
+    try {
+      await job.run({ appVersion: 'test', openForPrinting: () => Promise.reject(new Error('no printing')) });
+    } finally {
+      await job.dispose();
+    }
+    const document = strFromU8(unzipSync(new Uint8Array(await readFile(out)))['word/document.xml']!)
+      .replace(/<[^>]+>/g, '')
+      .replaceAll(NNBSP, ' ');
+    for (const synthesis of SYNTHESIS_TEXTS) expect(document).toContain(synthesis);
+    expect(document).toContain('— Claire VernetMichelin, 20 nov. 2024 · Camille Durand, Louis Martin');
+    expect(document).toContain('Contributeurs : Camille Durand, Inès Morel, Louis Martin');
+  });
+});
+
+describe('a hostile group synthesis', () => {
+  const withSynthesis = (state: string): ExportRecords => ({ ...threeParticipantRecords(), groupSyntheses: [{ ...GROUP_SYNTHESES[0]!, state }] });
+  const paragraph = (value: string) => JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: value }] }] } });
+  const deep = (levels: number) => `{"root":${'{"type":"paragraph","children":['.repeat(levels)}${']}'.repeat(levels)}}`;
+
+  it('stays text: markup in it is escaped', () => {
+    const hostile = withSynthesis(paragraph('<script>alert(1)</script><img src=x onerror=alert(2)> [lien](javascript:alert(3))'));
+    const page = html(hostile, BOOK);
+    expect(page.querySelectorAll('script, img, [onerror]')).toHaveLength(0);
+    expect(text(page.querySelector('#summary .synthesis'))).toContain('<script>alert(1)</script>');
+    expect(markdown(hostile, BOOK).get('synthese-generale.md')).toContain('\\<script\\>alert(1)\\</script\\>');
+  });
+
+  it('is refused when too deep or too large, at the IPC gate and in a backup', async () => {
+    expect(exportRecordsSchema.safeParse(withSynthesis(deep(MAX_STATE_DEPTH + 10))).success).toBe(false);
+    expect(exportRecordsSchema.safeParse(withSynthesis('x'.repeat(20_000_001))).success).toBe(false);
+    expect(exportRecordsSchema.safeParse(withSynthesis(paragraph('ordinaire'))).success).toBe(true);
+    const backup = craftBackup((r) => {
+      r.groupSyntheses = [{ lessonId: r.lessons[0]!.id, expeditionId: r.expedition.id, state: deep(25_000), updatedAt: 0 }];
+    });
+    await expect(readBackup(backup)).rejects.toThrow(
+      `group-syntheses.json holds invalid records: a document nested more than ${MAX_STATE_DEPTH} levels deep (at [0].state).`,
+    );
+  });
+
+  it('of an old backup is simply absent', async () => {
+    const { records } = await readBackup(craftBackup(() => undefined));
+    expect(records.groupSyntheses).toBeUndefined();
+    expect(html(records, BOOK).querySelectorAll('#summary .synthesis')).toHaveLength(0);
+  });
+});
