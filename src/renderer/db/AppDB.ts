@@ -3,7 +3,18 @@
 import Dexie, { type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import type { Attachment, Expedition, GroupSynthesis, Id, Lesson, NoteStateRecord, NoteSummary, OthersSynthesis, SettingRecord, Visit } from '../../shared/model';
+import type {
+  Attachment,
+  Expedition,
+  GroupSynthesis,
+  Id,
+  Lesson,
+  NoteStateRecord,
+  NoteSummary,
+  OthersSynthesis,
+  SettingRecord,
+  Visit,
+} from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
 
 export const DEFAULT_DB_NAME = 'carnet';
