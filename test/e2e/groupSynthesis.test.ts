@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stopHarness, type CarnetSession } from './harness';
 import { readStore } from './pageData';
-import { shareSampleLive, syncStatus } from './sharedExpedition';
+import { exportJournal, shareSampleLive, syncStatus } from './sharedExpedition';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
@@ -90,6 +90,13 @@ describe('the group’s synthesis of a lesson', () => {
       '« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »\n— Claire Vernet, Michelin, 20 nov. 2024 (noté par Olga Martin)';
     await everyone([...merged, quoted, '']);
 
+    // Where the group agrees, beside it: who linked what at each visit.
+    await alice.page
+      .getByRole('region', { name: 'Où le groupe converge' })
+      .getByRole('list', { name: 'Participants ayant relié quelque chose, par visite' })
+      .getByText(/Michelin — pratiques d’innovation ouverte — 1 participant : Olga Martin \(2\)/)
+      .waitFor();
+
     // Every notebook keeps the same copy, for the journal.
     const stored = async (page: Page) =>
       (await readStore<{ lessonId: string; state: string }>(page, 'groupSyntheses')).map(({ lessonId, state }) => ({ lessonId, state }));
@@ -97,5 +104,11 @@ describe('the group’s synthesis of a lesson', () => {
     const reference = await stored(olga);
     expect(reference).toHaveLength(1);
     for (const page of [alice.page, bruno.page]) await expect.poll(() => stored(page), { timeout: 30_000 }).toEqual(reference);
+
+    // The expedition's book opens with the group's synthesis, its quote and back reference.
+    const book = await exportJournal(bruno, 'livre.html', 'Celles de tout le groupe, chacune avec son auteur', /^Le livre de l’expédition/);
+    // Its words, French typography's narrow spaces read as spaces.
+    const words = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/[\u202f\u00a0\s]+/g, ' ');
+    for (const text of [...merged, '— Claire Vernet, Michelin, 20 nov. 2024 (noté par Olga Martin)']) expect(words(book)).toContain(words(text));
   }, 300_000);
 });

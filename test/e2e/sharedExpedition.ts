@@ -1,7 +1,7 @@
 // The sample expedition shared live, as people do it: the organiser shares it with a sync
 // server on loopback (a wrong address refused first) and invites participants, who join
 // with the invitation's code (a code cut short refused first). Used by the sharing tests.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -92,4 +92,20 @@ export async function shareSampleLive(
   const participants: CarnetSession[] = [];
   for (const code of codes) participants.push(await joinWith(code, cleanups));
   return { organiser, participants };
+}
+
+/** Exports the HTML journal with these notes; its text. */
+export async function exportJournal(session: CarnetSession, name: string, whose: string, structure?: RegExp): Promise<string> {
+  const { page, platform } = session;
+  const path = join(platform.saveDir, name);
+  platform.saveAnswers.push(path);
+  await session.menu('exportJournal');
+  const dialog = page.getByRole('dialog', { name: 'Exporter le cahier de voyage' });
+  await dialog.getByLabel('Format').selectOption({ label: 'HTML (un seul fichier)' });
+  await dialog.getByRole('radio', { name: whose }).check();
+  if (structure) await dialog.getByRole('radio', { name: structure }).check();
+  await dialog.getByRole('button', { name: 'Exporter' }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Cahier exporté' }).waitFor({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Fermer' }).last().click();
+  return readFileSync(path, 'utf8');
 }

@@ -2,13 +2,11 @@
 // sample expedition with a sync server on loopback and invites two participants, who
 // join with the invitation's code; each types a note key by key, one of them offline;
 // all three end with the same notes, the same authors and the same lesson links.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stopHarness, type CarnetSession } from './harness';
 import { editorOf, quickCapture, readStore } from './pageData';
-import { shareSampleLive, syncStatus } from './sharedExpedition';
+import { exportJournal, shareSampleLive, syncStatus } from './sharedExpedition';
 import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 import { generateSession } from './typing/script';
@@ -43,22 +41,6 @@ async function typeNote(page: Page, text: string): Promise<void> {
   await quickCapture(page);
   await page.keyboard.type(text, { delay: 25 });
   await expect.poll(() => editorOf(page).innerText()).toBe(text);
-}
-
-/** Exports the HTML journal with these notes; its text. */
-async function exportJournal(session: CarnetSession, name: string, whose: string, structure?: RegExp): Promise<string> {
-  const { page, platform } = session;
-  const path = join(platform.saveDir, name);
-  platform.saveAnswers.push(path);
-  await session.menu('exportJournal');
-  const dialog = page.getByRole('dialog', { name: 'Exporter le cahier de voyage' });
-  await dialog.getByLabel('Format').selectOption({ label: 'HTML (un seul fichier)' });
-  await dialog.getByRole('radio', { name: whose }).check();
-  if (structure) await dialog.getByRole('radio', { name: structure }).check();
-  await dialog.getByRole('button', { name: 'Exporter' }).click();
-  await dialog.getByRole('status').filter({ hasText: 'Cahier exporté' }).waitFor({ timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Fermer' }).last().click();
-  return readFileSync(path, 'utf8');
 }
 
 describe('an expedition shared live', () => {
