@@ -87,6 +87,10 @@ export function createHandlers(platform: Platform): Handlers {
       return startInAppServer(platform.dataDir, (line) => console.log(`[carnet] sync server: ${line}`));
     },
 
+    async takeInvitationLink() {
+      return { ok: true, value: platform.invitations.take() };
+    },
+
     async pickImages() {
       return readPickedImages(await platform.showOpenDialog(IMAGE_DIALOG));
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import { MENU_CHANNEL } from '../shared/ipc';
 import { createHandlers } from './handlers';
+import { INVITATION_SCHEME, InvitationInbox, invitationLinkIn } from './invitationLinks';
 import { registerIpc } from './ipc';
 import { createElectronPlatform, onQuitReady } from './platform/electron';
 import { syncOriginOf } from './sync/origin';
@@ -79,11 +80,34 @@ function createWindow(): BrowserWindow {
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => guardNewWebContents(contents));
 
+// Invitation links open Carnet (carnet://join?…), in one instance: a second launch hands
+// its link to the first and quits. The link waits in the inbox until the renderer takes it.
+const invitations = new InvitationInbox();
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+app.setAsDefaultProtocolClient(INVITATION_SCHEME);
+invitations.receive(invitationLinkIn(process.argv));
+const showInvitation = (): void => {
+  const window = BrowserWindow.getAllWindows()[0];
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+  window.webContents.send(MENU_CHANNEL, 'openInvitation');
+};
+app.on('second-instance', (_event, argv: string[]) => {
+  if (invitations.receive(invitationLinkIn(argv))) showInvitation();
+});
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  if (invitations.receive(url)) showInvitation();
+});
+
 void app.whenReady().then(() => {
+  if (!firstInstance) return;
   hardenSession(session.defaultSession);
   offlineSpellchecker(session.defaultSession, checksSpelling(process.platform));
   serveApp();
-  const platform = createElectronPlatform(join(__dirname, 'importWorker.js'));
+  const platform = createElectronPlatform(join(__dirname, 'importWorker.js'), invitations);
   platform.setMenuLanguage(platform.systemLocale.startsWith('fr') ? 'fr' : 'en');
   registerIpc(ipcMain, createHandlers(platform), devServerUrl);
   createWindow();

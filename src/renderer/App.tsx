@@ -5,7 +5,9 @@ import { db } from './db/AppDB';
 import type { SettingKey } from './db/settings';
 import { Onboarding } from './features/onboarding/Onboarding';
 import { Workspace } from './features/layout/Workspace';
+import { JoinDialog } from './features/sharing/JoinDialog';
 import { SharingProvider } from './features/sharing/SharingProvider';
+import { useInvitationLink } from './features/sharing/useInvitationLink';
 import { useSettings } from './features/settings/useSettings';
 
 interface Props {
@@ -17,6 +19,7 @@ export function App({ invalidSettings }: Props): JSX.Element | null {
   const { t } = useTranslation();
   const settings = useSettings();
   const [notice, setNotice] = useState(invalidSettings.length > 0 ? t('settings.invalid', { keys: invalidSettings.join(', ') }) : null);
+  const invitation = useInvitationLink();
   const expeditionId = settings?.currentExpeditionId ?? null;
   const expedition = useLiveQuery(
     async () =>
@@ -38,6 +41,7 @@ export function App({ invalidSettings }: Props): JSX.Element | null {
         </div>
       )}
       {expedition ? <Workspace expedition={expedition} settings={settings} /> : <Onboarding />}
+      {invitation.link && <JoinDialog key={invitation.link} initial={invitation.link} onClose={invitation.dismiss} />}
     </SharingProvider>
   );
 }

@@ -165,6 +165,12 @@ export const contract = {
     channel: 'carnet:start-sync-server',
     request: z.undefined(),
   },
+  /** The invitation link (carnet://join?…) the system opened Carnet with, once; null when
+   *  there is none. Main says 'openInvitation' when one arrives while Carnet runs. */
+  takeInvitationLink: {
+    channel: 'carnet:take-invitation-link',
+    request: z.undefined(),
+  },
   /** The renderer has taken its last snapshot after 'snapshotBeforeQuit': main may close. */
   quitReady: {
     channel: 'carnet:quit-ready',
@@ -197,6 +203,7 @@ export interface Responses {
   chooseBackup: BackupContents | null;
   setSyncServer: { reload: boolean };
   startSyncServer: { url: string; adminKey: string };
+  takeInvitationLink: string | null;
   quitReady: null;
 }
 
@@ -226,7 +233,7 @@ export type Method = keyof typeof contract;
 export type Request<M extends Method> = z.input<(typeof contract)[M]['request']>;
 
 /** What the application menu asks of the renderer (main → renderer, one channel). */
-export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'import', 'exportJournal', 'snapshotBeforeQuit'] as const;
+export const MENU_COMMANDS = ['newNote', 'newVisit', 'openTrash', 'import', 'exportJournal', 'snapshotBeforeQuit', 'openInvitation'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'carnet:menu';
 

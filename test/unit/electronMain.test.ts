@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract, METHODS } from '../../src/shared/ipc';
+import { contract, MENU_CHANNEL, METHODS } from '../../src/shared/ipc';
 import { APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY, NO_DICTIONARIES_URL, secureWebPreferences } from '../../src/main/security';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -71,6 +71,7 @@ const fake = vi.hoisted(() => {
     getPreferredSystemLanguages: () => ['fr-FR'],
     getLocale: () => 'fr',
     getPath: () => '/tmp/carnet-main-test',
+    requestSingleInstanceLock: vi.fn(() => true),
   });
   const protocol = emitter('protocol', {
     registerSchemesAsPrivileged: vi.fn(() => order.push('protocol.registerSchemesAsPrivileged')),
@@ -213,6 +214,30 @@ describe('src/main/index.ts against a recording electron', () => {
     expect(mockFn(fake.printSession['setSpellCheckerEnabled'])).toHaveBeenCalledExactlyOnceWith(false);
     expect(downloadUrl.mock.invocationCallOrder[0]).toBeLessThan(mockFn(instance['loadFile']).mock.invocationCallOrder[0]!);
     await page.close();
+  });
+
+  it('opens with carnet:// invitation links, in one instance, and hands them to the renderer once', async () => {
+    const { app, ipcMain } = fake.electron;
+    expect(app['setAsDefaultProtocolClient']).toHaveBeenCalledExactlyOnceWith('carnet');
+    const listeners = app['listeners'] as Map<string, Listener[]>;
+    const contents = fake.windows[0]!.instance['webContents'] as Record<string, unknown>;
+    const send = mockFn(contents['send']);
+    send.mockClear();
+    const link = 'carnet://join?server=ws%3A%2F%2F127.0.0.1%3A4455&expedition=e&participant=p&name=Alice&token=t';
+    // A second launch (Windows, Linux) passes its command line; anything else is ignored.
+    listeners.get('second-instance')![0]!({}, ['/usr/bin/carnet', '--no-sandbox']);
+    expect(send).not.toHaveBeenCalled();
+    listeners.get('second-instance')![0]!({}, ['/usr/bin/carnet', link]);
+    expect(send).toHaveBeenCalledExactlyOnceWith(MENU_CHANNEL, 'openInvitation');
+    // macOS's open-url, with a link too long to be one: refused.
+    const event = { preventDefault: vi.fn() };
+    listeners.get('open-url')![0]!(event, `carnet://join?${'x'.repeat(5000)}`);
+    expect(send).toHaveBeenCalledOnce();
+    // The renderer takes the link through the contract, once.
+    const take = mockFn(ipcMain['handle']).mock.calls.find(([channel]) => channel === contract.takeInvitationLink.channel)![1] as Listener;
+    const sender = { senderFrame: { url: 'app://carnet/index.html', parent: null } };
+    expect(await take(sender, undefined)).toEqual({ ok: true, value: link });
+    expect(await take(sender, undefined)).toEqual({ ok: true, value: null });
   });
 
   it('registers a checked handler for every IPC channel of the contract', () => {

@@ -4,6 +4,7 @@
 // `window.carnet` forwards every call to the real main-side handlers running in this
 // process — the functions src/main/ipc.ts registers in the app. The platform services
 // that need a person (file dialogs) are answered from queues a test or script fills.
+import { InvitationInbox } from '../invitationLinks';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,7 @@ export function createBrowserPlatform(systemLocale: string, overrides: Partial<P
     saveAnswers: [],
     saveDir: mkdtempSync(join(tmpdir(), 'carnet-saved-')),
     shownInFolder: [],
+    invitations: new InvitationInbox(),
     openExternal: async (url) => {
       opened.push(url);
     },

@@ -1,3 +1,4 @@
+import type { InvitationInbox } from '../invitationLinks';
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { MENU_CHANNEL } from '../../shared/ipc';
 import { planInWorker } from '../import/isolated';
@@ -12,8 +13,9 @@ export function onQuitReady(listener: () => void): void {
 }
 
 /** `importWorker`: the path of the build's importWorker.js. */
-export function createElectronPlatform(importWorker: string): Platform {
+export function createElectronPlatform(importWorker: string, invitations: InvitationInbox): Platform {
   return {
+    invitations,
     quitReady: () => quitReadyListeners.forEach((listener) => listener()),
     appVersion: app.getVersion(),
     dataDir: app.getPath('userData'),

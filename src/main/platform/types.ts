@@ -4,6 +4,7 @@ import type { ImportPlan } from '../../shared/importPlan';
 import type { Result } from '../../shared/ipc';
 import type { Locale } from '../../shared/model';
 import type { PlanRequest } from '../import/planRequest';
+import type { InvitationInbox } from '../invitationLinks';
 
 export interface Platform {
   appVersion: string;
@@ -17,6 +18,8 @@ export interface Platform {
   showOpenDialog(options: OpenDialogOptions): Promise<string[]>;
   /** Shows the system's "save file" dialog; resolves to the chosen path, null if cancelled. */
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
+  /** The invitation links the system opened Carnet with (main/invitationLinks.ts). */
+  invitations: InvitationInbox;
   /** The renderer finished what it does before quitting; the window may close. */
   quitReady(): void;
   /** Rebuilds the application menu in the user's language. */

@@ -32,19 +32,19 @@ export interface Invitation {
 /** What is wrong with a pasted invitation, as the join form says it. */
 export type InvitationProblem = 'empty' | 'unreadable' | 'server';
 
-const LINK_PREFIX = 'carnet://join?';
+export const INVITATION_LINK_PREFIX = 'carnet://join?';
 const CODE_PREFIX = 'CARNET-';
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 const MAX_NAME = 200;
 
 export function invitationLink(invitation: Invitation): string {
   const { server, expedition, participant, name, token } = invitation;
-  return LINK_PREFIX + new URLSearchParams({ server, expedition, participant, name, token }).toString();
+  return INVITATION_LINK_PREFIX + new URLSearchParams({ server, expedition, participant, name, token }).toString();
 }
 
 /** The link's query, base64url: one word that survives being pasted into any chat. */
 export function invitationCode(invitation: Invitation): string {
-  const query = invitationLink(invitation).slice(LINK_PREFIX.length);
+  const query = invitationLink(invitation).slice(INVITATION_LINK_PREFIX.length);
   const bytes = new TextEncoder().encode(query);
   return (
     CODE_PREFIX +
@@ -61,7 +61,7 @@ export function parseInvitation(pasted: string): { ok: true; invitation: Invitat
   const text = pasted.replace(/\s+/g, '');
   if (text === '') return { ok: false, problem: 'empty' };
   let query: string | null = null;
-  if (text.startsWith(LINK_PREFIX)) query = text.slice(LINK_PREFIX.length);
+  if (text.startsWith(INVITATION_LINK_PREFIX)) query = text.slice(INVITATION_LINK_PREFIX.length);
   else if (text.toUpperCase().startsWith(CODE_PREFIX)) query = decodeCode(text.slice(CODE_PREFIX.length));
   if (query === null) return { ok: false, problem: 'unreadable' };
   const params = new URLSearchParams(query);

@@ -10,11 +10,12 @@ import { writeSetting } from '../../db/settings';
 import { allowServer } from './serverChange';
 import { useSharedTitle, useSharing } from './SharingProvider';
 
-export function JoinDialog({ onClose }: { onClose: () => void }): JSX.Element {
+/** `initial`: an invitation link Carnet was opened with, shown to be confirmed. */
+export function JoinDialog({ initial = '', onClose }: { initial?: string; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { share } = useSharing();
   const sharedTitle = useSharedTitle();
-  const [pasted, setPasted] = useState('');
+  const [pasted, setPasted] = useState(initial);
   const [error, setError] = useState<string | null>(null);
 
   const join = async (event: FormEvent): Promise<void> => {
