@@ -115,6 +115,9 @@ export class SyncSession {
   /** Requests and announcements already found wrong, logged once: `<participant>/<photo>`. */
   private readonly loggedOriginals = new Set<string>();
   private readonly originalListeners = new Set<() => void>();
+  /** Originals are shared and received one at a time: one original (up to 50 MB) in
+   *  memory, and never two users of one chunk document (two photos of the same bytes). */
+  private originalsQueue: Promise<unknown> = Promise.resolve();
   /** Notes whose body an editor is bound to: their documents are the editor's to write. */
   private readonly editingLive = new Set<string>();
   private readonly bodyTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -569,8 +572,15 @@ export class SyncSession {
       if (author !== this.config.participantId || this.sharingOriginals.has(photoId) || readOriginal(own.local.doc, photoId) !== null) continue;
       if (this.loggedOriginals.has(`${requester}/${photoId}`)) continue;
       this.sharingOriginals.add(photoId);
-      this.inBackground(this.shareOriginal(requester, photoId).finally(() => this.sharingOriginals.delete(photoId)));
+      this.inBackground(this.inTurn(() => this.shareOriginal(requester, photoId)).finally(() => this.sharingOriginals.delete(photoId)));
     }
+  }
+
+  /** Runs `work` after the originals before it, whether they succeeded or not. */
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const turn = this.originalsQueue.then(work);
+    this.originalsQueue = turn.catch(() => undefined);
+    return turn;
   }
 
   /** Shares one of this participant's originals, for everyone: its chunks first, each
@@ -613,7 +623,11 @@ export class SyncSession {
       if (original === null || original === 'malformed') continue;
       this.downloads.set(photoId, { received: 0, chunks: original.chunks });
       this.tellOriginals();
-      this.inBackground(this.fetchOriginal(author, photoId, original).finally(() => (this.downloads.delete(photoId), this.tellOriginals())));
+      const done = (): void => {
+        this.downloads.delete(photoId);
+        this.tellOriginals();
+      };
+      this.inBackground(this.inTurn(() => this.fetchOriginal(author, photoId, original)).finally(done));
     }
   }
 
