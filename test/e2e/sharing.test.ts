@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSyncServer } from '../../src/main/sync/server';
 import { launchCarnet, stopHarness, type CarnetSession } from './harness';
 import { openSample } from './onboarding';
-import { editorOf, quickCapture, readStore } from './pageData';
+import { drawnImage, editorOf, pasteFile, quickCapture, readStore, storedAttachments } from './pageData';
 import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
 import { generateSession } from './typing/script';
@@ -45,6 +45,35 @@ async function notesOf(page: Page): Promise<Omit<StoredNote, 'authorId'>[]> {
 
 async function syncStatus(page: Page): Promise<string> {
   return page.getByTitle('État de la synchronisation').innerText();
+}
+
+/** The sync server on loopback, in a scratch folder, that the tests share (the app's
+ *  pages allow one server's origin, which every notebook of this file keeps). */
+let server: Promise<{ url: string; adminKey: string }> | null = null;
+function syncServer(): Promise<{ url: string; adminKey: string }> {
+  server ??= (async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
+    const started = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
+    cleanups.push(
+      () => rmSync(dataDir, { recursive: true, force: true }),
+      () => started.close(),
+    );
+    return { url: `ws://127.0.0.1:${started.port}`, adminKey: started.adminKey ?? '' };
+  })();
+  return server;
+}
+
+/** The organiser shares the expedition on screen from the sharing dialog, open: once the
+ *  page has reloaded to allow the server, the dialog, ready to invite. */
+async function share(page: Page, url: string, adminKey: string) {
+  // A locator finds its element again after the reload that allows the server.
+  const dialog = page.getByRole('dialog', { name: 'Expédition partagée' });
+  await dialog.getByLabel('Adresse du serveur').fill(url);
+  await dialog.getByLabel('Clé d’administration du serveur').fill(adminKey);
+  await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
+  await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
+  await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toBe('Synchronisé');
+  return dialog;
 }
 
 async function invite(page: Page, name: string): Promise<string> {
@@ -98,13 +127,7 @@ async function exportJournal(session: CarnetSession, name: string, whose: string
 
 describe('an expedition shared live', () => {
   it('brings an organiser and two participants to the same notes, one of them offline for a while', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
-    const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
-    cleanups.push(
-      () => rmSync(dataDir, { recursive: true, force: true }),
-      () => server.close(),
-    );
-    const url = `ws://127.0.0.1:${server.port}`;
+    const { url, adminKey } = await syncServer();
 
     // The organiser shares the sample expedition.
     const organiser = await launchCarnet({ now: DURING_MICHELIN });
@@ -112,17 +135,11 @@ describe('an expedition shared live', () => {
     const olga = organiser.page;
     await openSample(olga, 'Olga Martin');
     await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
-    let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-    await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
-    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
-    await dialog.getByLabel('Adresse du serveur').fill(url);
-    await dialog.getByLabel('Clé d’administration du serveur').fill(server.adminKey ?? '');
-    await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
-    // Allowing the server reloads the page; the dialog carries on and registers.
-    dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-    await dialog.getByLabel('Nom du participant').waitFor({ timeout: 30_000 });
-    await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
+    const sharing = olga.getByRole('dialog', { name: 'Expédition partagée' });
+    await sharing.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
+    await sharing.getByRole('button', { name: 'Partager', exact: true }).click();
+    await sharing.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
+    const dialog = await share(olga, url, adminKey);
     const aliceCode = await invite(olga, 'Alice Bernard');
     const brunoCode = await invite(olga, 'Bruno Petit');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
@@ -208,5 +225,37 @@ describe('an expedition shared live', () => {
     await olga.getByTitle('État de la synchronisation').click();
     const participants = olga.getByRole('dialog', { name: 'Expédition partagée' }).getByRole('region', { name: 'Participants' });
     await expect.poll(() => participants.innerText()).toMatch(/Alice Bernard\s*vu le/);
+  }, 240_000);
+
+  it('brings the original of a photo to a participant who asks for it', async () => {
+    const { url, adminKey } = await syncServer();
+    const organiser = await launchCarnet({ now: DURING_MICHELIN });
+    cleanups.push(() => organiser.close().catch(() => undefined));
+    const olga = organiser.page;
+    await openSample(olga, 'Olga Martin');
+    // A photo larger than 2,000 px: the group receives its display copy.
+    await quickCapture(olga);
+    await olga.keyboard.type('Panorama de l’atelier', { delay: 10 });
+    const large = await drawnImage(olga, 'image/png', 3000, 1500);
+    await pasteFile(olga, large, 'panorama.png', 'image/png');
+    await expect.poll(async () => (await storedAttachments(olga)).map((photo) => photo.display !== null)).toEqual([true]);
+    await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
+    const dialog = await share(olga, url, adminKey);
+    const aliceCode = await invite(olga, 'Alice Bernard');
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+    const alice = await joinWith(aliceCode);
+    await expect
+      .poll(async () => (await storedAttachments(alice.page)).map(({ blobSize, display }) => ({ blobSize, display: display !== null })), { timeout: 30_000 })
+      .toEqual([{ blobSize: expect.any(Number), display: false }]);
+    await alice.page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Panorama de l’atelier/ })
+      .click();
+    await alice.page.getByRole('button', { name: /^Demander l’original \(\d/ }).click({ timeout: 30_000 });
+    await alice.page.getByText(/^Original reçu \(/).waitFor({ timeout: 60_000 });
+    const [received] = await storedAttachments(alice.page);
+    expect(received).toMatchObject({ name: 'panorama.png', mime: 'image/png', size: large.length, blobSize: large.length, blobHead: [0x89, 0x50, 0x4e, 0x47] });
+    expect(received?.display).toMatchObject({ width: 2000, height: 1000, head: [0xff, 0xd8, 0xff, 0xe0] });
   }, 240_000);
 });
