@@ -18,7 +18,7 @@ export function PhotoOriginal({ attachmentId }: { attachmentId: string }): JSX.E
   const size = formatMegabytes(state.size, locale);
   const name = originals.members.find((member) => member.id === state.author)?.name ?? state.author;
   const ask = (label: string) => (
-    <button type="button" className="quiet" onClick={() => originals.session.requestOriginal(attachmentId)}>
+    <button type="button" onClick={() => originals.session.requestOriginal(attachmentId)}>
       {label}
     </button>
   );
