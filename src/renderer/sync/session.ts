@@ -10,7 +10,7 @@ import { docToNoteState, isNoteDocEmpty, noteStateToDoc } from '../../shared/edi
 import { IMAGE_MIME, MAX_ATTACHMENT_BYTES, SNIFF_BYTES, sniffImageKind } from '../../shared/images';
 import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, sha256Hex, type ParticipantEntry } from '../../shared/sync/access';
 import type { Invitation } from '../../shared/sync/invitation';
-import { documentName, MAX_MESSAGE_BYTES, type Role, type SyncDocument } from '../../shared/sync/documents';
+import { documentName, MAX_MESSAGE_BYTES, parseDocumentName, type Role, type SyncDocument } from '../../shared/sync/documents';
 import type { Attachment, NoteSummary } from '../../shared/model';
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
@@ -172,6 +172,11 @@ export class SyncSession {
     observeStructureRemovals(structure.local.doc, (removed) => this.inBackground(removeFromStructure(this.database, removed)));
     follow();
     await this.openParticipant(me);
+    // Others' documents read before this one could neither answer nor fetch originals.
+    for (const [name, open] of this.docs) {
+      const target = parseDocumentName(name);
+      if (target?.kind === 'participant' && target.participant !== me) this.followOriginals(target.participant, open.local.doc);
+    }
     Dexie.on('storagemutated', this.onLocalWrite);
     // What this notebook holds that the documents do not yet: sent once (seeded), now.
     await this.sendLocal(null);
@@ -364,8 +369,7 @@ export class SyncSession {
         }
         this.inBackground(this.receivePhoto(participant, photo));
       }
-      this.serveOriginals(participant, open.local.doc);
-      this.fetchOriginals(participant, open.local.doc);
+      this.followOriginals(participant, open.local.doc);
     };
     open.local.doc.on('update', () => this.inBackground(follow()));
     await follow();
@@ -561,6 +565,13 @@ export class SyncSession {
     if (this.loggedOriginals.has(key)) return;
     this.loggedOriginals.add(key);
     console.warn(`[carnet] sync: ${message}`);
+  }
+
+  /** Another participant's requests for this one's originals answered, and this one's
+   *  requests to them fetched once their document announces the original. */
+  private followOriginals(participant: string, doc: Y.Doc): void {
+    this.serveOriginals(participant, doc);
+    this.fetchOriginals(participant, doc);
   }
 
   /** The requests of another participant (`requester`, their document) for this
