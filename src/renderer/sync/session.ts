@@ -230,12 +230,14 @@ export class SyncSession {
     if (waiting !== this.state.waiting) this.setState({ waiting });
   }
 
-  /** A document: loaded from the notebook, then given to the server's provider. */
-  private async open(target: SyncDocument): Promise<OpenDoc> {
+  /** A document: loaded from the notebook, then given to the server's provider. One not
+   *  `stored` lives in memory only: an original's chunks, whose bytes the attachments
+   *  table holds on either side (stored, they would be there twice). */
+  private async open(target: SyncDocument, stored = true): Promise<OpenDoc> {
     const name = documentName(target);
     const known = this.docs.get(name);
     if (known) return known;
-    const local = await openLocalDoc(this.database, name);
+    const local = stored ? await openLocalDoc(this.database, name) : inMemory();
     if (this.stopped) {
       // Stopped while the notebook was read (the screen changed): nothing is opened.
       local.release();
@@ -613,7 +615,7 @@ export class SyncSession {
     const original: SharedOriginal = { sha256: await sha256Hex(bytes), size: bytes.length, chunks: Math.ceil(bytes.length / ORIGINAL_CHUNK_BYTES) };
     for (let index = 0; index < original.chunks; index++) {
       const target: SyncDocument = { kind: 'photo', expedition: expeditionId, participant: participantId, id: originalChunkId(original.sha256, index) };
-      const open = await this.open(target);
+      const open = await this.open(target, false);
       writePhotoBytes(open.local.doc, bytes.slice(index * ORIGINAL_CHUNK_BYTES, (index + 1) * ORIGINAL_CHUNK_BYTES));
       await this.savedOnServer(open);
       this.close(target);
@@ -651,7 +653,7 @@ export class SyncSession {
     let problem: string | null = null;
     for (let index = 0; index < original.chunks && problem === null; index++) {
       const target: SyncDocument = { kind: 'photo', expedition: expeditionId, participant: author, id: originalChunkId(original.sha256, index) };
-      const open = await this.open(target);
+      const open = await this.open(target, false);
       await open.synced;
       const bytes = readPhotoBytes(open.local.doc);
       const expected = Math.min(ORIGINAL_CHUNK_BYTES, original.size - index * ORIGINAL_CHUNK_BYTES);
@@ -740,6 +742,11 @@ export class SyncSession {
       if (note.state && (isNoteDocEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
     }
   }
+}
+
+function inMemory(): LocalDoc {
+  const doc = new Y.Doc();
+  return { doc, release: () => doc.destroy() };
 }
 
 /** A photo's bytes travel in one update, under the server's limit for one message. */

@@ -244,6 +244,9 @@ describe('a photo’s original, on request', () => {
     expect(received).toMatchObject({ size: original.length, mime: 'image/png' });
     expect(received.blob.type).toBe('image/png');
     expect(received.display!.type).toBe('image/jpeg');
+    // Its chunks were never stored in either notebook: the attachments hold the bytes.
+    const chunks = `carnet/${expedition.id}/photo/organiser/${await sha256Hex(original)}-`;
+    for (const database of [aliceDb, organiserDb]) expect(await database.syncDocs.where('name').startsWith(chunks).count()).toBe(0);
     // Exported as a local photo: the journal prints the display copy, a backup carries the original.
     expect(printedVariant(attachmentMeta(received))).toBe('display');
     await expect.poll(() => alice.originalState(photo.id), { timeout: 60_000 }).toEqual({ status: 'here', author: 'organiser', size: original.length });
