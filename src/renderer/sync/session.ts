@@ -616,6 +616,8 @@ export class SyncSession {
     for (let index = 0; index < original.chunks; index++) {
       const target: SyncDocument = { kind: 'photo', expedition: expeditionId, participant: participantId, id: originalChunkId(original.sha256, index) };
       const open = await this.open(target, false);
+      // After the server's copy: a chunk it has from a share cut short is not sent again.
+      await open.synced;
       writePhotoBytes(open.local.doc, bytes.slice(index * ORIGINAL_CHUNK_BYTES, (index + 1) * ORIGINAL_CHUNK_BYTES));
       await this.savedOnServer(open);
       this.close(target);
