@@ -112,7 +112,8 @@ export class SyncSession {
   private readonly refusedOriginals = new Set<string>();
   /** Own originals being shared now, by photo id. */
   private readonly sharingOriginals = new Set<string>();
-  /** Requests and announcements already found wrong, logged once: `<participant>/<photo>`. */
+  /** Requests and announcements already found wrong, logged once: `request/<requester>/<photo>`,
+   *  `announcement/<author>/<photo>`. */
   private readonly loggedOriginals = new Set<string>();
   private readonly originalListeners = new Set<() => void>();
   /** Originals are shared and received one at a time: one original (up to 50 MB) in
@@ -583,7 +584,7 @@ export class SyncSession {
     if (!own) return;
     for (const [photoId, author] of readOriginalRequests(doc)) {
       if (author !== this.config.participantId || this.sharingOriginals.has(photoId) || readOriginal(own.local.doc, photoId) !== null) continue;
-      if (this.loggedOriginals.has(`${requester}/${photoId}`)) continue;
+      if (this.loggedOriginals.has(`request/${requester}/${photoId}`)) continue;
       this.sharingOriginals.add(photoId);
       this.inBackground(this.inTurn(() => this.shareOriginal(requester, photoId)).finally(() => this.sharingOriginals.delete(photoId)));
     }
@@ -604,11 +605,14 @@ export class SyncSession {
     const photo = await this.database.attachments.get(photoId);
     const note = photo && (await this.database.notes.get(photo.noteId));
     if (!photo?.display || !note || photo.expeditionId !== expeditionId || this.foreignPhotos.has(photoId) || !this.isOwn(note)) {
-      this.logOriginal(`${requester}/${photoId}`, `${requester} asked for the original of ${photoId}, not a photo of this notebook with a display copy`);
+      this.logOriginal(
+        `request/${requester}/${photoId}`,
+        `${requester} asked for the original of ${photoId}, not a photo of this notebook with a display copy`,
+      );
       return;
     }
     if (photo.blob.size > MAX_ATTACHMENT_BYTES) {
-      this.logOriginal(`${requester}/${photoId}`, `the original of ${photoId} is too large to share (${photo.blob.size} bytes)`);
+      this.logOriginal(`request/${requester}/${photoId}`, `the original of ${photoId} is too large to share (${photo.blob.size} bytes)`);
       return;
     }
     const bytes = new Uint8Array(await photo.blob.arrayBuffer());
@@ -634,7 +638,7 @@ export class SyncSession {
     for (const [photoId, requested] of readOriginalRequests(own.local.doc)) {
       if (requested !== author || this.downloads.has(photoId)) continue;
       const original = readOriginal(doc, photoId);
-      if (original === 'malformed') this.logOriginal(`${author}/${photoId}`, `${author} announced a malformed original for ${photoId}`);
+      if (original === 'malformed') this.logOriginal(`announcement/${author}/${photoId}`, `${author} announced a malformed original for ${photoId}`);
       if (original === null || original === 'malformed') continue;
       this.downloads.set(photoId, { received: 0, chunks: original.chunks });
       this.tellOriginals();
@@ -675,17 +679,19 @@ export class SyncSession {
       // before the transaction: it may await nothing but the database.
       const copy = (await this.database.attachments.get(photoId))?.blob;
       const kind = copy ? sniffImageKind(new Uint8Array(await copy.slice(0, SNIFF_BYTES).arrayBuffer())) : null;
-      await this.database.transaction('rw', this.database.attachments, async () => {
+      const here = await this.database.transaction('rw', this.database.attachments, async () => {
         const photo = await this.database.attachments.get(photoId);
-        if (photo && photo.display === null)
+        if (!photo) return false;
+        if (photo.display === null)
           await this.database.attachments.put({
             ...photo,
             size: whole.length,
             blob: new Blob([whole], { type: photo.mime }),
             display: new Blob([photo.blob], { type: kind ? IMAGE_MIME[kind] : photo.blob.type }),
           });
+        return true;
       });
-      this.originalsHere.add(photoId);
+      if (here) this.originalsHere.add(photoId);
     }
     if (own && !this.stopped) removeOriginalRequest(own.local.doc, photoId);
   }
