@@ -49,6 +49,53 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
   }, store) as Promise<T[]>;
 }
 
+export interface StoredAttachment {
+  id: string;
+  noteId: string;
+  name: string;
+  mime: string;
+  size: number;
+  width: number;
+  height: number;
+  caption: string;
+  capturedAt: number | null;
+  blobSize: number;
+  blobHead: number[];
+  display: { width: number; height: number; head: number[] } | null;
+}
+
+/** The attachments table as IndexedDB holds it, read beside the app's own connection. */
+export function storedAttachments(page: Page): Promise<StoredAttachment[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('carnet');
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const rows = await new Promise<Record<string, unknown>[]>((done, fail) => {
+      const request = db.transaction('attachments').objectStore('attachments').getAll();
+      request.onsuccess = () => done(request.result as Record<string, unknown>[]);
+      request.onerror = () => fail(request.error);
+    });
+    db.close();
+    const head = async (blob: Blob) => [...new Uint8Array(await blob.slice(0, 4).arrayBuffer())];
+    return Promise.all(
+      rows.map(async (row) => {
+        const blob = row['blob'] as Blob;
+        const display = row['display'] as Blob | null;
+        const bitmap = display ? await createImageBitmap(display) : null;
+        const { blob: _blob, display: _display, expeditionId: _e, createdAt: _c, ...fields } = row;
+        return {
+          ...(fields as Omit<StoredAttachment, 'blobSize' | 'blobHead' | 'display'>),
+          blobSize: blob.size,
+          blobHead: await head(blob),
+          display: display && bitmap ? { width: bitmap.width, height: bitmap.height, head: await head(display) } : null,
+        };
+      }),
+    );
+  });
+}
+
 /** An image drawn by the browser itself, so that it is a real, decodable file. */
 export async function drawnImage(page: Page, type: 'image/jpeg' | 'image/png', width: number, height: number): Promise<Uint8Array> {
   const base64 = await page.evaluate(

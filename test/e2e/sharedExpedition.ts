@@ -29,16 +29,24 @@ export async function syncStatus(page: Page): Promise<string> {
   return page.getByTitle('État de la synchronisation').innerText();
 }
 
-async function invite(page: Page, name: string): Promise<string> {
+async function invite(page: Page, name: string): Promise<{ code: string; link: string }> {
   const dialog = page.getByRole('dialog', { name: 'Expédition partagée' });
   await dialog.getByLabel('Nom du participant').fill(name);
   await dialog.getByRole('button', { name: 'Créer l’invitation' }).click();
   const card = dialog.getByRole('region', { name: `Invitation de ${name}` });
   await card.getByRole('img', { name: `QR code de l’invitation de ${name}` }).waitFor();
-  return card.getByRole('textbox', { name: 'Code' }).inputValue();
+  return { code: await card.getByRole('textbox', { name: 'Code' }).inputValue(), link: await card.getByRole('textbox', { name: 'Lien' }).inputValue() };
 }
 
-async function joinWith(code: string, cleanups: (() => unknown)[]): Promise<CarnetSession> {
+/** A new notebook; once it shows the expedition from the server, synchronised. */
+async function joined(session: CarnetSession): Promise<CarnetSession> {
+  // The page reloads to allow the server; the expedition then arrives from it.
+  await session.page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 30_000 });
+  await expect.poll(() => syncStatus(session.page), { timeout: 30_000 }).toBe('Synchronisé');
+  return session;
+}
+
+async function joinWithCode(code: string, cleanups: (() => unknown)[]): Promise<CarnetSession> {
   const session = await launchCarnet({ now: DURING_MICHELIN });
   cleanups.push(() => session.close().catch(() => undefined));
   const { page } = session;
@@ -50,50 +58,75 @@ async function joinWith(code: string, cleanups: (() => unknown)[]): Promise<Carn
   await dialog.getByRole('alert').filter({ hasText: 'Ce n’est pas une invitation Carnet complète' }).waitFor();
   await dialog.getByLabel('Lien ou code d’invitation').fill(code);
   await dialog.getByRole('button', { name: 'Rejoindre' }).click();
-  // The page reloads to allow the server; the expedition then arrives from it.
-  await page.getByRole('heading', { name: TITLE }).waitFor({ timeout: 30_000 });
-  await expect.poll(() => syncStatus(page), { timeout: 30_000 }).toBe('Synchronisé');
-  return session;
+  return joined(session);
+}
+
+/** The invitation's link opened on a computer where Carnet has just started: the system
+ *  hands it to main, which tells the page; the join dialog shows it, to confirm. */
+async function joinWithLink(link: string, cleanups: (() => unknown)[]): Promise<CarnetSession> {
+  const session = await launchCarnet({ now: DURING_MICHELIN });
+  cleanups.push(() => session.close().catch(() => undefined));
+  await session.page.getByRole('button', { name: 'Rejoindre une expédition' }).waitFor();
+  expect(session.platform.invitations.receive(link)).toBe(true);
+  await session.menu('openInvitation');
+  const dialog = session.page.getByRole('dialog', { name: 'Rejoindre une expédition' });
+  expect(await dialog.getByLabel('Lien ou code d’invitation').inputValue()).toBe(link);
+  await dialog.getByRole('button', { name: 'Rejoindre' }).click();
+  return joined(session);
+}
+
+/** The sync server on loopback, in a scratch folder, that the tests of a file share (the
+ *  pages of the harness allow one server's origin, which every notebook of a file keeps). */
+let server: Promise<{ url: string; adminKey: string }> | null = null;
+function syncServer(cleanups: (() => unknown)[]): Promise<{ url: string; adminKey: string }> {
+  server ??= (async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
+    const started = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
+    cleanups.push(
+      () => rmSync(dataDir, { recursive: true, force: true }),
+      () => started.close(),
+    );
+    return { url: `ws://127.0.0.1:${started.port}`, adminKey: started.adminKey ?? '' };
+  })();
+  return server;
 }
 
 /** The organiser ("Olga Martin") sharing the sample expedition, and a notebook per
- *  participant joined; `cleanups` gets what stops them and the server. */
+ *  participant joined: the first pastes the invitation's code, the others open its link
+ *  (carnet://join?…) as the system would hand it to Carnet. `cleanups` gets what stops
+ *  them and the server. */
 export async function shareSampleLive(
   names: string[],
   cleanups: (() => unknown)[],
   /** Invited, never joining. */
   absent: string[] = [],
+  /** What the organiser does in the sample before sharing it. */
+  beforeSharing: (page: Page) => Promise<void> = async () => undefined,
 ): Promise<{ organiser: CarnetSession; participants: CarnetSession[] }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carnet-sync-e2e-'));
-  const server = await startSyncServer({ port: 0, host: '127.0.0.1', dataDir, newAdminKey: true, log: () => undefined });
-  cleanups.push(
-    () => rmSync(dataDir, { recursive: true, force: true }),
-    () => server.close(),
-  );
-  const url = `ws://127.0.0.1:${server.port}`;
-
+  const { url, adminKey } = await syncServer(cleanups);
   const organiser = await launchCarnet({ now: DURING_MICHELIN });
   cleanups.push(() => organiser.close().catch(() => undefined));
   const olga = organiser.page;
   await openSample(olga, 'Olga Martin');
+  await beforeSharing(olga);
   await olga.getByRole('button', { name: 'Partager l’expédition' }).click();
-  let dialog = olga.getByRole('dialog', { name: 'Expédition partagée' });
-  await dialog.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
-  await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
-  await dialog.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
+  const before = olga.getByRole('dialog', { name: 'Expédition partagée' });
+  await before.getByLabel('Adresse du serveur').fill('http://127.0.0.1:1');
+  await before.getByRole('button', { name: 'Partager', exact: true }).click();
+  await before.getByRole('alert').filter({ hasText: 'doit commencer par ws:// ou wss://' }).waitFor();
   // Allowing the server reloads the page; the dialog carries on and registers.
-  dialog = await shareFromDialog(olga, url, server.adminKey ?? '');
+  const dialog = await shareFromDialog(olga, url, adminKey);
   await expect.poll(() => syncStatus(olga), { timeout: 30_000 }).toBe('Synchronisé');
-  const codes: string[] = [];
-  for (const name of names) codes.push(await invite(olga, name));
+  const invitations: { code: string; link: string }[] = [];
+  for (const name of names) invitations.push(await invite(olga, name));
   for (const name of absent) await invite(olga, name);
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 
   const participants: CarnetSession[] = [];
-  for (const code of codes) participants.push(await joinWith(code, cleanups));
+  for (const [index, invitation] of invitations.entries())
+    participants.push(await (index === 0 ? joinWithCode(invitation.code, cleanups) : joinWithLink(invitation.link, cleanups)));
   return { organiser, participants };
 }
-
 /** Exports the HTML journal with these notes; its text. */
 export async function exportJournal(session: CarnetSession, name: string, whose: string, structure?: RegExp): Promise<string> {
   const { page, platform } = session;

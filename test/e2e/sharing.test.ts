@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stopHarness, type CarnetSession } from './harness';
-import { editorOf, quickCapture, readStore } from './pageData';
+import { drawnImage, editorOf, pasteFile, quickCapture, readStore, storedAttachments } from './pageData';
 import { exportJournal, shareSampleLive, syncStatus } from './sharedExpedition';
 import { editorState, expectStateToMatch, storedStates, waitSaved } from './typing/check';
 import { Typist } from './typing/keyboard';
@@ -166,5 +166,30 @@ describe('an expedition shared live', () => {
     for (const { page } of [alice, bruno]) {
       expect(await page.getByRole('complementary').getByRole('button', { name: 'Suivi du groupe' }).count()).toBe(0);
     }
+  }, 240_000);
+
+  it('brings the original of a photo to a participant who asks for it', async () => {
+    // A photo larger than 2,000 px, before sharing: the group receives its display copy.
+    let large: Uint8Array = new Uint8Array();
+    const { participants } = await shareSampleLive(['Alice Bernard'], cleanups, [], async (olga) => {
+      await quickCapture(olga);
+      await olga.keyboard.type('Panorama de l’atelier', { delay: 10 });
+      large = await drawnImage(olga, 'image/png', 3000, 1500);
+      await pasteFile(olga, large, 'panorama.png', 'image/png');
+      await expect.poll(async () => (await storedAttachments(olga)).map((photo) => photo.display !== null)).toEqual([true]);
+    });
+    const [alice] = participants as [CarnetSession];
+    await expect
+      .poll(async () => (await storedAttachments(alice.page)).map(({ blobSize, display }) => ({ blobSize, display: display !== null })), { timeout: 30_000 })
+      .toEqual([{ blobSize: expect.any(Number), display: false }]);
+    await alice.page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Panorama de l’atelier/ })
+      .click();
+    await alice.page.getByRole('button', { name: /^Demander l’original \(\d/ }).click({ timeout: 30_000 });
+    await alice.page.getByText(/^Original reçu \(/).waitFor({ timeout: 60_000 });
+    const [received] = await storedAttachments(alice.page);
+    expect(received).toMatchObject({ name: 'panorama.png', mime: 'image/png', size: large.length, blobSize: large.length, blobHead: [0x89, 0x50, 0x4e, 0x47] });
+    expect(received?.display).toMatchObject({ width: 2000, height: 1000, head: [0xff, 0xd8, 0xff, 0xe0] });
   }, 240_000);
 });

@@ -12,6 +12,9 @@ import { AppDB, useDatabase } from '../../src/renderer/db/AppDB';
 import { addAttachment } from '../../src/renderer/db/attachments';
 import { createNote } from '../../src/renderer/db/notes';
 import { NoteEditor } from '../../src/renderer/editor/NoteEditor';
+import { NoteReader } from '../../src/renderer/editor/NoteReader';
+import { PhotoOriginalsContext, type PhotoOriginals } from '../../src/renderer/editor/PhotoOriginalsContext';
+import type { OriginalState } from '../../src/renderer/sync/session';
 import { SAVE_MAX_WAIT_MS } from '../../src/renderer/editor/plugins/AutosavePlugin';
 import { seedExpeditionWithVisit } from '../fixtures/seed';
 import { markdownToNote } from '../../src/shared/editor/markdown';
@@ -139,5 +142,51 @@ describe('photos in the note editor', () => {
     await vi.waitFor(() => expect(pickImages).toHaveBeenCalledTimes(2));
     await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(await database.attachments.count()).toBe(0);
+  });
+});
+
+describe('another participant’s photo, in a shared expedition', () => {
+  it('offers its original, then says where the request stands, named by its author', async () => {
+    const { state, attachment } = await storedPhoto('Atelier');
+    let now: OriginalState = { status: 'available', author: 'olga', size: 10_485_760 };
+    const listeners = new Set<() => void>();
+    const tell = (next: OriginalState) =>
+      act(() => {
+        now = next;
+        for (const listener of listeners) listener();
+      });
+    const requestOriginal = vi.fn();
+    const originals: PhotoOriginals = {
+      session: {
+        originalState: (id) => (id === attachment.id ? now : { status: 'none' }),
+        watchOriginals: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        requestOriginal,
+      },
+      members: [{ id: 'olga', name: 'Olga' }],
+    };
+    render(
+      <PhotoOriginalsContext.Provider value={originals}>
+        <NoteReader state={state} />
+      </PhotoOriginalsContext.Provider>,
+    );
+    // Intl puts a no-break space between a number and its unit.
+    const text = (element: HTMLElement) => element.textContent?.replace(/\s/g, ' ');
+    fireEvent.click(await screen.findByRole('button', { name: /^Demander l’original \(10,5\sMo\)$/ }));
+    expect(requestOriginal).toHaveBeenCalledWith(attachment.id);
+
+    const size = 10_485_760;
+    await tell({ status: 'requested', author: 'olga', size, authorOnline: false });
+    expect(text(screen.getByRole('status'))).toBe('Original demandé (10,5 Mo) : il arrivera quand Olga sera en ligne.');
+    await tell({ status: 'downloading', author: 'olga', size, received: 1, chunks: 4 });
+    expect(text(screen.getByRole('status'))).toBe('Réception de l’original (10,5 Mo)… 1 sur 4');
+    await tell({ status: 'refused', author: 'olga', size });
+    expect(text(screen.getByRole('alert'))).toBe('L’original envoyé par Olga ne correspond pas à cette photo : il a été écarté, la photo n’a pas changé.');
+    expect(screen.getByRole('button', { name: /^Demander à nouveau l’original \(10,5\sMo\)$/ })).toBeTruthy();
+    await tell({ status: 'here', author: 'olga', size });
+    expect(screen.getByText(/^Original reçu \(10,5\sMo\)\.$/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /original/ })).toBeNull();
   });
 });

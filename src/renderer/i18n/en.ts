@@ -107,6 +107,15 @@ export const en: Messages<typeof fr> = {
     adding_one: 'Adding the photo…',
     adding_other: 'Adding {{count}} photos…',
     takenDuring: 'Taken during “{{visit}}”, another visit than this note’s.',
+    original: {
+      ask: 'Ask for the original ({{size}})',
+      askAgain: 'Ask for the original again ({{size}})',
+      requested: 'Original asked for ({{size}}): {{name}} is online, it is on its way.',
+      waiting: 'Original asked for ({{size}}): it will come when {{name}} is online.',
+      downloading: 'Receiving the original ({{size}})… {{done}} of {{total}}',
+      here: 'Original received ({{size}}).',
+      refused: 'The original sent by {{name}} does not match this photo: it was set aside, the photo did not change.',
+    },
     errors: {
       attachmentTooLarge: '“{{name}}” is larger than 50 MB, the limit for a photo: nothing was added.',
       notAnImage: '“{{name}}” is not an image (JPEG, PNG, GIF, WebP or AVIF): nothing was added.',

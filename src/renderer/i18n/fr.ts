@@ -104,6 +104,15 @@ export const fr = {
     adding_one: 'Ajout de la photo…',
     adding_other: 'Ajout de {{count}} photos…',
     takenDuring: 'Prise pendant « {{visit}} », une autre visite que celle de cette note.',
+    original: {
+      ask: 'Demander l’original ({{size}})',
+      askAgain: 'Demander à nouveau l’original ({{size}})',
+      requested: 'Original demandé ({{size}}) : {{name}} est en ligne, il arrive bientôt.',
+      waiting: 'Original demandé ({{size}}) : il arrivera quand {{name}} sera en ligne.',
+      downloading: 'Réception de l’original ({{size}})… {{done}} sur {{total}}',
+      here: 'Original reçu ({{size}}).',
+      refused: 'L’original envoyé par {{name}} ne correspond pas à cette photo : il a été écarté, la photo n’a pas changé.',
+    },
     errors: {
       attachmentTooLarge: '« {{name}} » dépasse 50 Mo, la taille maximale d’une photo : rien n’a été ajouté.',
       notAnImage: '« {{name}} » n’est pas une image (JPEG, PNG, GIF, WebP ou AVIF) : rien n’a été ajouté.',

@@ -26,6 +26,11 @@ export async function initI18n(locale: Locale): Promise<typeof i18next> {
   return i18next;
 }
 
+/** A size in megabytes, in the interface's language (« 12,3 Mo », “12.3 MB”). */
+export function formatMegabytes(bytes: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
+}
+
 /** Formatters by locale, zone and options: making an Intl.DateTimeFormat costs ~0.5 ms,
  *  and a note list formats a date per note on every render (the benchmark found 300 ms of
  *  a 500-note list's render spent constructing them). */

@@ -4,7 +4,10 @@
 // a record wins, as only its owner writes it. Note bodies have documents of their own
 // (shared/editor/noteBodyDoc.ts); a participant's synthesis of a lesson stays theirs.
 import * as Y from 'yjs';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/images';
 import type { Attachment, Expedition, Id, Lesson, NoteSummary, Visit } from '../../shared/model';
+import { HEX_SHA256 } from '../../shared/sync/access';
+import { SYNC_ID } from '../../shared/sync/documents';
 
 /** What the structure document holds of the expedition (not who is writing: each
  *  notebook keeps its own participant). */
@@ -36,6 +39,8 @@ const NOTES = 'notes';
 const PHOTOS = 'photos';
 const SYNTHESES = 'syntheses';
 const PHOTO = 'photo';
+const ORIGINALS = 'originals';
+const ORIGINAL_REQUESTS = 'originalRequests';
 
 /** Puts each record under its id, and takes out the ids no longer there when `complete`. */
 function writeRecords<T extends { id: Id }>(map: Y.Map<T>, records: readonly T[], complete: boolean): void {
@@ -113,9 +118,10 @@ export function readNotesMeta(doc: Y.Doc): SharedNoteMeta[] {
   return [...doc.getMap<SharedNoteMeta>(NOTES).values()];
 }
 
-/** A photo as its author shares it: its record without bytes, and the SHA-256 of the
- *  copy its own document holds (the display copy when there is one). */
-export type SharedPhotoMeta = Omit<Attachment, 'blob' | 'display'> & { sha256: string };
+/** A photo as its author shares it: its record without bytes (its `size` the
+ *  original's), the SHA-256 of the copy its own document holds, and whether that copy is
+ *  a display copy (the original then stays with its author until someone asks for it). */
+export type SharedPhotoMeta = Omit<Attachment, 'blob' | 'display'> & { sha256: string; displayCopy: boolean };
 
 /** A participant writes their photos' records (changed ones only). */
 export function writePhotosMeta(doc: Y.Doc, photos: readonly SharedPhotoMeta[]): void {
@@ -135,6 +141,61 @@ export function writePhotoBytes(doc: Y.Doc, bytes: Uint8Array): void {
 export function readPhotoBytes(doc: Y.Doc): Uint8Array | null {
   const bytes = doc.getMap<unknown>(PHOTO).get('bytes');
   return bytes instanceof Uint8Array ? bytes : null;
+}
+
+/** An original travels in chunks of this size, one document each: a chunk and what a
+ *  Yjs update adds to it stay under MAX_MESSAGE_BYTES. */
+export const ORIGINAL_CHUNK_BYTES = 3 * 1024 * 1024;
+
+/** A photo's original, shared by its author once someone asked for it, in `chunks`
+ *  documents `photo/<author>/<sha256>-<index>` (originalChunkId). */
+export interface SharedOriginal {
+  sha256: string;
+  size: number;
+  chunks: number;
+}
+
+export function originalChunkId(sha256: string, index: number): string {
+  return `${sha256}-${index}`;
+}
+
+/** The author announces a photo's original, once its chunks are on the server. */
+export function writeOriginal(doc: Y.Doc, photoId: Id, original: SharedOriginal): void {
+  doc.getMap<SharedOriginal>(ORIGINALS).set(photoId, original);
+}
+
+/** The original announced for a photo: null when there is none, `malformed` when the
+ *  record is not one this app writes (a size beyond what a photo may weigh, a count of
+ *  chunks that does not match it). */
+export function readOriginal(doc: Y.Doc, photoId: Id): SharedOriginal | 'malformed' | null {
+  const value = doc.getMap<unknown>(ORIGINALS).get(photoId);
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null) return 'malformed';
+  const { sha256, size, chunks } = value as Record<string, unknown>;
+  if (typeof sha256 !== 'string' || !HEX_SHA256.test(sha256)) return 'malformed';
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1 || size > MAX_ATTACHMENT_BYTES) return 'malformed';
+  if (chunks !== Math.ceil(size / ORIGINAL_CHUNK_BYTES)) return 'malformed';
+  return { sha256, size, chunks };
+}
+
+/** A participant asks, in their own document, for the original of another's photo:
+ *  photo id → its author's participant id. */
+export function writeOriginalRequest(doc: Y.Doc, photoId: Id, author: string): void {
+  doc.getMap<string>(ORIGINAL_REQUESTS).set(photoId, author);
+}
+
+export function removeOriginalRequest(doc: Y.Doc, photoId: Id): void {
+  const requests = doc.getMap<string>(ORIGINAL_REQUESTS);
+  if (requests.has(photoId)) requests.delete(photoId);
+}
+
+/** A participant's requests for originals, photo id → author; malformed entries left out. */
+export function readOriginalRequests(doc: Y.Doc): Map<Id, string> {
+  const requests = new Map<Id, string>();
+  for (const [photoId, author] of doc.getMap<unknown>(ORIGINAL_REQUESTS)) {
+    if (SYNC_ID.test(photoId) && typeof author === 'string' && SYNC_ID.test(author)) requests.set(photoId, author);
+  }
+  return requests;
 }
 
 /** A participant's own synthesis of a lesson, as the others read it. */

@@ -8,17 +8,26 @@ import type { ProviderAwareness } from '@lexical/yjs';
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import * as Y from 'yjs';
 import { docToNoteState, isNoteDocEmpty, noteStateToDoc } from '../../shared/editor/noteBodyDoc';
+import { IMAGE_MIME, MAX_ATTACHMENT_BYTES, SNIFF_BYTES, sniffImageKind } from '../../shared/images';
 import { addParticipant, hashToken, listParticipants, newToken, revokeParticipant, sha256Hex, type ParticipantEntry } from '../../shared/sync/access';
 import type { Invitation } from '../../shared/sync/invitation';
-import { documentName, MAX_MESSAGE_BYTES, type Role, type SyncDocument } from '../../shared/sync/documents';
-import type { NoteSummary } from '../../shared/model';
+import { documentName, MAX_MESSAGE_BYTES, parseDocumentName, type Role, type SyncDocument } from '../../shared/sync/documents';
+import type { Attachment, NoteSummary } from '../../shared/model';
 import type { AppDB } from '../db/AppDB';
 import { withStates } from '../db/notes';
 import { openLocalDoc, type LocalDoc } from './localDocs';
 import { applyGroupSynthesis, applyNoteBody, applyNotesMeta, applyStructure, applySyntheses, removeFromStructure } from './readModel';
 import {
   observeStructureRemovals,
+  originalChunkId,
+  ORIGINAL_CHUNK_BYTES,
+  readOriginal,
+  readOriginalRequests,
+  removeOriginalRequest,
+  writeOriginal,
+  writeOriginalRequest,
   writtenBy,
+  type SharedOriginal,
   readPhotoBytes,
   readPhotosMeta,
   readSyntheses,
@@ -54,6 +63,16 @@ export interface SyncState {
   reason?: string;
 }
 
+/** Where another participant's photo stands with its original, for the photo's view:
+ *  `none` when there is nothing to ask for (one's own photo, or no larger original);
+ *  `requested` once asked, until the author's notebook, online, shares it; `refused` when
+ *  what arrived was not the original announced (nothing was stored). */
+export type OriginalState =
+  | { status: 'none' }
+  | { status: 'available' | 'here' | 'refused'; author: string; size: number }
+  | { status: 'requested'; author: string; size: number; authorOnline: boolean }
+  | { status: 'downloading'; author: string; size: number; received: number; chunks: number };
+
 interface OpenDoc {
   local: LocalDoc;
   provider: HocuspocusProvider;
@@ -84,6 +103,23 @@ export class SyncSession {
   /** Others' photos as stored in the notebook, by id → caption: a participant's document
    *  changes at each of their autosaves, and their photos need not be read again each time. */
   private readonly storedPhotos = new Map<string, string>();
+  /** Others' photos shared as a display copy: id → their author and the original's size. */
+  private readonly originalsUpstream = new Map<string, { author: string; size: number }>();
+  /** Originals being received: photo id → chunks received, of how many. */
+  private readonly downloads = new Map<string, { received: number; chunks: number }>();
+  /** Others' photos whose original this notebook holds. */
+  private readonly originalsHere = new Set<string>();
+  /** Others' photos whose original, received, was not the one announced (until asked again). */
+  private readonly refusedOriginals = new Set<string>();
+  /** Own originals being shared now, by photo id. */
+  private readonly sharingOriginals = new Set<string>();
+  /** Requests and announcements already found wrong, logged once: `request/<requester>/<photo>`,
+   *  `announcement/<author>/<photo>`. */
+  private readonly loggedOriginals = new Set<string>();
+  private readonly originalListeners = new Set<() => void>();
+  /** Originals are shared and received one at a time: one original (up to 50 MB) in
+   *  memory, and never two users of one chunk document (two photos of the same bytes). */
+  private originalsQueue: Promise<unknown> = Promise.resolve();
   /** Notes whose body an editor is bound to: their documents are the editor's to write. */
   private readonly editingLive = new Set<string>();
   /** Documents being opened or open, by name. */
@@ -146,6 +182,11 @@ export class SyncSession {
     observeStructureRemovals(structure.local.doc, (removed) => this.inBackground(removeFromStructure(this.database, removed)));
     follow();
     await this.openParticipant(me);
+    // Others' documents read before this one could neither answer nor fetch originals.
+    for (const [name, open] of this.docs) {
+      const target = parseDocumentName(name);
+      if (target?.kind === 'participant' && target.participant !== me) this.followOriginals(target.participant, open.local.doc);
+    }
     Dexie.on('storagemutated', this.onLocalWrite);
     // What this notebook holds that the documents do not yet: sent once (seeded), now.
     await this.sendLocal(null);
@@ -179,6 +220,7 @@ export class SyncSession {
     this.followed.clear();
     this.listeners.clear();
     this.memberListeners.clear();
+    this.originalListeners.clear();
   }
 
   /** Work the session starts without waiting for it: its failure is logged, and a session
@@ -201,12 +243,14 @@ export class SyncSession {
   }
 
   /** A document: loaded from the notebook, then given to the server's provider; one
-   *  provider for it, however many ask at once. */
-  private open(target: SyncDocument): Promise<OpenDoc> {
+   *  provider for it, however many ask at once. One not `stored` lives in memory only: an
+   *  original's chunks, whose bytes the attachments table holds on either side (stored,
+   *  they would be there twice). */
+  private open(target: SyncDocument, stored = true): Promise<OpenDoc> {
     const name = documentName(target);
     const known = this.opening.get(name);
     if (known) return known;
-    const opening = this.openNew(target, name);
+    const opening = this.openNew(target, name, stored);
     this.opening.set(name, opening);
     opening.catch(() => this.opening.delete(name));
     return opening;
@@ -221,8 +265,8 @@ export class SyncSession {
     return true;
   }
 
-  private async openNew(target: SyncDocument, name: string): Promise<OpenDoc> {
-    const local = await openLocalDoc(this.database, name);
+  private async openNew(target: SyncDocument, name: string, stored: boolean): Promise<OpenDoc> {
+    const local = stored ? await openLocalDoc(this.database, name) : inMemory();
     if (this.stopped) {
       // Stopped while the notebook was read (the screen changed): nothing is opened.
       local.release();
@@ -245,6 +289,11 @@ export class SyncSession {
       ...(target.kind === 'structure' || target.kind === 'group' ? {} : { awareness: null }),
     });
     provider.attach();
+    if (target.kind === 'structure') {
+      // Who is online, for the photos whose original waits for its author.
+      provider.setAwarenessField('participant', this.config.participantId);
+      provider.awareness?.on('change', this.tellOriginals);
+    }
     const open: OpenDoc = { local, provider, synced };
     this.docs.set(name, open);
     return open;
@@ -339,12 +388,20 @@ export class SyncSession {
       if (!mine) for (const meta of metas) this.foreignNotes.add(meta.id);
       await applyNotesMeta(this.database, metas);
       for (const meta of metas) this.inBackground(this.openBody(participant, meta.id));
-      if (!mine) {
-        await applySyntheses(this.database, this.config.expeditionId, participant, readSyntheses(open.local.doc));
-        for (const photo of readPhotosMeta(open.local.doc)) {
-          if (photo.expeditionId === this.config.expeditionId) this.inBackground(this.receivePhoto(participant, photo));
-        }
+      if (mine) {
+        this.tellOriginals();
+        return;
       }
+      await applySyntheses(this.database, this.config.expeditionId, participant, readSyntheses(open.local.doc));
+      for (const photo of readPhotosMeta(open.local.doc)) {
+        if (photo.expeditionId !== this.config.expeditionId) continue;
+        if (photo.displayCopy && !this.originalsUpstream.has(photo.id)) {
+          this.originalsUpstream.set(photo.id, { author: participant, size: photo.size });
+          this.tellOriginals();
+        }
+        this.inBackground(this.receivePhoto(participant, photo));
+      }
+      this.followOriginals(participant, open.local.doc);
     };
     open.local.doc.on('update', () => this.inBackground(follow()));
     await follow();
@@ -435,8 +492,12 @@ export class SyncSession {
   private async receivePhoto(participant: string, photo: SharedPhotoMeta): Promise<void> {
     this.foreignPhotos.add(photo.id);
     if (this.storedPhotos.get(photo.id) === photo.caption) return;
-    const { sha256, ...record } = photo;
+    const { sha256, displayCopy: _displayCopy, ...record } = photo;
     const known = await this.database.attachments.get(photo.id);
+    if (known?.display) {
+      this.originalsHere.add(photo.id);
+      this.tellOriginals();
+    }
     if (known) {
       if (known.caption !== photo.caption) await this.database.attachments.update(photo.id, { caption: photo.caption });
       this.storedPhotos.set(photo.id, photo.caption);
@@ -473,13 +534,13 @@ export class SyncSession {
         .filter((note) => this.isOwn(note))
         .primaryKeys(),
     );
-    const photos: { meta: Omit<SharedPhotoMeta, 'sha256'>; sha256: string | null; source: Blob }[] = [];
+    const photos: { meta: Omit<Attachment, 'blob' | 'display'>; sha256: string | null; source: Blob; displayCopy: boolean }[] = [];
     await this.database.attachments
       .where('expeditionId')
       .equals(expeditionId)
       .each(({ blob, display, ...meta }) => {
         if (!this.foreignPhotos.has(meta.id) && myNotes.has(meta.noteId))
-          photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, source: display ?? blob });
+          photos.push({ meta, sha256: shared.get(meta.id)?.sha256 ?? null, source: display ?? blob, displayCopy: display !== null });
       });
     const metas: SharedPhotoMeta[] = [];
     for (const photo of photos) {
@@ -498,28 +559,203 @@ export class SyncSession {
       } else if (all) {
         this.closeOnceSaved({ kind: 'photo', expedition: expeditionId, participant: participantId, id: sha256 });
       }
-      metas.push({ ...photo.meta, sha256 });
+      metas.push({ ...photo.meta, sha256, displayCopy: photo.displayCopy });
     }
     writePhotosMeta(own.local.doc, metas);
   }
 
   /** Opens a document until the server has everything of it, then closes it. */
   private closeOnceSaved(target: SyncDocument): void {
-    this.inBackground(
-      this.open(target).then(async (open) => {
-        await open.synced;
-        while (open.provider.unsyncedChanges > 0) {
-          await new Promise<void>((resolve) => {
-            const changed = (): void => {
-              open.provider.off('unsyncedChanges', changed);
-              resolve();
-            };
-            open.provider.on('unsyncedChanges', changed);
+    this.inBackground(this.open(target).then((open) => this.savedOnServer(open).then(() => this.close(target))));
+  }
+
+  /** Once the server has acknowledged everything of the document. */
+  private async savedOnServer(open: OpenDoc): Promise<void> {
+    await open.synced;
+    while (open.provider.unsyncedChanges > 0) {
+      await new Promise<void>((resolve) => {
+        const changed = (): void => {
+          open.provider.off('unsyncedChanges', changed);
+          resolve();
+        };
+        open.provider.on('unsyncedChanges', changed);
+      });
+    }
+  }
+
+  /** Where another participant's photo stands with its original. */
+  originalState(photoId: string): OriginalState {
+    const upstream = this.originalsUpstream.get(photoId);
+    if (!upstream) return { status: 'none' };
+    const { author, size } = upstream;
+    if (this.originalsHere.has(photoId)) return { status: 'here', author, size };
+    const download = this.downloads.get(photoId);
+    if (download) return { status: 'downloading', author, size, ...download };
+    const own = this.own();
+    if (own && readOriginalRequests(own.local.doc).has(photoId)) return { status: 'requested', author, size, authorOnline: this.isOnline(author) };
+    return { status: this.refusedOriginals.has(photoId) ? 'refused' : 'available', author, size };
+  }
+
+  /** Calls `listener` whenever any photo's OriginalState may have changed. */
+  watchOriginals(listener: () => void): () => void {
+    this.originalListeners.add(listener);
+    return () => this.originalListeners.delete(listener);
+  }
+
+  private readonly tellOriginals = (): void => {
+    for (const listener of this.originalListeners) listener();
+  };
+
+  /** Asks for the original of another participant's photo, in this participant's own
+   *  document: the request waits there, offline included, until its author shares it. */
+  requestOriginal(photoId: string): void {
+    const upstream = this.originalsUpstream.get(photoId);
+    const own = this.own();
+    if (!upstream || !own || this.originalsHere.has(photoId)) return;
+    this.refusedOriginals.delete(photoId);
+    writeOriginalRequest(own.local.doc, photoId, upstream.author);
+    // Already shared for someone else: it comes at once.
+    const author = this.docs.get(documentName({ kind: 'participant', expedition: this.config.expeditionId, participant: upstream.author }));
+    if (author) this.fetchOriginals(upstream.author, author.local.doc);
+  }
+
+  /** Whether the participant's notebook is connected now, as the structure's presence says. */
+  private isOnline(participant: string): boolean {
+    const states = this.structure()?.provider.awareness?.getStates().values() ?? [];
+    return [...states].some((state) => state.participant === participant);
+  }
+
+  /** Logs once what is wrong with a request or an announcement of an original. */
+  private logOriginal(key: string, message: string): void {
+    if (this.loggedOriginals.has(key)) return;
+    this.loggedOriginals.add(key);
+    console.warn(`[carnet] sync: ${message}`);
+  }
+
+  /** Another participant's requests for this one's originals answered, and this one's
+   *  requests to them fetched once their document announces the original. */
+  private followOriginals(participant: string, doc: Y.Doc): void {
+    this.serveOriginals(participant, doc);
+    this.fetchOriginals(participant, doc);
+  }
+
+  /** The requests of another participant (`requester`, their document) for this
+   *  participant's originals: each original not yet shared is, once. */
+  private serveOriginals(requester: string, doc: Y.Doc): void {
+    const own = this.own();
+    if (!own) return;
+    for (const [photoId, author] of readOriginalRequests(doc)) {
+      if (author !== this.config.participantId || this.sharingOriginals.has(photoId) || readOriginal(own.local.doc, photoId) !== null) continue;
+      if (this.loggedOriginals.has(`request/${requester}/${photoId}`)) continue;
+      this.sharingOriginals.add(photoId);
+      this.inBackground(this.inTurn(() => this.shareOriginal(requester, photoId)).finally(() => this.sharingOriginals.delete(photoId)));
+    }
+  }
+
+  /** Runs `work` after the originals before it, whether they succeeded or not. */
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const turn = this.originalsQueue.then(work);
+    this.originalsQueue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Shares one of this participant's originals, for everyone: its chunks first, each
+   *  until the server has it, then its announcement (so that no one looks for a chunk
+   *  the server does not have yet). */
+  private async shareOriginal(requester: string, photoId: string): Promise<void> {
+    const { expeditionId, participantId } = this.config;
+    const photo = await this.database.attachments.get(photoId);
+    const note = photo && (await this.database.notes.get(photo.noteId));
+    if (!photo?.display || !note || photo.expeditionId !== expeditionId || this.foreignPhotos.has(photoId) || !this.isOwn(note)) {
+      this.logOriginal(
+        `request/${requester}/${photoId}`,
+        `${requester} asked for the original of ${photoId}, not a photo of this notebook with a display copy`,
+      );
+      return;
+    }
+    if (photo.blob.size > MAX_ATTACHMENT_BYTES) {
+      this.logOriginal(`request/${requester}/${photoId}`, `the original of ${photoId} is too large to share (${photo.blob.size} bytes)`);
+      return;
+    }
+    const bytes = new Uint8Array(await photo.blob.arrayBuffer());
+    const original: SharedOriginal = { sha256: await sha256Hex(bytes), size: bytes.length, chunks: Math.ceil(bytes.length / ORIGINAL_CHUNK_BYTES) };
+    for (let index = 0; index < original.chunks; index++) {
+      const target: SyncDocument = { kind: 'photo', expedition: expeditionId, participant: participantId, id: originalChunkId(original.sha256, index) };
+      const open = await this.open(target, false);
+      // After the server's copy: a chunk it has from a share cut short is not sent again.
+      await open.synced;
+      writePhotoBytes(open.local.doc, bytes.slice(index * ORIGINAL_CHUNK_BYTES, (index + 1) * ORIGINAL_CHUNK_BYTES));
+      await this.savedOnServer(open);
+      this.close(target);
+    }
+    const own = this.own();
+    if (own && !this.stopped) writeOriginal(own.local.doc, photoId, original);
+  }
+
+  /** This notebook's requests to `author` whose original `doc` (theirs) announces: each
+   *  one fetched. */
+  private fetchOriginals(author: string, doc: Y.Doc): void {
+    const own = this.own();
+    if (!own) return;
+    for (const [photoId, requested] of readOriginalRequests(own.local.doc)) {
+      if (requested !== author || this.downloads.has(photoId)) continue;
+      const original = readOriginal(doc, photoId);
+      if (original === 'malformed') this.logOriginal(`announcement/${author}/${photoId}`, `${author} announced a malformed original for ${photoId}`);
+      if (original === null || original === 'malformed') continue;
+      this.downloads.set(photoId, { received: 0, chunks: original.chunks });
+      this.tellOriginals();
+      const done = (): void => {
+        this.downloads.delete(photoId);
+        this.tellOriginals();
+      };
+      this.inBackground(this.inTurn(() => this.fetchOriginal(author, photoId, original)).finally(done));
+    }
+  }
+
+  /** Receives an original, chunk by chunk, checks it against its announced SHA-256, and
+   *  keeps it with the display copy this notebook had, in one write; then the request
+   *  is answered. Anything else than the original announced is refused, nothing stored. */
+  private async fetchOriginal(author: string, photoId: string, original: SharedOriginal): Promise<void> {
+    const { expeditionId } = this.config;
+    const whole = new Uint8Array(original.size);
+    let problem: string | null = null;
+    for (let index = 0; index < original.chunks && problem === null; index++) {
+      const target: SyncDocument = { kind: 'photo', expedition: expeditionId, participant: author, id: originalChunkId(original.sha256, index) };
+      const open = await this.open(target, false);
+      await open.synced;
+      const bytes = readPhotoBytes(open.local.doc);
+      const expected = Math.min(ORIGINAL_CHUNK_BYTES, original.size - index * ORIGINAL_CHUNK_BYTES);
+      if (bytes?.length === expected) whole.set(bytes, index * ORIGINAL_CHUNK_BYTES);
+      else problem = `chunk ${index} is ${bytes ? `${bytes.length} bytes, not ${expected}` : 'missing'}`;
+      this.close(target);
+      this.downloads.set(photoId, { received: index + 1, chunks: original.chunks });
+      this.tellOriginals();
+    }
+    if (problem === null && (await sha256Hex(whole)) !== original.sha256) problem = 'its SHA-256 is not the one announced';
+    const own = this.own();
+    if (problem !== null) {
+      console.warn(`[carnet] sync: refused the original of ${photoId} from ${author}: ${problem}`);
+      this.refusedOriginals.add(photoId);
+    } else {
+      // The copy's type read from its bytes (a PNG's display copy is most often a JPEG),
+      // before the transaction: it may await nothing but the database.
+      const copy = (await this.database.attachments.get(photoId))?.blob;
+      const kind = copy ? sniffImageKind(new Uint8Array(await copy.slice(0, SNIFF_BYTES).arrayBuffer())) : null;
+      const here = await this.database.transaction('rw', this.database.attachments, async () => {
+        const photo = await this.database.attachments.get(photoId);
+        if (!photo) return false;
+        if (photo.display === null)
+          await this.database.attachments.put({
+            ...photo,
+            size: whole.length,
+            blob: new Blob([whole], { type: photo.mime }),
+            display: new Blob([photo.blob], { type: kind ? IMAGE_MIME[kind] : photo.blob.type }),
           });
-        }
-        this.close(target);
-      }),
-    );
+        return true;
+      });
+      if (here) this.originalsHere.add(photoId);
+    }
+    if (own && !this.stopped) removeOriginalRequest(own.local.doc, photoId);
   }
 
   private close(target: SyncDocument): void {
@@ -578,6 +814,11 @@ export class SyncSession {
       if (note.state && (isNoteDocEmpty(body.local.doc) || docToNoteState(body.local.doc) !== note.state)) noteStateToDoc(note.state, body.local.doc);
     }
   }
+}
+
+function inMemory(): LocalDoc {
+  const doc = new Y.Doc();
+  return { doc, release: () => doc.destroy() };
 }
 
 /** A photo's bytes travel in one update, under the server's limit for one message. */

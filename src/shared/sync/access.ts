@@ -18,7 +18,8 @@ export interface ParticipantEntry {
   lastSeen: number;
 }
 
-const HEX_SHA256 = /^[0-9a-f]{64}$/;
+/** A lowercase hex SHA-256, as sha256Hex writes it. */
+export const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 export function participantsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(PARTICIPANTS);

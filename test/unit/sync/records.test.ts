@@ -1,7 +1,19 @@
 // The structure and a participant's notes in Yjs documents, as two replicas exchange them.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readNotesMeta, readStructure, writeNotesMeta, writeStructure } from '../../../src/renderer/sync/records';
+import {
+  ORIGINAL_CHUNK_BYTES,
+  readNotesMeta,
+  readOriginal,
+  readOriginalRequests,
+  readStructure,
+  removeOriginalRequest,
+  writeNotesMeta,
+  writeOriginal,
+  writeOriginalRequest,
+  writeStructure,
+} from '../../../src/renderer/sync/records';
+import { MAX_ATTACHMENT_BYTES } from '../../../src/shared/images';
 import { buildSampleRecords } from '../../fixtures/sampleRecords';
 
 const exchange = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)));
@@ -49,5 +61,32 @@ describe('an expedition in its Yjs documents', () => {
     exchange(author, reader);
     expect(readNotesMeta(reader).find((note) => note.id === pinned.id)?.pinned).toBe(true);
     expect(readNotesMeta(reader)).toHaveLength(records.notes.length);
+  });
+
+  it('carries requests for originals and their announcements, leaving out what no app writes', () => {
+    const asker = new Y.Doc();
+    writeOriginalRequest(asker, 'photo-1', 'alice');
+    asker.getMap('originalRequests').set('../escape', 'alice');
+    asker.getMap('originalRequests').set('photo-2', 42);
+    expect(readOriginalRequests(asker)).toEqual(new Map([['photo-1', 'alice']]));
+    removeOriginalRequest(asker, 'photo-1');
+    expect(readOriginalRequests(asker).size).toBe(0);
+
+    const author = new Y.Doc();
+    const sha256 = 'a'.repeat(64);
+    const size = 2 * ORIGINAL_CHUNK_BYTES + 1;
+    writeOriginal(author, 'photo-1', { sha256, size, chunks: 3 });
+    expect(readOriginal(author, 'photo-1')).toEqual({ sha256, size, chunks: 3 });
+    expect(readOriginal(author, 'photo-2')).toBeNull();
+    const forged = (record: unknown) => {
+      author.getMap('originals').set('forged', record);
+      return readOriginal(author, 'forged');
+    };
+    expect(forged({ sha256, size: 10 ** 12, chunks: Math.ceil(10 ** 12 / ORIGINAL_CHUNK_BYTES) })).toBe('malformed');
+    expect(forged({ sha256, size: MAX_ATTACHMENT_BYTES + 1, chunks: 17 })).toBe('malformed');
+    expect(forged({ sha256, size, chunks: 1_000_000 })).toBe('malformed');
+    expect(forged({ sha256, size: 0, chunks: 0 })).toBe('malformed');
+    expect(forged({ sha256: 'not-hex', size, chunks: 3 })).toBe('malformed');
+    expect(forged('a string')).toBe('malformed');
   });
 });

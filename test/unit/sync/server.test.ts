@@ -129,6 +129,22 @@ describe('sync server: who writes what', () => {
     expect(bobOnAlice.provider.unsyncedChanges).toBeGreaterThan(0);
   });
 
+  it("drops a participant's forged chunk of another's original, and their forged announcement of it", async () => {
+    const server = await startServer();
+    const { id, tokens } = await createExpedition(server);
+    const chunk = `carnet/${id}/photo/alice/${'a'.repeat(64)}-0`;
+    const bobOnChunk = open(server.url, chunk, tokens.bob);
+    const bobOnAlice = open(server.url, `carnet/${id}/participant/alice`, tokens.bob);
+    await Promise.all([synced(bobOnChunk), synced(bobOnAlice)]);
+    expect(bobOnChunk.provider.authorizedScope).toBe('readonly');
+    bobOnChunk.doc.getMap('photo').set('bytes', new Uint8Array(1000));
+    bobOnAlice.doc.getMap('originals').set('p1', { sha256: 'a'.repeat(64), size: 1000, chunks: 1 });
+    await waitFor(() => server.logs.length === 2, 'both refusals to be logged');
+    expect(server.logs.every((line) => line.includes('from participant "bob"') && line.endsWith('a write to a document it may only read'))).toBe(true);
+    expect(await freshView(server, chunk, tokens.alice, (doc) => doc.getMap('photo').has('bytes'))).toBe(false);
+    expect(await freshView(server, `carnet/${id}/participant/alice`, tokens.alice, (doc) => doc.getMap('originals').size)).toBe(0);
+  });
+
   it('keeps the access document from participants, and the organiser out of notes', async () => {
     const server = await startServer();
     const { id, tokens } = await createExpedition(server);

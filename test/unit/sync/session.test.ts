@@ -3,7 +3,7 @@
 // it and sees the programme, the lessons and the organiser's notes; each writes a note
 // the other receives; the participant, offline for a while, catches up.
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markdownToNote, noteStateToMarkdown } from '../../../src/shared/editor/markdown';
 import { noteStateToDoc } from '../../../src/shared/editor/noteBodyDoc';
 import { AppDB } from '../../../src/renderer/db/AppDB';
@@ -14,8 +14,10 @@ import { createNote, saveNoteContent } from '../../../src/renderer/db/notes';
 import { gatherRecords } from '../../../src/renderer/features/journal/exportJournal';
 import { createSampleExpedition } from '../../../src/renderer/db/sample';
 import { SyncSession, type ShareConfig } from '../../../src/renderer/sync/session';
-import type { ParticipantEntry } from '../../../src/shared/sync/access';
-import { createExpedition, NodeWebSocket, startServer, waitFor } from './helpers';
+import { readOriginalRequests, writeOriginal, writeOriginalRequest, writePhotoBytes } from '../../../src/renderer/sync/records';
+import { attachmentMeta, printedVariant } from '../../../src/shared/journal/records';
+import { sha256Hex, type ParticipantEntry } from '../../../src/shared/sync/access';
+import { createExpedition, freshView, NodeWebSocket, open, saved, startServer, synced, waitFor } from './helpers';
 
 const opened: { database: AppDB; session?: SyncSession }[] = [];
 afterEach(async () => {
@@ -193,4 +195,113 @@ describe('a shared expedition between two notebooks', () => {
       .poll(() => [...olgas.awareness.getStates().values()].map((state) => (state as { name?: string }).name), { timeout: 30_000 })
       .toContain('Alice');
   }, 160_000);
+});
+
+/** Bytes of `length` that start as an image of `kind` announces itself. */
+function imageBytes(kind: 'png' | 'jpeg', length: number, seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(length).map((_, at) => (at * seed + (at >> 13)) % 251);
+  bytes.set(kind === 'png' ? [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] : [0xff, 0xd8, 0xff, 0xe0]);
+  return bytes;
+}
+
+describe('a photo’s original, on request', () => {
+  it('reaches the participant who asked, once its author is online, verified and kept with the display copy; for everyone after', async () => {
+    const { server, expedition, tokens, organiserDb, organiser, participantDb: aliceDb } = await shareSample();
+    const warnings = vi.spyOn(console, 'warn');
+    const note = (await organiserDb.notes.toArray())[0]!;
+    const addPhoto = (name: string, original: Uint8Array<ArrayBuffer>, copy: Uint8Array<ArrayBuffer>) =>
+      addAttachment(organiserDb, {
+        expeditionId: expedition.id,
+        noteId: note.id,
+        name,
+        mime: 'image/png',
+        size: original.length,
+        width: 6000,
+        height: 4000,
+        blob: new Blob([original], { type: 'image/png' }),
+        display: new Blob([copy], { type: 'image/jpeg' }),
+        caption: '',
+        capturedAt: null,
+      });
+    const original = imageBytes('png', 10 * 1024 * 1024, 31);
+    const copy = imageBytes('jpeg', 300_000, 7);
+    const photo = await addPhoto('atelier.png', original, copy);
+    const otherOriginal = imageBytes('png', 1_000_000, 13);
+    const other = await addPhoto('presse.png', otherOriginal, imageBytes('jpeg', 100_000, 11));
+
+    const alice = await startSession(aliceDb, server.url, expedition.id, { participantId: 'alice', role: 'participant', token: tokens.alice, name: 'Alice' });
+    await expect.poll(async () => (await aliceDb.attachments.bulkGet([photo.id, other.id])).every(Boolean), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => alice.originalState(photo.id), { timeout: 60_000 }).toEqual({ status: 'available', author: 'organiser', size: original.length });
+    expect(new Uint8Array(await (await aliceDb.attachments.get(photo.id))!.blob.arrayBuffer())).toEqual(copy);
+
+    // The organiser goes offline: Alice's request waits in her document.
+    organiser.stop();
+    alice.requestOriginal(photo.id);
+    await expect.poll(() => alice.originalState(photo.id), { timeout: 60_000 }).toMatchObject({ status: 'requested', authorOnline: false });
+
+    // A modified client of the organiser's announces an original whose chunk was tampered
+    // with: Alice's notebook refuses it and keeps the photo as it was.
+    const otherSha = await sha256Hex(otherOriginal);
+    const tampered = otherOriginal.slice();
+    tampered[500_000]! ^= 1;
+    const chunk = open(server.url, `carnet/${expedition.id}/photo/organiser/${otherSha}-0`, tokens.organiser);
+    await synced(chunk);
+    writePhotoBytes(chunk.doc, tampered);
+    await saved(chunk);
+    const forger = open(server.url, `carnet/${expedition.id}/participant/organiser`, tokens.organiser);
+    await synced(forger);
+    writeOriginal(forger.doc, other.id, { sha256: otherSha, size: otherOriginal.length, chunks: 1 });
+    await saved(forger);
+    forger.provider.destroy();
+    alice.requestOriginal(other.id);
+    await expect.poll(() => alice.originalState(other.id).status, { timeout: 60_000 }).toBe('refused');
+    expect(warnings).toHaveBeenCalledWith(`[carnet] sync: refused the original of ${other.id} from organiser: its SHA-256 is not the one announced`);
+    expect((await aliceDb.attachments.get(other.id))?.display).toBeNull();
+
+    // A request (from a modified client) for a photo the organiser does not have: harmless.
+    const asker = open(server.url, `carnet/${expedition.id}/participant/alice`, tokens.alice);
+    await synced(asker);
+    writeOriginalRequest(asker.doc, 'no-such-photo', 'organiser');
+    await saved(asker);
+    asker.provider.destroy();
+
+    // The organiser's notebook comes back: it shares the original, Alice receives it.
+    const back = await startSession(organiserDb, server.url, expedition.id, {
+      participantId: 'organiser',
+      role: 'organiser',
+      token: tokens.organiser,
+      name: 'Olga',
+    });
+    await expect.poll(async () => Boolean((await aliceDb.attachments.get(photo.id))?.display), { timeout: 120_000 }).toBe(true);
+    const received = (await aliceDb.attachments.get(photo.id))!;
+    expect(await sha256Hex(new Uint8Array(await received.blob.arrayBuffer()))).toBe(await sha256Hex(original));
+    expect(new Uint8Array(await received.display!.arrayBuffer())).toEqual(copy);
+    expect(received).toMatchObject({ size: original.length, mime: 'image/png' });
+    expect(received.blob.type).toBe('image/png');
+    expect(received.display!.type).toBe('image/jpeg');
+    // Its chunks were never stored in either notebook: the attachments hold the bytes.
+    const chunks = `carnet/${expedition.id}/photo/organiser/${await sha256Hex(original)}-`;
+    for (const database of [aliceDb, organiserDb]) expect(await database.syncDocs.where('name').startsWith(chunks).count()).toBe(0);
+    // Exported as a local photo: the journal prints the display copy, a backup carries the original.
+    expect(printedVariant(attachmentMeta(received))).toBe('display');
+    await expect.poll(() => alice.originalState(photo.id), { timeout: 60_000 }).toEqual({ status: 'here', author: 'organiser', size: original.length });
+    const requests = () => freshView(server, `carnet/${expedition.id}/participant/alice`, tokens.bob, readOriginalRequests);
+    await expect.poll(async () => (await requests()).has(photo.id), { timeout: 60_000 }).toBe(false);
+    expect((await requests()).get('no-such-photo')).toBe('organiser');
+    await expect
+      .poll(() => warnings.mock.calls.filter(([line]) => String(line).includes('no-such-photo')), { timeout: 60_000 })
+      .toEqual([['[carnet] sync: alice asked for the original of no-such-photo, not a photo of this notebook with a display copy']]);
+    expect((await organiserDb.attachments.get(other.id))?.display).not.toBeNull();
+
+    // Shared once, for everyone: Bob gets it while the organiser is offline again.
+    back.stop();
+    const bobDb = new AppDB(`sync-bob-${performance.now()}`);
+    opened.push({ database: bobDb });
+    const bob = await startSession(bobDb, server.url, expedition.id, { participantId: 'bob', role: 'participant', token: tokens.bob, name: 'Bob' });
+    await expect.poll(() => bob.originalState(photo.id).status, { timeout: 60_000 }).toBe('available');
+    bob.requestOriginal(photo.id);
+    await expect.poll(async () => Boolean((await bobDb.attachments.get(photo.id))?.display), { timeout: 120_000 }).toBe(true);
+    expect(await sha256Hex(new Uint8Array(await (await bobDb.attachments.get(photo.id))!.blob.arrayBuffer()))).toBe(await sha256Hex(original));
+    warnings.mockRestore();
+  }, 300_000);
 });

@@ -12,6 +12,7 @@ import type { Attachment } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { getAttachment, setAttachmentCaption } from '../../db/attachments';
 import { visitInProgress } from '../../../shared/visits';
+import { PhotoOriginal } from './PhotoOriginal';
 
 /** Registered with setImageDecorator: what ImageNode.decorate returns on screen. */
 export function renderImage(props: ImageDecoratorProps): JSX.Element {
@@ -65,6 +66,7 @@ export function ImageView({ nodeKey, attachmentId, caption, width, height }: Ima
         <CaptionInput editor={editor} nodeKey={nodeKey} caption={caption} />
       </figcaption>
       {attachment && <VisitHint attachment={attachment} />}
+      <PhotoOriginal attachmentId={attachmentId} />
     </figure>
   );
 }

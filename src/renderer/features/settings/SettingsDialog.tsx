@@ -5,6 +5,7 @@ import { SnapshotList } from '../backup/SnapshotList';
 import { LanguageSelect } from './LanguageSelect';
 import { readStorageState, requestPersistentStorage, type StorageState } from './storage';
 import { useLocale } from '../../i18n/useLocale';
+import { formatMegabytes } from '../../i18n';
 
 export function SettingsDialog({ expeditionId, onClose }: { expeditionId: string | null; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -13,8 +14,7 @@ export function SettingsDialog({ expeditionId, onClose }: { expeditionId: string
   useEffect(() => {
     void readStorageState().then(setStorage);
   }, []);
-  const size = (bytes: number | null) =>
-    bytes === null ? '—' : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
+  const size = (bytes: number | null) => (bytes === null ? '—' : formatMegabytes(bytes, locale));
   const persist = async () => {
     await requestPersistentStorage();
     setStorage(await readStorageState());

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, useState, type JSX, type ReactNode } from 'react';
 import type { NoteSummary } from '../../../shared/model';
 import { db } from '../../db/AppDB';
+import { PhotoOriginalsContext } from '../../editor/PhotoOriginalsContext';
 import type { Settings } from '../../db/settings';
 import { SyncSession, type SyncState } from '../../sync/session';
 import { writtenBy, type SharedParticipant } from '../../sync/records';
@@ -70,7 +71,12 @@ export function SharingProvider({ share, children }: { share: ShareSetting | nul
   }, [key]);
   const shows = useMemo(() => shownFor(whose, share), [whose, share?.participantId]);
   const value: Sharing = { share, session: running?.session ?? null, state: running?.state ?? null, members: running?.members ?? [], whose, setWhose, shows };
-  return <SharingContext.Provider value={value}>{children}</SharingContext.Provider>;
+  const originals = useMemo(() => running && { session: running.session, members: running.members }, [running?.session, running?.members]);
+  return (
+    <SharingContext.Provider value={value}>
+      <PhotoOriginalsContext.Provider value={originals}>{children}</PhotoOriginalsContext.Provider>
+    </SharingContext.Provider>
+  );
 }
 
 export function useSharing(): Sharing {
