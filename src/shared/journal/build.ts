@@ -168,6 +168,7 @@ export function summarise(text: string): string {
 
 /** Ends a sentence, a clause or an introduction, closing quotes or brackets after it. */
 const PUNCTUATED = /[.!?…;:,][»”"')\]]*$/;
+const SENTENCE_ENDED = /[.!?…][»”"')\]]*$/;
 /** Hashtags at the end of a line: the note's tags are shown elsewhere. */
 const TRAILING_TAGS = /(?:^|\s+)(?:#[\p{L}\p{N}_-]+\s*)+$/u;
 
@@ -193,15 +194,20 @@ export function blocksProse(blocks: readonly Block[], language: Locale): string 
   };
   walk(blocks);
   const [colon, semicolon] = language === 'fr' ? [' : ', ' ; '] : [': ', '; '];
-  return segments
+  // What follows the end of a sentence starts with a capital, even a list item.
+  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+  const prose = segments
     .map(({ text, item }, index) => {
       const previous = segments[index - 1];
       if (!previous) return text;
+      if (SENTENCE_ENDED.test(previous.text)) return ` ${sentence(text)}`;
       if (PUNCTUATED.test(previous.text)) return ` ${text}`;
       if (item) return previous.item ? `${semicolon}${text}` : `${colon}${text}`;
-      return `. ${text}`;
+      return `. ${sentence(text)}`;
     })
     .join('');
+  // A list that ends the note ends its sentence.
+  return segments.at(-1)?.item && !PUNCTUATED.test(prose) ? `${prose}.` : prose;
 }
 
 /** A whole note's title (its own, else the heading it opens with) apart from its body. */

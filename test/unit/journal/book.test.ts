@@ -88,7 +88,11 @@ describe('evidence in a lesson chapter', () => {
     });
     expect(
       blocksProse([paragraph('Un atelier ouvert #innovation #rh'), paragraph('À retenir'), list('le temps', 'les start-ups'), paragraph('#fin')], 'fr'),
-    ).toBe('Un atelier ouvert. À retenir : le temps ; les start-ups');
+    ).toBe('Un atelier ouvert. À retenir : le temps ; les start-ups.');
+    // A list after a sentence: its first item starts the next one.
+    expect(blocksProse([paragraph('Un club des partenaires.'), list('en parler au comité', 'identifier trois start-ups')], 'fr')).toBe(
+      'Un club des partenaires. En parler au comité ; identifier trois start-ups.',
+    );
     expect(blocksProse([paragraph('Le #rh décide.'), paragraph('Ensuite')], 'en')).toBe('Le #rh décide. Ensuite');
     expect(summarise(Array.from({ length: 50 }, (_, i) => `m${i}`).join(' '))).toMatch(/ m39…$/);
     expect(summarise(`${Array.from({ length: 38 }, (_, i) => `m${i}`).join(' ')} fin ; suite`)).toMatch(/ m37 fin…$/);
