@@ -54,11 +54,16 @@ class DocxBuilder {
     return typography(text, this.journal.language);
   }
 
+  /** "Intervenants : " / "Speakers: ". */
+  private colon(): string {
+    return this.journal.language === 'fr' ? ' : ' : ': ';
+  }
+
   build(): (Paragraph | TableOfContents)[] {
     const j = this.journal;
     this.paragraphs.push(
       new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { before: 3000 }, children: [new TextRun(this.t(j.title))] }),
-      ...[j.place, j.dates, j.collective ? `${this.s.authors} : ${j.authors.join(', ')}` : j.author]
+      ...[j.place, j.dates, j.collective ? `${this.s.authors}${this.colon()}${j.authors.join(', ')}` : j.author]
         .filter(Boolean)
         .map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: this.t(line), size: 28 })] })),
       new Paragraph({ children: [new PageBreak()] }),
@@ -96,16 +101,17 @@ class DocxBuilder {
       c.organisation !== c.title ? c.organisation : '',
       c.when,
       c.location,
-      c.speakers.length > 0 ? `${this.s.speakers} : ${c.speakers.map((sp) => (sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}` : '',
+      c.speakers.length > 0 ? `${this.s.speakers}${this.colon()}${c.speakers.map((sp) => (sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}` : '',
       c.description,
-      this.journal.collective && c.contributors.length > 0 ? `${this.s.contributors} : ${c.contributors.join(', ')}` : '',
+      this.journal.collective && c.contributors.length > 0 ? `${this.s.contributors}${this.colon()}${c.contributors.join(', ')}` : '',
     ].filter(Boolean);
     for (const fact of facts) this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(fact), color: '555555' })] }));
     for (const note of c.notes) this.note(note);
   }
 
-  private note(note: JournalNote): void {
-    if (note.title) this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(this.t(note.title))] }));
+  /** A note, its title a heading of `level` (2: in a visit chapter; 4: under a visit in a lesson chapter). */
+  private note(note: JournalNote, level = 2): void {
+    if (note.title) this.paragraphs.push(new Paragraph({ heading: HEADINGS[level - 1], children: [new TextRun(this.t(note.title))] }));
     const meta = [note.kindLabel, note.time, this.journal.collective ? note.author : ''].filter(Boolean).join(' · ');
     this.paragraphs.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: meta.toUpperCase(), size: 18, color: '666666' })] }));
     this.blocks(note.blocks, note.kind === 'quote');
@@ -131,6 +137,15 @@ class DocxBuilder {
       else this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
       for (const e of lesson.strongest) this.keyEvidence(e);
     }
+    if (c.unlinkedVisits.length > 0)
+      this.paragraphs.push(
+        new Paragraph({
+          spacing: { before: 360 },
+          children: [
+            new TextRun({ text: this.t(`${this.s.unlinkedVisits}${this.colon()}${c.unlinkedVisits.map((v) => v.heading).join(', ')}`), color: '555555' }),
+          ],
+        }),
+      );
   }
 
   private keyEvidence(e: KeyEvidence): void {
@@ -148,16 +163,25 @@ class DocxBuilder {
       this.blocks(c.synthesis, false);
     }
     this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(this.t(this.s.evidence))] }));
-    if (c.evidence.length === 0) this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
-    for (const e of c.evidence) this.evidence(e);
+    if (c.visits.length === 0) this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
+    // Each visit's evidence under the visit's title and day, a heading below the chapter's
+    // (the contents list chapters only).
+    for (const visit of c.visits) {
+      this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(this.t(visit.heading))] }));
+      for (const e of visit.evidence) this.evidence(e);
+    }
   }
 
   private evidence(e: Evidence): void {
     for (const passage of e.passages) this.paragraphs.push(new Paragraph({ style: 'Quote', children: this.passage(passage) }));
     if (e.summary?.title) this.paragraphs.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: this.t(e.summary.title), bold: true })] }));
     if (e.summary?.excerpt) this.paragraphs.push(new Paragraph({ style: e.speaker ? 'Quote' : undefined, children: [new TextRun(this.t(e.summary.excerpt))] }));
-    if (e.note) this.note(e.note);
-    else this.speaker(e.speaker);
+    if (e.note) {
+      // A note shown in full says its kind, time and author itself.
+      this.note(e.note, 4);
+      return;
+    }
+    this.speaker(e.speaker);
     this.reference(this.journal.collective && e.author ? `${e.reference} · ${e.author}` : e.reference);
   }
 

@@ -9,7 +9,7 @@ import { clockTime, dateRange, longDate, shortDate } from '../text/typography';
 import { expeditionAgreement, type Agreement } from './agreement';
 import { lessonEvidence } from './evidence';
 import type { AttachmentMeta, ExportRecords } from './records';
-import { imagesIn, stateToBlocks, type Block } from './richText';
+import { imagesIn, inlineText, stateToBlocks, type Block } from './richText';
 import type { JournalOptions } from './options';
 import { JOURNAL_STRINGS } from './strings';
 
@@ -65,7 +65,7 @@ export interface NoteSummary {
 
 export interface Evidence {
   noteAnchor: string;
-  /** "Michelin, 20 nov. 2024". */
+  /** The note's kind and time, "Observation · 10:05": its visit is the heading above it. */
   reference: string;
   author: string;
   /** A quote's speaker ("— Claire Vernet"), '' for other notes. */
@@ -76,6 +76,18 @@ export interface Evidence {
   note: JournalNote | null;
 }
 
+/** A visit as a heading or a mention: "Michelin — pratiques d’innovation ouverte · 20 nov. 2024". */
+export interface VisitMention {
+  /** Its chapter's anchor, '' when the book has no visit chapters. */
+  anchor: string;
+  heading: string;
+}
+
+/** What one visit showed of a lesson, under the visit's heading. */
+export interface LessonVisit extends VisitMention {
+  evidence: Evidence[];
+}
+
 export interface LessonChapter {
   kind: 'lesson';
   anchor: string;
@@ -83,7 +95,8 @@ export interface LessonChapter {
   description: string;
   color: string;
   synthesis: Block[];
-  evidence: Evidence[];
+  /** The evidence grouped by visit, in time order; none when nothing was linked. */
+  visits: LessonVisit[];
 }
 
 /** One of a lesson's strongest pieces of evidence, with everyone who linked it. */
@@ -114,6 +127,8 @@ export interface SummaryChapter {
   anchor: string;
   title: string;
   lessons: SummaryLesson[];
+  /** The visits nobody linked to any lesson. */
+  unlinkedVisits: VisitMention[];
 }
 
 export type Chapter = SummaryChapter | VisitChapter | LessonChapter;
@@ -141,17 +156,71 @@ export interface Journal {
 
 const SUMMARY_WORDS = 40;
 
-function summarise(text: string): string {
+/** The first words of a text, on one line; cut, it ends with "…" (after a word, not after
+ *  the punctuation that followed it). */
+export function summarise(text: string): string {
   const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length <= SUMMARY_WORDS ? words.join(' ') : `${words.slice(0, SUMMARY_WORDS).join(' ')}…`;
+  if (words.length <= SUMMARY_WORDS) return words.join(' ');
+  const kept = words.slice(0, SUMMARY_WORDS);
+  while (kept.length > 1 && /^[,;:–—-]$/.test(kept[kept.length - 1] ?? '')) kept.pop();
+  return `${kept.join(' ').replace(/[,;:]+$/, '')}…`;
+}
+
+/** Ends a sentence, a clause or an introduction, closing quotes or brackets after it. */
+const PUNCTUATED = /[.!?…;:,][»”"')\]]*$/;
+const SENTENCE_ENDED = /[.!?…][»”"')\]]*$/;
+/** Hashtags at the end of a line: the note's tags are shown elsewhere. */
+const TRAILING_TAGS = /(?:^|\s+)(?:#[\p{L}\p{N}_-]+\s*)+$/u;
+
+/** A note's blocks as one run of prose for an excerpt: paragraphs as sentences, list items
+ *  apart (a semicolon between them unless they end with their own punctuation), a paragraph that
+ *  introduces a list followed by a colon, hashtags at the end of a block dropped, photos
+ *  left out. */
+export function blocksProse(blocks: readonly Block[], language: Locale): string {
+  const segments: { text: string; item: boolean }[] = [];
+  const add = (text: string, item: boolean) => {
+    const clean = text.replace(/\s+/g, ' ').replace(TRAILING_TAGS, '').trim();
+    if (clean) segments.push({ text: clean, item });
+  };
+  const walk = (of: readonly Block[]) => {
+    for (const block of of) {
+      if (block.kind === 'list')
+        for (const item of block.items) {
+          add(inlineText(item.inlines), true);
+          walk(item.children);
+        }
+      else if (block.kind !== 'image') add(inlineText(block.inlines), false);
+    }
+  };
+  walk(blocks);
+  const [colon, semicolon] = language === 'fr' ? [' : ', ' ; '] : [': ', '; '];
+  // What follows the end of a sentence starts with a capital, even a list item.
+  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+  const prose = segments
+    .map(({ text, item }, index) => {
+      const previous = segments[index - 1];
+      if (!previous) return text;
+      if (SENTENCE_ENDED.test(previous.text)) return ` ${sentence(text)}`;
+      if (PUNCTUATED.test(previous.text)) return ` ${text}`;
+      if (item) return previous.item ? `${semicolon}${text}` : `${colon}${text}`;
+      return `. ${sentence(text)}`;
+    })
+    .join('');
+  // A list that ends the note ends its sentence.
+  return segments.at(-1)?.item && !PUNCTUATED.test(prose) ? `${prose}.` : prose;
 }
 
 /** A whole note's title (its own, else the heading it opens with) apart from its body. */
-function noteSummary(note: Note, blocks: readonly Block[]): NoteSummary {
+function noteSummary(note: Note, blocks: readonly Block[], language: Locale): NoteSummary {
   const first = firstLine(note.text);
-  const title = note.title.trim() || (blocks[0]?.kind === 'heading' ? first : '');
-  const body = title && first === title ? note.text.slice(note.text.indexOf(first) + first.length) : note.text;
-  return { title, excerpt: summarise(body) };
+  const opening = blocks[0]?.kind === 'heading' ? blocks[0] : null;
+  const title = note.title.trim() || (opening ? first : '');
+  // The heading the title came from, or that repeats it, is not the body.
+  const body = opening && (!note.title.trim() || inlineText(opening.inlines).trim() === title) ? blocks.slice(1) : blocks;
+  const prose = blocksProse(body, language);
+  if (prose || blocks.length > 0) return { title, excerpt: summarise(prose) };
+  // A note without a state (or one that cannot be read): its plain text.
+  return { title, excerpt: summarise(title && first === title ? note.text.slice(note.text.indexOf(first) + first.length) : note.text) };
 }
 
 /** A passage this short or shorter is shown within its sentence. */
@@ -206,6 +275,13 @@ export function passagesInContext(text: string, passages: readonly string[]): Pa
 export function visitReference(visit: Visit, timeZone: string, language: Locale): string {
   const name = visit.organisation.trim() || visit.title.trim();
   return `${name}, ${shortDate(visit.start, timeZone, language)}`;
+}
+
+/** "Michelin — pratiques d’innovation ouverte · 20 nov. 2024": the visit's title and day,
+ *  heading its evidence in a lesson chapter. */
+export function visitHeading(visit: Visit, timeZone: string, language: Locale): string {
+  const name = visit.title.trim() || visit.organisation.trim();
+  return `${name} · ${shortDate(visit.start, timeZone, language)}`;
 }
 
 function visitWhen(visit: Visit, timeZone: string, language: Locale): string {
@@ -269,7 +345,11 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
 
   const book = options.structure === 'book';
   const withVisits = options.structure !== 'lessonsOnly';
-  const summaryOf = (note: Note): NoteSummary => noteSummary(note, journalNotes.get(note.id)?.blocks ?? []);
+  const summaryOf = (note: Note): NoteSummary => noteSummary(note, journalNotes.get(note.id)?.blocks ?? [], language);
+  const visitMention = (visit: Visit): VisitMention => ({
+    anchor: withVisits ? `visit-${visit.id}` : '',
+    heading: visitHeading(visit, timeZone, language),
+  });
   const speakerOf = (note: Note): string => (note.kind === 'quote' ? note.speaker.trim() : '');
   const lessonChapters: LessonChapter[] = lessons.map((lesson: Lesson) => ({
     kind: 'lesson',
@@ -279,20 +359,22 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
     color: lesson.color,
     // The book's synthesis is the group's, in its summary; each participant's stays theirs.
     synthesis: options.synthesis && !book ? stateToBlocks(lesson.synthesis) : [],
-    evidence: lessonEvidence(lesson, visits, notes).flatMap(({ visit, items }) =>
-      items
+    visits: lessonEvidence(lesson, visits, notes).flatMap(({ visit, items }): LessonVisit[] => {
+      const evidence = items
         .filter((item) => item.whole || (options.passages && item.passages.length > 0))
         .map((item): Evidence => ({
           noteAnchor: `note-${item.note.id}`,
-          reference: visitReference(visit, timeZone, language),
+          reference: `${strings.kinds[item.note.kind]} · ${clockTime(item.note.createdAt, timeZone, language)}`,
           author: item.note.author,
           speaker: speakerOf(item.note),
           passages: options.passages ? passagesInContext(item.note.text, item.passages) : [],
           summary: item.whole && withVisits ? summaryOf(item.note) : null,
           note: item.whole && !withVisits ? (journalNotes.get(item.note.id) ?? null) : null,
-        })),
-    ),
+        }));
+      return evidence.length > 0 ? [{ ...visitMention(visit), evidence }] : [];
+    }),
   }));
+  const lessonItems = (chapter: LessonChapter): Evidence[] => chapter.visits.flatMap((v) => v.evidence);
 
   const summaryChapter = (): SummaryChapter => {
     const agreement = expeditionAgreement({ visits, lessons, notes });
@@ -325,14 +407,15 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
         synthesis: options.synthesis ? stateToBlocks(groupSyntheses.get(lesson.id) ?? '') : [],
         strongest: strongest.map(keyEvidence),
       })),
+      unlinkedVisits: agreement.unlinkedVisits.map(visitMention),
     };
   };
 
   const chapters: Chapter[] = book ? [summaryChapter(), ...lessonChapters, ...visitChapters] : [...(withVisits ? visitChapters : []), ...lessonChapters];
 
-  const shownNotes = withVisits ? notes : notes.filter((note) => lessonChapters.some((chapter) => chapter.evidence.some((e) => e.note?.id === note.id)));
+  const shownNotes = withVisits ? notes : notes.filter((note) => lessonChapters.some((chapter) => lessonItems(chapter).some((e) => e.note?.id === note.id)));
   const tagIndex = options.tagIndex ? buildTagIndex(shownNotes, visitById, timeZone, language) : [];
-  const shown = [...(withVisits ? visitChapters.flatMap((c) => c.notes) : []), ...lessonChapters.flatMap((c) => c.evidence.flatMap((e) => e.note ?? []))];
+  const shown = [...(withVisits ? visitChapters.flatMap((c) => c.notes) : []), ...lessonChapters.flatMap((c) => lessonItems(c).flatMap((e) => e.note ?? []))];
   const attachmentIds = new Set(shown.flatMap((note) => imagesIn(note.blocks).map((image) => image.attachmentId)));
   const authors = authorsOf(notes);
 

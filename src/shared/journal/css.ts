@@ -31,7 +31,7 @@ a { color: #0b5cad; }
 .visit-when { font-weight: 700; color: var(--ink); }
 .label { font-variant: small-caps; }
 .note { margin: 1.4em 0; }
-.note h2 { margin-top: 0; }
+.note h2, .note h4 { margin-top: 0; }
 .note-meta { font-size: 0.85em; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; break-after: avoid; page-break-after: avoid; }
 .note-tags { font-size: 0.85em; color: var(--muted); }
 .note-tags span { margin-right: 0.6em; }
@@ -48,6 +48,10 @@ figcaption { font-size: 0.9em; color: var(--muted); font-style: italic; margin-t
 .lesson-description { font-size: 1.05em; color: var(--muted); }
 .evidence { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 .evidence blockquote { border-left-color: var(--lesson-color); }
+.visit-heading { font-size: 1em; color: var(--muted); border-bottom: 1px solid var(--rule); padding-bottom: 0.15em; margin: 1.6em 0 0.5em; }
+.visit-heading a { color: inherit; text-decoration: none; }
+.unlinked-visits { margin-top: 2em; color: var(--muted); }
+.unlinked-visits a { color: inherit; }
 .reference { font-size: 0.9em; color: var(--muted); text-align: right; margin-top: 0.1em; }
 .summary { margin-bottom: 0; }
 .summary-title { font-weight: 700; margin-bottom: 0; break-after: avoid; page-break-after: avoid; }

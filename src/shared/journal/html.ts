@@ -4,7 +4,19 @@
 // printing), and a Content-Security-Policy forbids any script, so that a slip of escaping
 // would still run nothing.
 import { typography } from '../text/typography';
-import type { Chapter, Evidence, Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter, VisitChapter } from './build';
+import type {
+  Chapter,
+  Evidence,
+  Journal,
+  JournalNote,
+  KeyEvidence,
+  LessonChapter,
+  LessonVisit,
+  Passage,
+  SummaryChapter,
+  VisitChapter,
+  VisitMention,
+} from './build';
 import { JOURNAL_CSS } from './css';
 import type { Block, Inline } from './richText';
 import { JOURNAL_STRINGS } from './strings';
@@ -165,7 +177,18 @@ class HtmlRenderer {
         '</section>',
       ].join('\n'),
     );
-    return [`<section class="chapter executive-summary" id="${escapeHtml(c.anchor)}">`, `<h1>${this.t(c.title)}</h1>`, ...lessons, '</section>'].join('\n');
+    const unlinked =
+      c.unlinkedVisits.length > 0
+        ? `<p class="unlinked-visits"><span class="label">${this.label(this.s.unlinkedVisits)}</span>${c.unlinkedVisits.map((v) => this.visitMention(v)).join(', ')}</p>`
+        : '';
+    return [`<section class="chapter executive-summary" id="${escapeHtml(c.anchor)}">`, `<h1>${this.t(c.title)}</h1>`, ...lessons, unlinked, '</section>']
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  /** A visit's title and day, a link to its chapter when the book has one. */
+  private visitMention(v: VisitMention): string {
+    return v.anchor ? `<a href="#${escapeHtml(v.anchor)}">${this.t(v.heading)}</a>` : this.t(v.heading);
   }
 
   private keyEvidence(e: KeyEvidence): string {
@@ -207,13 +230,14 @@ class HtmlRenderer {
     ].join('\n');
   }
 
-  private note(note: JournalNote): string {
+  /** A note, its title a heading of `level` (its own headings below it). */
+  private note(note: JournalNote, level = 2): string {
     const meta = [note.kindLabel, note.time, this.journal.collective ? note.author : ''].filter(Boolean).join(' · ');
-    const body = this.blocks(note.blocks, 3);
+    const body = this.blocks(note.blocks, level + 1);
     const content = note.kind === 'quote' ? `<blockquote class="note-quote">${body}</blockquote>${this.speaker(note.speaker)}` : body;
     return [
       `<article class="note note-${escapeHtml(note.kind)}" id="${escapeHtml(note.anchor)}">`,
-      note.title ? `<h2>${this.t(note.title)}</h2>` : '',
+      note.title ? `<h${level}>${this.t(note.title)}</h${level}>` : '',
       `<p class="note-meta">${this.t(meta)}</p>`,
       content,
       note.tags.length > 0 ? `<p class="note-tags">${note.tags.map((tag) => `<span>#${escapeHtml(tag)}</span>`).join(' ')}</p>` : '',
@@ -228,14 +252,25 @@ class HtmlRenderer {
       c.description ? `<p class="lesson-description">${this.t(c.description)}</p>` : '',
       c.synthesis.length > 0 ? `<h2>${this.t(this.s.synthesis)}</h2><div class="synthesis">${this.blocks(c.synthesis, 3)}</div>` : '',
       `<h2>${this.t(this.s.evidence)}</h2>`,
-      c.evidence.length === 0 ? `<p class="empty">${this.t(this.s.noEvidence)}</p>` : c.evidence.map((e) => this.evidence(e)).join('\n'),
+      c.visits.length === 0 ? `<p class="empty">${this.t(this.s.noEvidence)}</p>` : c.visits.map((v) => this.lessonVisit(v)).join('\n'),
+      '</section>',
+    ].join('\n');
+  }
+
+  /** What one visit showed, under the visit's title and day (not an entry of the contents). */
+  private lessonVisit(v: LessonVisit): string {
+    return [
+      '<section class="lesson-visit">',
+      `<h3 class="visit-heading">${this.visitMention(v)}</h3>`,
+      ...v.evidence.map((e) => this.evidence(e)),
       '</section>',
     ].join('\n');
   }
 
   private evidence(e: Evidence): string {
     const byline = this.journal.collective && e.author ? ` · ${this.t(e.author)}` : '';
-    const reference = `<p class="reference"><a href="#${escapeHtml(e.noteAnchor)}">${this.t(e.reference)}</a>${byline}</p>`;
+    // A note shown in full says its kind, time and author itself.
+    const reference = e.note ? '' : `<p class="reference"><a href="#${escapeHtml(e.noteAnchor)}">${this.t(e.reference)}</a>${byline}</p>`;
     return [
       '<div class="evidence">',
       ...e.passages.map((passage) => `<blockquote class="passage">${this.passage(passage)}</blockquote>`),
@@ -245,7 +280,7 @@ class HtmlRenderer {
           ? `<blockquote class="passage">${this.t(e.summary.excerpt)}</blockquote>`
           : `<p class="summary">${this.t(e.summary.excerpt)}</p>`
         : '',
-      e.note ? this.note(e.note) : this.speaker(e.speaker),
+      e.note ? this.note(e.note, 4) : this.speaker(e.speaker),
       reference,
       '</div>',
     ].join('');

@@ -4,10 +4,10 @@
 // Text is written as typed (no typographic rewriting): these files are meant to be
 // edited and imported again.
 import { dump } from 'js-yaml';
-import type { Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter } from './build';
+import type { Evidence, Journal, JournalNote, KeyEvidence, LessonChapter, Passage, SummaryChapter, VisitMention } from './build';
 import { extensionOfMime, printedVariant, variantMime, type AttachmentVariant } from './records';
 import type { Block, Inline } from './richText';
-import { JOURNAL_STRINGS, type JournalStrings } from './strings';
+import { JOURNAL_STRINGS } from './strings';
 
 export interface MarkdownFile {
   path: string;
@@ -116,6 +116,11 @@ function blocksToMarkdown(blocks: readonly Block[], imagePath: (id: string) => s
   return out.join('\n\n');
 }
 
+/** "Intervenants : " / "Speakers: ". */
+function colon(journal: Journal): string {
+  return journal.language === 'fr' ? ' : ' : ': ';
+}
+
 function frontMatter(data: Record<string, unknown>): string {
   return `---\n${dump(data, { lineWidth: -1 }).trimEnd()}\n---\n\n`;
 }
@@ -186,8 +191,13 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   for (const chapter of journal.chapters) if (chapter.kind === 'visit') folderOf(chapter.title);
   for (const chapter of journal.chapters) {
     if (chapter.kind === 'visit') chapter.notes.forEach(noteFile);
-    else if (chapter.kind === 'lesson') chapter.evidence.forEach((e) => e.note && noteFile(e.note));
+    else if (chapter.kind === 'lesson') chapter.visits.forEach((v) => v.evidence.forEach((e) => e.note && noteFile(e.note)));
   }
+  // Each visit's file (its facts and links to its notes), for the lessons and the summary
+  // to link to.
+  const visitPaths = new Map<string, string>();
+  for (const chapter of journal.chapters)
+    if (chapter.kind === 'visit') visitPaths.set(chapter.anchor, uniquePath(`${folderOf(chapter.title)}/00-${slug(s.visits.slice(0, -1))}`));
 
   const relative = (from: string, to: string): string => `${'../'.repeat(from.split('/').length - 1)}${to}`;
   const lessonPaths = new Map<string, string>();
@@ -195,22 +205,22 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
     if (chapter.kind !== 'lesson') return;
     const path = uniquePath(`${s.lessons.toLowerCase()}/${pad(index + 1)}-${slug(chapter.title)}`);
     lessonPaths.set(chapter.anchor, path);
-    files.push({ path, content: lessonFile(chapter, path, notePaths, relative, journal) });
+    files.push({ path, content: lessonFile(chapter, path, notePaths, visitPaths, relative, journal) });
   });
 
   // Visit summaries (facts and links to the notes), then the index and the tags.
   const visitIndex: string[] = [];
   for (const chapter of journal.chapters) {
     if (chapter.kind !== 'visit') continue;
-    const folder = folderOf(chapter.title);
-    const path = uniquePath(`${folder}/00-${slug(s.visits.slice(0, -1))}`);
+    const path = visitPaths.get(chapter.anchor) ?? '';
     const facts = [
       chapter.organisation && `**${escapeLine(chapter.organisation)}**`,
       escapeLine(chapter.when),
       chapter.location && escapeLine(chapter.location),
-      chapter.speakers.length > 0 && `${s.speakers} : ${chapter.speakers.map((sp) => escapeLine(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
+      chapter.speakers.length > 0 &&
+        `${s.speakers}${colon(journal)}${chapter.speakers.map((sp) => escapeLine(sp.role ? `${sp.name} (${sp.role})` : sp.name)).join(', ')}`,
       chapter.description && escapeMarkdown(chapter.description),
-      journal.collective && chapter.contributors.length > 0 && `${s.contributors} : ${chapter.contributors.map(escapeLine).join(', ')}`,
+      journal.collective && chapter.contributors.length > 0 && `${s.contributors}${colon(journal)}${chapter.contributors.map(escapeLine).join(', ')}`,
     ].filter(Boolean);
     const links = chapter.notes.map(
       (note) => `- [${escapeLine(note.title || `${note.kindLabel} ${note.time}`)}](${encodeURI(relative(path, notePaths.get(note.anchor) ?? ''))})`,
@@ -224,7 +234,7 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   const summaries = journal.chapters.flatMap((c) => {
     if (c.kind !== 'summary') return [];
     const path = uniquePath(slug(c.title));
-    files.push({ path, content: summaryFile(c, s, path, lessonPaths, notePaths, relative) });
+    files.push({ path, content: summaryFile(c, journal, path, { lessonPaths, notePaths, visitPaths }, relative) });
     return [`[${escapeLine(c.title)}](${encodeURI(path)})`];
   });
   const lessonIndex = journal.chapters.flatMap((c) =>
@@ -250,10 +260,17 @@ export function renderJournalMarkdown(journal: Journal): MarkdownJournal {
   return { files, images };
 }
 
+/** "Michelin — pratiques d’innovation ouverte · 20 nov. 2024", a link to the visit's file when there is one. */
+function visitLink(v: VisitMention, path: string, visitPaths: Map<string, string>, relative: (from: string, to: string) => string): string {
+  const to = visitPaths.get(v.anchor);
+  return to ? `[${escapeLine(v.heading)}](${encodeURI(relative(path, to))})` : escapeLine(v.heading);
+}
+
 function lessonFile(
   chapter: LessonChapter,
   path: string,
   notePaths: Map<string, string>,
+  visitPaths: Map<string, string>,
   relative: (from: string, to: string) => string,
   journal: Journal,
 ): string {
@@ -266,22 +283,26 @@ function lessonFile(
       blocksToMarkdown(chapter.synthesis, () => null),
     );
   parts.push(`## ${s.evidence}`);
-  if (chapter.evidence.length === 0) parts.push(`*${s.noEvidence}*`);
-  for (const e of chapter.evidence) {
-    const byline = journal.collective && e.author ? ` · ${escapeLine(e.author)}` : '';
-    parts.push(
-      [
-        ...e.passages.map((p) => quoted(markedPassage(p))),
-        e.summary?.title ? `**${escapeLine(e.summary.title)}**` : e.note ? escapeLine(e.note.title || e.note.kindLabel) : '',
-        e.summary?.excerpt ? (e.speaker ? quoted(escapeMarkdown(e.summary.excerpt)) : escapeLine(e.summary.excerpt)) : '',
-        e.speaker && !e.note ? `— ${escapeLine(e.speaker)}` : '',
-        `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-    );
+  if (chapter.visits.length === 0) parts.push(`*${s.noEvidence}*`);
+  // Each visit's evidence under the visit's title and day.
+  for (const visit of chapter.visits) {
+    parts.push(`### ${visitLink(visit, path, visitPaths, relative)}`);
+    for (const e of visit.evidence) parts.push(evidenceMarkdown(e, path, notePaths, relative, journal));
   }
   return `${frontMatter({ title: chapter.title, type: 'lesson', color: chapter.color })}${parts.join('\n\n')}\n`;
+}
+
+function evidenceMarkdown(e: Evidence, path: string, notePaths: Map<string, string>, relative: (from: string, to: string) => string, journal: Journal): string {
+  const byline = journal.collective && e.author ? ` · ${escapeLine(e.author)}` : '';
+  return [
+    ...e.passages.map((p) => quoted(markedPassage(p))),
+    e.summary?.title ? `**${escapeLine(e.summary.title)}**` : e.note ? escapeLine(e.note.title || e.note.kindLabel) : '',
+    e.summary?.excerpt ? (e.speaker ? quoted(escapeMarkdown(e.summary.excerpt)) : escapeLine(e.summary.excerpt)) : '',
+    e.speaker && !e.note ? `— ${escapeLine(e.speaker)}` : '',
+    `— [${escapeLine(e.reference)}](${encodeURI(relative(path, notePaths.get(e.noteAnchor) ?? ''))})${byline}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** Markdown text as a block quote, line by line. */
@@ -311,12 +332,12 @@ function keyEvidence(e: KeyEvidence, path: string, notePaths: Map<string, string
 /** The expedition's book's summary: each lesson, the group's synthesis, its strongest evidence. */
 function summaryFile(
   chapter: SummaryChapter,
-  s: JournalStrings,
+  journal: Journal,
   path: string,
-  lessonPaths: Map<string, string>,
-  notePaths: Map<string, string>,
+  { lessonPaths, notePaths, visitPaths }: Record<'lessonPaths' | 'notePaths' | 'visitPaths', Map<string, string>>,
   relative: (from: string, to: string) => string,
 ): string {
+  const s = JOURNAL_STRINGS[journal.language];
   const parts = [`# ${escapeLine(chapter.title)}`];
   for (const lesson of chapter.lessons) {
     parts.push(`## [${escapeLine(lesson.title)}](${encodeURI(relative(path, lessonPaths.get(lesson.anchor) ?? ''))})`);
@@ -324,5 +345,7 @@ function summaryFile(
     if (lesson.strongest.length > 0) parts.push(`### ${s.strongest}`, ...lesson.strongest.map((e) => keyEvidence(e, path, notePaths, relative)));
     else parts.push(`*${s.noEvidence}*`);
   }
+  if (chapter.unlinkedVisits.length > 0)
+    parts.push(`${s.unlinkedVisits}${colon(journal)}${chapter.unlinkedVisits.map((v) => visitLink(v, path, visitPaths, relative)).join(', ')}`);
   return `${frontMatter({ title: chapter.title, type: 'summary' })}${parts.join('\n\n')}\n`;
 }

@@ -26,6 +26,8 @@ export interface JournalStrings {
   groupSynthesis: string;
   strongest: string;
   contributors: string;
+  /** The visits nobody linked to any lesson, named after the summary's lessons. */
+  unlinkedVisits: string;
 }
 
 export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
@@ -51,6 +53,7 @@ export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
     groupSynthesis: 'Synthèse du groupe',
     strongest: 'Les éléments les plus forts',
     contributors: 'Contributeurs',
+    unlinkedVisits: 'Visites sans enseignement relié',
   },
   en: {
     contents: 'Contents',
@@ -74,5 +77,6 @@ export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
     groupSynthesis: 'The group’s synthesis',
     strongest: 'Strongest evidence',
     contributors: 'Contributors',
+    unlinkedVisits: 'Visits linked to no lesson',
   },
 };

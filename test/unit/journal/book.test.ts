@@ -9,11 +9,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../../src/main/backup';
 import { ExportJob } from '../../../src/main/export/job';
-import { buildJournal, passagesInContext } from '../../../src/shared/journal/build';
+import { blocksProse, buildJournal, passagesInContext, summarise } from '../../../src/shared/journal/build';
 import { renderJournalHtml } from '../../../src/shared/journal/html';
 import { renderJournalMarkdown } from '../../../src/shared/journal/markdown';
 import { defaultJournalOptions, type JournalOptions } from '../../../src/shared/journal/options';
 import { exportRecordsSchema, MAX_STATE_DEPTH, type ExportRecords } from '../../../src/shared/journal/records';
+import type { Block } from '../../../src/shared/journal/richText';
 import { NNBSP } from '../../../src/shared/text/typography';
 import { GROUP_SYNTHESES, LESSON_IDS, threeParticipantRecords } from '../../fixtures/threeParticipants';
 import { craftBackup, sampleRecords } from './craftBackup';
@@ -48,7 +49,54 @@ describe('evidence in a lesson chapter', () => {
     expect(text(michelin.querySelector('.summary-title'))).toBe('Les compétences des salariés au service de l’innovation');
     expect(text(michelin.querySelector('.summary'))).toMatch(/^Les salariés peuvent proposer des projets/);
     expect(text(lesson('Savoir valoriser ses ressources'))).not.toContain('l’innovation Les salariés');
-    expect(text(michelin.querySelector('.reference'))).toBe('Michelin, 20 nov. 2024');
+  });
+
+  it('groups the evidence by visit, each visit under a heading with its reference, not in the table of contents', () => {
+    const chapter = lesson('Savoir valoriser ses ressources');
+    const visits = [...chapter.querySelectorAll('section.lesson-visit')];
+    expect(visits.map((v) => text(v.querySelector('h3')))).toEqual([
+      'Michelin — pratiques d’innovation ouverte · 20 nov. 2024',
+      'Village by CA — accélérateur de start-ups · 20 nov. 2024',
+    ]);
+    const heading = visits[0]!.querySelector('h3 a')!;
+    expect(page.getElementById(heading.getAttribute('href')!.slice(1))?.classList.contains('visit')).toBe(true);
+    // Every item of the lesson sits under its visit, and does not repeat it.
+    expect(chapter.querySelectorAll('.evidence')).toHaveLength(visits.flatMap((v) => [...v.querySelectorAll('.evidence')]).length);
+    expect(visits.map((v) => [...v.querySelectorAll('.evidence .reference')].map(text))).toEqual([
+      ['Observation · 10:05', 'Citation · 10:40'],
+      ['Observation · 15:10'],
+    ]);
+    expect(text(page.querySelector('nav.toc'))).not.toContain('20 nov. 2024');
+    const md = [...markdown(sampleRecords()).entries()].find(([path]) => path.includes('savoir-valoriser'))![1];
+    expect(md).toContain(
+      '## Ce que les visites en ont montré\n\n### [Michelin — pratiques d’innovation ouverte · 20 nov. 2024](../visites/02-michelin-pratiques-d-innovation-ouverte/00-visite.md)\n\n**Les compétences',
+    );
+    expect(md).not.toContain('[Michelin, 20 nov. 2024]');
+  });
+
+  it('reads a whole note’s excerpt as prose: sentences, list items apart, no trailing tags', () => {
+    const michelin = evidence('Savoir valoriser ses ressources')[0]!;
+    expect(text(michelin.querySelector('.summary'))).toBe(
+      'Les salariés peuvent proposer des projets et consacrer une partie de leur temps à les développer avec des start-ups du territoire. ' +
+        'Points à creuser : comment les projets sont sélectionnés ; ce que deviennent les porteurs quand le projet s’arrête.',
+    );
+    const paragraph = (t: string): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: t }] });
+    const list = (...items: string[]): Block => ({
+      kind: 'list',
+      style: 'bullet',
+      items: items.map((t) => ({ inlines: [{ kind: 'text', text: t }], children: [] })),
+    });
+    expect(
+      blocksProse([paragraph('Un atelier ouvert #innovation #rh'), paragraph('À retenir'), list('le temps', 'les start-ups'), paragraph('#fin')], 'fr'),
+    ).toBe('Un atelier ouvert. À retenir : le temps ; les start-ups.');
+    // A list after a sentence: its first item starts the next one.
+    expect(blocksProse([paragraph('Un club des partenaires.'), list('en parler au comité', 'identifier trois start-ups')], 'fr')).toBe(
+      'Un club des partenaires. En parler au comité ; identifier trois start-ups.',
+    );
+    expect(blocksProse([paragraph('Le #rh décide.'), paragraph('Ensuite')], 'en')).toBe('Le #rh décide. Ensuite');
+    expect(summarise(Array.from({ length: 50 }, (_, i) => `m${i}`).join(' '))).toMatch(/ m39…$/);
+    expect(summarise(`${Array.from({ length: 38 }, (_, i) => `m${i}`).join(' ')} fin ; suite`)).toMatch(/ m37 fin…$/);
+    expect(summarise(`${Array.from({ length: 39 }, (_, i) => `m${i}`).join(' ')} fin; suite`)).toMatch(/ m38 fin…$/);
   });
 
   it('keeps a quote’s speaker', () => {
@@ -134,14 +182,36 @@ describe('the expedition’s book', () => {
   it('gives every item of a lesson its author, and every visit its contributors', () => {
     const page = html(records, BOOK);
     expect(text(page.querySelector('.cover-author'))).toBe('Auteurs : Camille Durand, Inès Morel, Louis Martin');
-    const references = [...page.querySelectorAll(`#lesson-${LESSON_IDS[0]} .reference`)].map(text);
-    expect(references).toContain('Michelin, 20 nov. 2024 · Inès Morel');
-    expect(references).toContain('Université Clermont Auvergne, 22 nov. 2024 · Louis Martin');
+    const visits = [...page.querySelectorAll(`#lesson-${LESSON_IDS[0]} section.lesson-visit`)];
+    expect(visits.map((v) => text(v.querySelector('h3')))).toEqual([
+      'Michelin — pratiques d’innovation ouverte · 20 nov. 2024',
+      'Université Clermont Auvergne — territoire apprenant · 22 nov. 2024',
+    ]);
+    const references = visits.map((v) => [...v.querySelectorAll('.reference')].map(text));
+    expect(references[0]).toContainEqual(expect.stringMatching(/^Citation · \d\d:\d\d · Camille Durand$/));
+    expect(references[0]!.filter((r) => r.endsWith(' · Inès Morel'))).toHaveLength(2);
+    expect(references[1]).toEqual([expect.stringMatching(/ · Louis Martin$/)]);
     const contributors = (id: string) => text(page.querySelector(`#visit-visit-${id} .visit-contributors`));
     expect(contributors('michelin')).toBe('Contributeurs : Camille Durand, Inès Morel, Louis Martin');
     expect(contributors('village')).toBe('Contributeurs : Camille Durand, Louis Martin');
     expect(contributors('arrivee')).toBe('Contributeurs : Camille Durand');
     expect(page.querySelector('#visit-visit-bibliotheque .visit-contributors')).toBeNull();
+  });
+
+  it('names in its summary the visits nobody linked to any lesson, only when there are some', () => {
+    const page = html(records, BOOK);
+    const unlinked = page.querySelector('#summary .unlinked-visits')!;
+    expect(text(unlinked)).toBe('Visites sans enseignement relié : Arrivée et dîner d’accueil · 19 nov. 2024, Bibliothèque du patrimoine · 22 nov. 2024');
+    expect([...unlinked.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#visit-visit-arrivee', '#visit-visit-bibliotheque']);
+    // It follows the lessons.
+    expect(page.querySelector('#summary')!.lastElementChild).toBe(unlinked);
+    const english = html(records, { ...BOOK, language: 'en' });
+    expect(text(english.querySelector('#summary .unlinked-visits'))).toMatch(/^Visits linked to no lesson: Arrivée et dîner d’accueil · 19 Nov 2024, /);
+    // Everything linked: nothing said.
+    const linked = threeParticipantRecords();
+    linked.visits = linked.visits.filter((v) => v.id !== 'visit-arrivee' && v.id !== 'visit-bibliotheque');
+    expect(html(linked, BOOK).querySelector('.unlinked-visits')).toBeNull();
+    expect(markdown(linked, BOOK).get('synthese-generale.md')).not.toContain('Visites sans enseignement');
   });
 
   it('says the same in Markdown', () => {
@@ -152,6 +222,11 @@ describe('the expedition’s book', () => {
     expect(summary).toContain(
       '> « On ne demande pas aux gens de changer de métier, on leur donne de l’air. »\n\n— Claire Vernet\n\n— [Michelin, 20 nov. 2024](visites/02-michelin-pratiques-d-innovation-ouverte/1000-citation.md) · Camille Durand, Louis Martin',
     );
+    expect(summary).toMatch(
+      /\n\nVisites sans enseignement relié : \[Arrivée et dîner d’accueil · 19 nov\. 2024\]\(visites\/01-[^)]+\/00-visite\.md\), \[Bibliothèque du patrimoine · 22 nov\. 2024\]\(visites\/05-[^)]+\/00-visite\.md\)\n$/,
+    );
+    const lesson = files.get('enseignements/02-savoir-valoriser-ses-ressources.md')!;
+    expect(lesson).toContain('### [Michelin — pratiques d’innovation ouverte · 20 nov. 2024](../visites/02-');
     const visit = [...files.entries()].find(([path]) => path.startsWith('visites/02-') && path.endsWith('00-visite.md'))![1];
     expect(visit).toContain('Contributeurs : Camille Durand, Inès Morel, Louis Martin');
   });
@@ -170,6 +245,12 @@ describe('the expedition’s book', () => {
     for (const synthesis of SYNTHESIS_TEXTS) expect(document).toContain(synthesis);
     expect(document).toContain('— Claire VernetMichelin, 20 nov. 2024 · Camille Durand, Louis Martin');
     expect(document).toContain('Contributeurs : Camille Durand, Inès Morel, Louis Martin');
+    expect(document).toContain('Visites sans enseignement relié : Arrivée et dîner d’accueil · 19 nov. 2024, Bibliothèque du patrimoine · 22 nov. 2024');
+    // Each visit of a lesson under a heading one level below "Ce que les visites en ont montré".
+    const xml = strFromU8(unzipSync(new Uint8Array(await readFile(out)))['word/document.xml']!).replaceAll(NNBSP, ' ');
+    expect(xml).toMatch(
+      /<w:pStyle w:val="Heading3"\/><\/w:pPr><w:r><w:t xml:space="preserve">Michelin — pratiques d’innovation ouverte · 20 nov\. 2024<\/w:t>/,
+    );
   });
 });
 

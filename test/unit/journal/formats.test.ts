@@ -184,7 +184,11 @@ describe('Markdown', () => {
     expect(quote).toContain('> — Claire Vernet');
     const lesson = await readFile(join(folder, 'enseignements/08-apprendre-des-autres.md'), 'utf8');
     expect(lesson).toContain('> Les salariés peuvent proposer des projets et **consacrer une partie de leur temps** à les développer');
-    expect(lesson).toContain('— [Michelin, 20 nov. 2024](../visites/02-michelin-pratiques-d-innovation-ouverte/1005-observation.md)');
+    // Under the visit's heading, each item links back to its note.
+    expect(lesson).toContain(
+      '### [Michelin — pratiques d’innovation ouverte · 20 nov. 2024](../visites/02-michelin-pratiques-d-innovation-ouverte/00-visite.md)\n\n>',
+    );
+    expect(lesson).toContain('— [Observation · 10:05](../visites/02-michelin-pratiques-d-innovation-ouverte/1005-observation.md)');
     const idea = (await readdir(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups'))).find((f) => f.includes('idee'));
     expect(await readFile(join(folder, 'visites/03-village-by-ca-accelerateur-de-start-ups', idea ?? ''), 'utf8')).toContain(
       '- [ ] en parler au comité de direction',
@@ -221,8 +225,9 @@ describe('journal choices', () => {
     );
     expect(html).toContain('<h1 id="contents">Contents</h1>');
     expect(html).not.toContain('class="chapter visit"');
-    expect(html).toContain('Michelin, 20 Nov 2024');
-    expect(html).not.toContain('Village by CA Centre France, 20');
+    // The visit heads its evidence, with no chapter to link to.
+    expect(html).toContain('<h3 class="visit-heading">Michelin — pratiques d’innovation ouverte · 20 Nov 2024</h3>');
+    expect(html).not.toContain('Village by CA — accélérateur de start-ups ·');
     expect(html).not.toContain('id="tags"');
   }, 30_000);
 });
