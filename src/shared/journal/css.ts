@@ -5,7 +5,6 @@ export const JOURNAL_CSS = `
 :root { --ink: #1f2328; --muted: #5b6470; --rule: #d0d4da; --lesson-color: #555; }
 html { font-family: "Carnet Serif", "Noto Serif", "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.5; color: var(--ink); }
 body { margin: 0 auto; max-width: 46em; padding: 0 1.5em; hyphens: auto; }
-@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 1.9em; margin: 0 0 0.6em; }
 h2 { font-size: 1.25em; margin: 1.2em 0 0.3em; }
@@ -13,6 +12,7 @@ h3 { font-size: 1.1em; }
 h4, h5, h6 { font-size: 1em; }
 p { margin: 0.4em 0; orphans: 3; widows: 3; }
 a { color: #0b5cad; }
+@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 .cover { min-height: 230mm; display: flex; flex-direction: column; justify-content: center; text-align: center; break-after: page; page-break-after: always; }
 .cover-title { font-size: 2.6em; font-weight: 700; line-height: 1.2; margin: 0 0 0.6em; }
 .cover-place, .cover-dates { font-size: 1.3em; color: var(--muted); margin: 0.2em 0; }
