@@ -43,7 +43,8 @@ async function appScreenshots(): Promise<void> {
 }
 
 /** The organiser's sharing dialog with an invitation, a participant reading the
- *  organiser's note, and the organiser's overview of the group. */
+ *  organiser's note, the organiser's overview of the group, and a lesson's group
+ *  synthesis written by both. */
 async function sharingScreenshots(): Promise<void> {
   const server = await startSyncServer({
     port: 4455,
@@ -92,6 +93,21 @@ async function sharingScreenshots(): Promise<void> {
     await olga.getByRole('rowheader', { name: 'Alice Bernard' }).waitFor();
     await olga.waitForTimeout(800);
     await olga.screenshot({ path: join(OUT, 'group-overview-fr.png') });
+
+    // The group's synthesis of a lesson, written by both, Alice's cursor on Olga's screen.
+    for (const page of [olga, alice]) {
+      await page.getByRole('list', { name: 'Enseignements' }).getByRole('button', { name: 'Savoir valoriser ses ressources' }).click();
+    }
+    const synthesis = (page: typeof olga) => page.getByRole('textbox', { name: 'Synthèse du groupe' });
+    await synthesis(olga).focus();
+    await olga.keyboard.type('Les salariés innovent avec les start-ups du territoire : on leur donne du temps et de l’air.', { delay: 5 });
+    await alice.getByRole('button', { name: /^Citer « « On ne demande pas aux gens/ }).click();
+    await synthesis(alice).focus();
+    await alice.keyboard.press('Control+End');
+    await alice.keyboard.type('Le Village by CA fait de même avec ses start-ups', { delay: 5 });
+    await olga.locator('.collab-cursors').getByText('Alice Bernard', { exact: true }).waitFor({ timeout: 15_000 });
+    await olga.waitForTimeout(800);
+    await olga.screenshot({ path: join(OUT, 'group-synthesis-fr.png') });
   } finally {
     await participant.close();
     await organiser.close();
