@@ -6,6 +6,7 @@ import { captureTimeFromExif, readCaptureTime } from '../../src/renderer/photos/
 import { visitInProgress } from '../../src/shared/visits';
 import type { Visit } from '../../src/shared/model';
 import { withExif } from '../fixtures/images/exif';
+import { visitRecord } from '../fixtures/records';
 
 const TINY_JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]);
 
@@ -40,24 +41,7 @@ describe('capture time from EXIF', () => {
 });
 
 describe('the visit a photo was taken during', () => {
-  const visit = (id: string, start: number, end: number | null, extra: Partial<Visit> = {}): Visit => ({
-    id,
-    expeditionId: 'e',
-    title: id,
-    organisation: '',
-    allDay: false,
-    start,
-    end,
-    date: null,
-    endDate: null,
-    location: '',
-    speakers: [],
-    description: '',
-    createdAt: 0,
-    updatedAt: 0,
-    deletedAt: null,
-    ...extra,
-  });
+  const visit = (id: string, start: number, end: number | null, extra: Partial<Visit> = {}): Visit => visitRecord({ id, start, end, ...extra });
   const day = visit('day', Date.UTC(2024, 10, 19, 23), null, { allDay: true, date: '2024-11-20' });
   const morning = visit('morning', Date.UTC(2024, 10, 20, 8, 15), Date.UTC(2024, 10, 20, 11, 30));
   const afternoon = visit('afternoon', Date.UTC(2024, 10, 20, 13, 30), null);

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../src/shared/model';
 import { visitHappeningNow } from '../../src/shared/visits';
+import { visitRecord } from '../fixtures/records';
 
 const zone = 'Europe/Paris';
 function visit(id: string, start: string, end: string | null, allDay = false): Visit {
-  return {
+  return visitRecord({
     id,
-    expeditionId: 'e',
-    title: id,
-    organisation: '',
     allDay,
     start: Date.parse(allDay ? `${start}T00:00:00+01:00` : start),
     end: end ? Date.parse(end) : null,
     date: allDay ? start : null,
-    endDate: null,
-    location: '',
-    speakers: [],
-    description: '',
-    createdAt: 0,
-    updatedAt: 0,
-    deletedAt: null,
-  };
+  });
 }
 const arrival = visit('arrival', '2024-11-19', null, true);
 const michelin = visit('michelin', '2024-11-20T09:15:00+01:00', '2024-11-20T12:30:00+01:00');

@@ -11,6 +11,7 @@ import { TYPING_PAUSE_MS } from '../../src/renderer/editor/typingActivity';
 import { NoteList } from '../../src/renderer/features/notes/NoteList';
 import { VisitNoteList } from '../../src/renderer/features/notes/VisitNoteList';
 import type { NoteSummary } from '../../src/shared/model';
+import { noteRecord } from '../fixtures/records';
 
 let inView: (() => void) | null = null;
 
@@ -25,23 +26,10 @@ class EndOfListObserver {
 }
 
 function notes(count: number): NoteSummary[] {
-  return Array.from({ length: count }, (_, at) => ({
-    id: `n${at}`,
-    expeditionId: 'e',
-    visitId: 'v',
-    kind: 'observation',
-    title: `Note ${at}`,
-    speaker: '',
-    text: '',
-    tags: [],
-    lessonIds: [],
-    passageLessonIds: [],
-    pinned: false,
-    author: 'A',
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-  }));
+  return Array.from({ length: count }, (_, at) => {
+    const { state: _state, ...summary } = noteRecord({ id: `n${at}`, visitId: 'v', title: `Note ${at}`, createdAt: at, updatedAt: at });
+    return summary;
+  });
 }
 
 const drawn = () => screen.getAllByRole('button').length;

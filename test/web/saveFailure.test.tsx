@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppDB, useDatabase } from '../../src/renderer/db/AppDB';
 import { createNote, noteSummary, readNoteState } from '../../src/renderer/db/notes';
 import { NotePane } from '../../src/renderer/features/notes/NotePane';
+import { visitRecord } from '../fixtures/records';
 
 afterEach(cleanup);
 
@@ -43,23 +44,7 @@ describe('a failed save', () => {
     useDatabase(database);
     const note = await createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', createdAt: 1 });
     const other = await createNote(database, { expeditionId: 'e', visitId: 'v', author: 'A', createdAt: 2 });
-    const visit = {
-      id: 'v',
-      expeditionId: 'e',
-      title: 'Visite',
-      organisation: '',
-      allDay: false,
-      start: 0,
-      end: null,
-      date: null,
-      endDate: null,
-      location: '',
-      speakers: [],
-      description: '',
-      createdAt: 0,
-      updatedAt: 0,
-      deletedAt: null,
-    };
+    const visit = visitRecord({ id: 'v', title: 'Visite' });
 
     render(<NotePane note={note} visits={[visit]} lessons={[]} timeZone="Europe/Paris" autoFocus={false} />);
     const input = await screen.findByRole('textbox', { name: 'Texte de la note' });

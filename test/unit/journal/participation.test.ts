@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_PARTICIPANTS, MIN_PIECES, participation, type ParticipationInput } from '../../../src/shared/journal/participation';
 import type { Lesson, Note, Visit } from '../../../src/shared/model';
+import { lessonRecord, noteRecord, visitRecord } from '../../fixtures/records';
 
 const HOUR = 3_600_000;
 
 function visit(id: string, hour: number, deletedAt: number | null = null): Visit {
-  return {
-    id,
-    expeditionId: 'e',
-    title: `Visite ${id}`,
-    organisation: '',
-    allDay: false,
-    start: hour * HOUR,
-    end: null,
-    date: null,
-    endDate: null,
-    location: '',
-    speakers: [],
-    description: '',
-    createdAt: 0,
-    updatedAt: 0,
-    deletedAt,
-  };
+  return visitRecord({ id, title: `Visite ${id}`, start: hour * HOUR, deletedAt });
 }
 
 function lesson(id: string, order: number): Lesson {
-  return { id, expeditionId: 'e', title: `Enseignement ${id}`, description: '', color: '#d97706', order, synthesis: '', createdAt: 0, updatedAt: 0 };
+  return lessonRecord({ id, title: `Enseignement ${id}`, order });
 }
 
 /** A note body with one passage linked to each lesson given. */
@@ -34,29 +19,8 @@ function passages(...lessonIds: string[]): string {
   return JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: marks }] } });
 }
 
-let serial = 0;
 function note(author: string, visitId: string, fields: Partial<Note> = {}): Note {
-  serial += 1;
-  return {
-    id: `n${serial}`,
-    expeditionId: 'e',
-    visitId,
-    kind: 'observation',
-    title: '',
-    speaker: '',
-    state: '',
-    text: '',
-    tags: [],
-    lessonIds: [],
-    passageLessonIds: [],
-    pinned: false,
-    author: author.toUpperCase(),
-    authorId: author,
-    createdAt: serial,
-    updatedAt: serial,
-    deletedAt: null,
-    ...fields,
-  };
+  return noteRecord({ visitId, author: author.toUpperCase(), authorId: author, ...fields });
 }
 
 // Four visits, the fourth not begun yet at NOW, and a trashed fifth.

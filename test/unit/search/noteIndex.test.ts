@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../src/shared/model';
+import { noteRecord } from '../../fixtures/records';
 import { NoteIndex } from '../../../src/renderer/features/search/noteIndex';
 
-let serial = 0;
-function note(fields: Partial<Note>): Note {
-  serial += 1;
-  return {
-    id: `n${serial}`,
-    expeditionId: 'e',
-    visitId: 'v1',
-    kind: 'observation',
-    title: '',
-    speaker: '',
-    state: '',
-    text: '',
-    tags: [],
-    lessonIds: [],
-    passageLessonIds: [],
-    pinned: false,
-    author: 'A',
-    createdAt: 1000 + serial,
-    updatedAt: 1000 + serial,
-    deletedAt: null,
-    ...fields,
-  };
-}
+const note = noteRecord;
 
 function indexOf(...notes: Note[]): NoteIndex {
   const index = new NoteIndex();

@@ -21,6 +21,7 @@ import {
   FOCUS_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
+  type LexicalEditor,
 } from 'lexical';
 import { useEffect, useState, type JSX } from 'react';
 import { createPortal } from 'react-dom';
@@ -115,7 +116,7 @@ function presenceProvider(awareness: ProviderAwareness): Provider {
  *  function is called (then this editor's presence is withdrawn at once, not after the
  *  awareness timeout). */
 function showPresence(
-  editor: Parameters<typeof bindNoteDoc>[0],
+  editor: LexicalEditor,
   binding: NoteDocBinding['binding'],
   provider: Provider,
   { name, color }: Omit<Presence, 'awareness'>,
@@ -127,23 +128,14 @@ function showPresence(
   const draw = (): void => syncCursorPositions(binding, provider);
   provider.awareness.on('update', draw);
   draw();
+  // Whether this editor has the focus: the others draw its cursor only while it has.
+  const tellFocus = (focusing: boolean) => (): boolean => {
+    setLocalStateFocus(provider, name, color, focusing, {});
+    return false;
+  };
   return mergeRegister(
-    editor.registerCommand(
-      FOCUS_COMMAND,
-      () => {
-        setLocalStateFocus(provider, name, color, true, {});
-        return false;
-      },
-      COMMAND_PRIORITY_EDITOR,
-    ),
-    editor.registerCommand(
-      BLUR_COMMAND,
-      () => {
-        setLocalStateFocus(provider, name, color, false, {});
-        return false;
-      },
-      COMMAND_PRIORITY_EDITOR,
-    ),
+    editor.registerCommand(FOCUS_COMMAND, tellFocus(true), COMMAND_PRIORITY_EDITOR),
+    editor.registerCommand(BLUR_COMMAND, tellFocus(false), COMMAND_PRIORITY_EDITOR),
     () => {
       provider.awareness.off('update', draw);
       provider.awareness.setLocalState(null);
