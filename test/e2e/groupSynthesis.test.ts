@@ -90,6 +90,19 @@ describe('the group’s synthesis of a lesson', () => {
       '« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »\n— Claire Vernet, Michelin, 20 nov. 2024 (noté par Olga Martin)';
     await everyone([...merged, quoted, '']);
 
+    // A note dragged from the evidence onto the synthesis arrives as a quotation too.
+    // (The drag's events are dispatched in the page: headless Chromium starts no native
+    // drag from the harness's mouse. What the app does at each end is what runs.)
+    const source = bruno.page.locator('.evidence-note', { hasText: 'Les compétences des salariés au service de l’innovation' });
+    const transfer = await bruno.page.evaluateHandle(() => new DataTransfer());
+    await source.dispatchEvent('dragstart', { dataTransfer: transfer });
+    await synthesisOf(bruno.page).locator(':scope > *').first().dispatchEvent('drop', { dataTransfer: transfer });
+    for (const page of pages) {
+      await expect
+        .poll(async () => (await blocksOf(page)).find((block) => block.includes('Les salariés peuvent proposer des projets')) ?? '', { timeout: 30_000 })
+        .toMatch(/\n— Michelin, 20 nov\. 2024 \(noté par Olga Martin\)$/);
+    }
+
     // Where the group agrees, beside it: who linked what at each visit.
     await alice.page
       .getByRole('region', { name: 'Où le groupe converge' })
@@ -100,7 +113,9 @@ describe('the group’s synthesis of a lesson', () => {
     // Every notebook keeps the same copy, for the journal.
     const stored = async (page: Page) =>
       (await readStore<{ lessonId: string; state: string }>(page, 'groupSyntheses')).map(({ lessonId, state }) => ({ lessonId, state }));
-    await expect.poll(async () => JSON.stringify(await stored(olga)), { timeout: 30_000 }).toContain('noté par Olga Martin');
+    await expect
+      .poll(async () => JSON.stringify(await stored(olga)), { timeout: 30_000 })
+      .toMatch(/Claire Vernet.*Les salariés peuvent proposer|Les salariés peuvent proposer.*Claire Vernet/);
     const reference = await stored(olga);
     expect(reference).toHaveLength(1);
     for (const page of [alice.page, bruno.page]) await expect.poll(() => stored(page), { timeout: 30_000 }).toEqual(reference);

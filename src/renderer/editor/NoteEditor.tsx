@@ -27,6 +27,7 @@ import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NotePoliciesPlugin } from './plugins/NotePoliciesPlugin';
 import { PassageLessonsPlugin } from './plugins/PassageLessonsPlugin';
+import { QuotationDropPlugin } from './plugins/QuotationDropPlugin';
 import { noteTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -51,11 +52,24 @@ interface Props {
   label?: string;
   /** Receives the editor, for what is written into it from outside (a quotation sent). */
   editorRef?: RefObject<LexicalEditor | null>;
+  /** Takes quotations dragged from a lesson's evidence (a synthesis). */
+  quotations?: boolean;
 }
 
 /** Drawn again only when its own props change: the note's header follows every save, the
  *  editor and its toolbar need not. */
-export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save, onStatus, autoFocus, doc, presence, label, editorRef }: Props): JSX.Element {
+export const NoteEditor = memo(function NoteEditor({
+  noteId,
+  initialState,
+  save,
+  onStatus,
+  autoFocus,
+  doc,
+  presence,
+  label,
+  editorRef,
+  quotations,
+}: Props): JSX.Element {
   const { t } = useTranslation();
   const config: InitialConfigType = {
     namespace: 'carnet-note',
@@ -85,6 +99,7 @@ export const NoteEditor = memo(function NoteEditor({ noteId, initialState, save,
         </div>
         {doc ? <NoteDocPlugin doc={doc} {...(presence ? { presence } : {})} /> : <CappedHistoryPlugin />}
         {editorRef && <EditorRefPlugin editorRef={editorRef} />}
+        {quotations && <QuotationDropPlugin />}
         <ListPlugin />
         <CheckListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../shared/journal/evidence';
 import { noteLabel } from '../../../shared/editor/derive';
 import { isMine, useSharing } from '../sharing/SharingProvider';
-import { quotationTransfer, type Quotation } from './quotation';
+import { quotationTransfer, type Quotation } from '../../editor/quotation';
 
 interface Props {
   item: EvidenceItem;
@@ -11,7 +11,7 @@ interface Props {
   colour?: string;
   onOpenNote: (noteId: string, visitId: string) => void;
   /** Where this evidence can be quoted (the group's synthesis): the note's back reference
-   *  and what sends a quotation there. Its passages can also be dragged there. */
+   *  and what sends a quotation there. The note and its passages can also be dragged there. */
   quoting?: { reference: string; send: (quotation: Quotation) => void };
 }
 
@@ -28,7 +28,11 @@ export function EvidenceItemView({ item: { note, whole, passages }, colour, onOp
   return (
     <li className="evidence-item">
       {whole && (
-        <p className="evidence-note">
+        <p
+          className="evidence-note"
+          draggable={quoting !== undefined}
+          onDragStart={quoting && ((event) => quotationTransfer(event.dataTransfer, { text: note.text, reference: quoting.reference }))}
+        >
           {noteLabel(note, t('notes.untitled'))} {quoteButton(note.text, t('lessons.quoteNote', { title: noteLabel(note, t('notes.untitled')) }))}
         </p>
       )}

@@ -9,7 +9,7 @@ import { expeditionAgreement, type Agreement } from '../../../shared/journal/agr
 import type { Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { withStates } from '../../db/notes';
-import type { Quotation } from './quotation';
+import type { Quotation } from '../../editor/quotation';
 
 interface Props {
   lesson: Lesson;

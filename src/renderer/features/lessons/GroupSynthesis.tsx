@@ -57,6 +57,7 @@ export function GroupSynthesis({ lesson, editorRef }: Props): JSX.Element | null
             save={save}
             label={t('lessons.groupSynthesis')}
             editorRef={editorRef}
+            quotations
           />
         ) : (
           <p className="empty">…</p>

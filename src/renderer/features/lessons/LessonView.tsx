@@ -18,7 +18,7 @@ import { useCanEditStructure, useSharing } from '../sharing/SharingProvider';
 import { GroupAgreement } from './GroupAgreement';
 import { GroupSynthesis } from './GroupSynthesis';
 import { OthersSyntheses } from './OthersSyntheses';
-import { sendQuotation, type Quotation } from './quotation';
+import { sendQuotation, type Quotation } from '../../editor/quotation';
 import { EvidenceItemView } from './EvidenceItemView';
 import { LessonForm } from './LessonForm';
 
