@@ -22,7 +22,9 @@ export async function gatherRecords(database: AppDB, expeditionId: string, keepN
     database.lessons.where('expeditionId').equals(expeditionId).toArray(),
     database.notes.where('expeditionId').equals(expeditionId).toArray(),
     database.settings.toArray(),
-    database.groupSyntheses.where('expeditionId').equals(expeditionId).toArray(),
+    // A database still at an older schema (the snapshot taken before upgrading it) has
+    // no table of group syntheses: it holds none.
+    database.tables.some((table) => table.name === 'groupSyntheses') ? database.groupSyntheses.where('expeditionId').equals(expeditionId).toArray() : [],
   ]);
   const summaries = allNotes.filter(keepNote);
   const kept = new Set(summaries.map((note) => note.id));
