@@ -31,8 +31,28 @@ async function blocksOf(page: Page): Promise<string[]> {
 /** Puts the caret at the start or end of the synthesis, then types key by key. */
 async function typeAt(page: Page, where: 'start' | 'end', text: string, delay: number): Promise<void> {
   await synthesisOf(page).focus();
-  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+  // As a person looks where the caret went before typing: right after an editor's first
+  // focus, the key that moves the caret was sometimes without effect (seen in CI).
+  await expect
+    .poll(async () => {
+      await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+      return caretAtEdge(page, where);
+    })
+    .toBe(true);
   await page.keyboard.type(text, { delay });
+}
+
+/** Whether the caret is at the start or end of the synthesis's text. */
+function caretAtEdge(page: Page, where: 'start' | 'end'): Promise<boolean> {
+  return synthesisOf(page).evaluate((editor, edge) => {
+    const selection = window.getSelection();
+    if (!selection?.focusNode || !editor.contains(selection.focusNode)) return false;
+    const rest = document.createRange();
+    rest.selectNodeContents(editor);
+    if (edge === 'start') rest.setEnd(selection.focusNode, selection.focusOffset);
+    else rest.setStart(selection.focusNode, selection.focusOffset);
+    return rest.toString() === '';
+  }, where);
 }
 
 describe('the group’s synthesis of a lesson', () => {
