@@ -141,7 +141,8 @@ describe('evidence in a lesson chapter', () => {
     const started = performance.now();
     expect(passagesInContext(text, Array<string>(20_000).fill('assez ordinaire'))).toHaveLength(20_000);
     expect(passagesInContext(text, ['introuvable', ...Array<string>(20_000).fill('assez')])[1]).toEqual({ before: '', text: 'assez', after: '' });
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // A guard against reading the note again for each passage (minutes), not a speed goal.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
 

@@ -48,7 +48,8 @@ describe('typography on hostile text', () => {
     for (const locale of ['fr', 'en'] as const) {
       const started = performance.now();
       const result = typography(text, locale);
-      expect(performance.now() - started).toBeLessThan(3_000);
+      // A guard against quadratic rewriting (minutes on a megabyte), not a speed goal.
+      expect(performance.now() - started).toBeLessThan(10_000);
       if (locale === 'fr') expect(result).toBe(expected);
     }
   });
