@@ -101,7 +101,7 @@ async function sharingScreenshots(): Promise<void> {
     const synthesis = (page: typeof olga) => page.getByRole('textbox', { name: 'Synthèse du groupe' });
     await synthesis(olga).focus();
     await olga.keyboard.type('Les salariés innovent avec les start-ups du territoire : on leur donne du temps et de l’air.', { delay: 5 });
-    await alice.getByRole('button', { name: /^Citer « « On ne demande pas aux gens/ }).click();
+    await alice.getByRole('button', { name: /^Citer « On ne demande pas aux gens/ }).click();
     await synthesis(alice).focus();
     await alice.keyboard.press('Control+End');
     await alice.keyboard.type('Le Village by CA fait de même avec ses start-ups', { delay: 5 });

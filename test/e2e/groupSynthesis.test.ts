@@ -104,7 +104,7 @@ describe('the group’s synthesis of a lesson', () => {
     // A quote sent from the evidence arrives with its speaker, visit, day and author.
     await alice.page
       .getByRole('region', { name: 'Ce que les visites en ont montré' })
-      .getByRole('button', { name: /^Citer « « On ne demande pas aux gens/ })
+      .getByRole('button', { name: /^Citer « On ne demande pas aux gens/ })
       .click();
     const quoted =
       '« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »\n— Claire Vernet, Michelin, 20 nov. 2024 (noté par Olga Martin)';

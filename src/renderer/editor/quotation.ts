@@ -22,11 +22,23 @@ export function sendQuotation(editor: LexicalEditor, quotation: Quotation): void
 /** The quotation after `block` (a top-level block; at the end with null), then a
  *  paragraph to write in, the caret there. */
 export function $insertQuotation({ text, reference }: Quotation, block: LexicalNode | null): void {
-  const quote = $createQuoteNode().append($createTextNode(text), $createLineBreakNode(), $createTextNode(reference).toggleFormat('italic'));
+  const quote = $createQuoteNode();
+  // A whole note's lines (its title, its paragraphs, its list items) stay lines.
+  for (const line of text.split(/\n+/).filter((part) => part.trim() !== '')) quote.append($createTextNode(line.trim()), $createLineBreakNode());
+  quote.append($createTextNode(reference).toggleFormat('italic'));
   const after = $createParagraphNode();
   if (block) block.insertAfter(quote).insertAfter(after);
   else $getRoot().append(quote, after);
   after.select();
+}
+
+/** A quote's words without the guillemets or quotation marks around them, to be quoted
+ *  again (a button's name) without doubling them. */
+export function withoutQuotes(text: string): string {
+  return text
+    .trim()
+    .replace(/^[«“"]\s*/, '')
+    .replace(/\s*[»”"]$/, '');
 }
 
 /** The quotation as a drag carries it: whole for an editor that takes quotations, as HTML

@@ -57,7 +57,10 @@ export async function removeFromStructure(database: AppDB, removed: { visits: st
 
 /** A participant's notes' metadata into the notes table; a note not seen before starts
  *  with an empty body until its own document arrives. */
-export async function applyNotesMeta(database: AppDB, metas: readonly SharedNoteMeta[]): Promise<void> {
+/** `mine`: the metadata of this participant's own document, which this notebook writes: it
+ *  only brings what is newer than the notebook (written on another computer), never an
+ *  echo of a send the notebook has since gone past (that took back the last keys typed). */
+export async function applyNotesMeta(database: AppDB, metas: readonly SharedNoteMeta[], { mine = false } = {}): Promise<void> {
   if (metas.length === 0) return;
   await database.transaction('rw', database.notes, database.noteStates, async () => {
     const known = await database.notes.bulkGet(metas.map((meta) => meta.id));
@@ -65,6 +68,7 @@ export async function applyNotesMeta(database: AppDB, metas: readonly SharedNote
     const added: string[] = [];
     metas.forEach((meta, at) => {
       const note = known[at];
+      if (mine && note && meta.updatedAt <= note.updatedAt) return;
       const next: NoteSummary = { text: '', tags: [], passageLessonIds: [], ...note, ...meta };
       if (!note) added.push(meta.id);
       if (!same(next, note)) changed.push(next);

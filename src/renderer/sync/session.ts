@@ -386,7 +386,7 @@ export class SyncSession {
         .filter((meta) => meta.expeditionId === this.config.expeditionId)
         .map((meta) => ({ ...meta, authorId: participant }));
       if (!mine) for (const meta of metas) this.foreignNotes.add(meta.id);
-      await applyNotesMeta(this.database, metas);
+      await applyNotesMeta(this.database, metas, { mine });
       for (const meta of metas) this.inBackground(this.openBody(participant, meta.id));
       if (mine) {
         this.tellOriginals();

@@ -34,7 +34,9 @@ export type InvitationProblem = 'empty' | 'unreadable' | 'server';
 
 export const INVITATION_LINK_PREFIX = 'carnet://join?';
 const CODE_PREFIX = 'CARNET-';
-const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+/** A token as Carnet makes them (newToken: 32 bytes, base64url): exactly this long, so that
+ *  an invitation cut short — its token comes last — is told as such, not sent to the server. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const MAX_NAME = 200;
 
 export function invitationLink(invitation: Invitation): string {

@@ -31,6 +31,12 @@ describe('invitations', () => {
     expect(parseInvitation('CARNET-//8A')).toEqual({ ok: false, problem: 'unreadable' }); // not UTF-8
     // Truncated: the token is gone.
     expect(parseInvitation(invitationLink(invitation).replace(/&token=.*$/, ''))).toEqual({ ok: false, problem: 'unreadable' });
+    // Cut a few characters short, the link or the code: its token is.
+    for (const cut of [1, 5, 10]) {
+      expect(parseInvitation(invitationLink(invitation).slice(0, -cut))).toEqual({ ok: false, problem: 'unreadable' });
+      const code = invitationCode(invitation);
+      expect(parseInvitation(code.slice(0, -cut)).ok).toBe(false);
+    }
     // Ids outside the safe alphabet would name other documents.
     expect(parseInvitation(invitationLink({ ...invitation, expedition: '../access' }))).toEqual({ ok: false, problem: 'unreadable' });
     expect(parseInvitation(invitationLink({ ...invitation, name: 'x'.repeat(201) }))).toEqual({ ok: false, problem: 'unreadable' });

@@ -97,4 +97,27 @@ describe('the read model of a shared expedition', () => {
     expect(await database.notes.count()).toBe(0);
     expect(await database.noteStates.count()).toBe(0);
   });
+
+  it('never lets this participant’s own document, older than the notebook, take back an edit (a key typed last was lost)', async () => {
+    const { records } = await buildSampleRecords();
+    const database = new AppDB(`sync-read-own-${performance.now()}`);
+    opened.push(database);
+    const note = { ...records.notes[0]!, kind: 'quote' as const, speaker: 'Claire Vernet', updatedAt: 2_000 };
+    const { state: _state, ...summary } = note;
+    await database.notes.put(summary);
+    // The document still holds what was sent a keystroke before.
+    const own = new Y.Doc();
+    writeNotesMeta(own, [{ ...summary, speaker: 'Claire Verne', updatedAt: 1_000 }]);
+    await applyNotesMeta(database, readNotesMeta(own), { mine: true });
+    expect((await database.notes.get(note.id))?.speaker).toBe('Claire Vernet');
+    // What this participant wrote on another computer, later, does arrive.
+    writeNotesMeta(own, [{ ...summary, speaker: 'Claire Vernet (Michelin)', updatedAt: 3_000 }]);
+    await applyNotesMeta(database, readNotesMeta(own), { mine: true });
+    expect((await database.notes.get(note.id))?.speaker).toBe('Claire Vernet (Michelin)');
+    // Another's note is theirs to say: what their document holds is taken as it is.
+    const theirs = new Y.Doc();
+    writeNotesMeta(theirs, [{ ...summary, speaker: 'C. Vernet', updatedAt: 500 }]);
+    await applyNotesMeta(database, readNotesMeta(theirs));
+    expect((await database.notes.get(note.id))?.speaker).toBe('C. Vernet');
+  });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../shared/journal/evidence';
 import { noteLabel } from '../../../shared/editor/derive';
 import { isMine, useSharing } from '../sharing/SharingProvider';
-import { quotationTransfer, type Quotation } from '../../editor/quotation';
+import { quotationTransfer, withoutQuotes, type Quotation } from '../../editor/quotation';
 
 interface Props {
   item: EvidenceItem;
@@ -33,7 +33,8 @@ export function EvidenceItemView({ item: { note, whole, passages }, colour, onOp
           draggable={quoting !== undefined}
           onDragStart={quoting && ((event) => quotationTransfer(event.dataTransfer, { text: note.text, reference: quoting.reference }))}
         >
-          {noteLabel(note, t('notes.untitled'))} {quoteButton(note.text, t('lessons.quoteNote', { title: noteLabel(note, t('notes.untitled')) }))}
+          {noteLabel(note, t('notes.untitled'))}{' '}
+          {quoteButton(note.text, t('lessons.quoteNote', { title: withoutQuotes(noteLabel(note, t('notes.untitled'))) }))}
         </p>
       )}
       {passages.map((passage, index) => (
@@ -45,7 +46,7 @@ export function EvidenceItemView({ item: { note, whole, passages }, colour, onOp
           >
             {passage}
           </blockquote>
-          {quoteButton(passage, t('lessons.quotePassage', { passage }))}
+          {quoteButton(passage, t('lessons.quotePassage', { passage: withoutQuotes(passage) }))}
         </div>
       ))}
       {!isMine(note, share) && <p className="note-author">{t('sharing.by', { name: note.author })}</p>}

@@ -9,7 +9,7 @@ import { expeditionAgreement, type Agreement } from '../../../shared/journal/agr
 import type { Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { withStates } from '../../db/notes';
-import type { Quotation } from '../../editor/quotation';
+import { withoutQuotes, type Quotation } from '../../editor/quotation';
 
 interface Props {
   lesson: Lesson;
@@ -56,7 +56,7 @@ export function GroupAgreement({ lesson, visits, quoting }: Props): JSX.Element 
                 <button
                   type="button"
                   className="quiet"
-                  aria-label={t('lessons.quotePassage', { passage: shared.text })}
+                  aria-label={t('lessons.quotePassage', { passage: withoutQuotes(shared.text) })}
                   onClick={() => send({ text: shared.text, reference })}
                 >
                   {t('lessons.quote')}

@@ -21,7 +21,7 @@ interface Props {
 
 export function GroupSynthesis({ lesson, editorRef }: Props): JSX.Element | null {
   const { t } = useTranslation();
-  const { session, share } = useSharing();
+  const { session, share, members } = useSharing();
   const live = share && share.expeditionId === lesson.expeditionId ? session : null;
   const [opened, setOpened] = useState<{ lessonId: string; doc: Y.Doc; presence: Presence['awareness'] } | null>(null);
   useEffect(() => {
@@ -37,9 +37,15 @@ export function GroupSynthesis({ lesson, editorRef }: Props): JSX.Element | null
   }, [live, lesson.id]);
   const name = share?.name;
   const participantId = share?.participantId;
+  // Participants in the order the organiser lists them, each a colour of their own (up to
+  // eight), the same on every screen.
+  const rank = members.findIndex((member) => member.id === participantId);
   const presence = useMemo<Presence | null>(
-    () => (opened && name !== undefined && participantId ? { awareness: opened.presence, name, color: participantColour(participantId) } : null),
-    [opened, name, participantId],
+    () =>
+      opened && name !== undefined && participantId
+        ? { awareness: opened.presence, name, color: CURSOR_COLOURS[Math.max(rank, 0) % CURSOR_COLOURS.length]! }
+        : null,
+    [opened, name, participantId, rank],
   );
   const save = useCallback((json: string) => applyGroupSynthesis(db(), lesson.expeditionId, lesson.id, json), [lesson.expeditionId, lesson.id]);
   if (!live) return null;
@@ -67,12 +73,5 @@ export function GroupSynthesis({ lesson, editorRef }: Props): JSX.Element | null
   );
 }
 
-/** Cursor colours that read on the paper background, one per participant, the same on
- *  every screen (picked from the participant's id). */
+/** Cursor colours that read on the paper background. */
 const CURSOR_COLOURS = ['#b3261e', '#1d6b43', '#1f4e9c', '#8a4f00', '#6b3fa0', '#00695c', '#a0325f', '#4d5b00'];
-
-function participantColour(participantId: string): string {
-  let hash = 0;
-  for (const char of participantId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return CURSOR_COLOURS[hash % CURSOR_COLOURS.length]!;
-}
