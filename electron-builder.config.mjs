@@ -14,6 +14,9 @@ export default {
   // Native modules: Carnet has none; nothing is rebuilt.
   npmRebuild: false,
   afterPack: './scripts/fuses.mjs',
+  // Invitation links (carnet://join?…) open Carnet: declared to the system at install
+  // (macOS Info.plist, the Linux desktop entry); main/invitationLinks.ts reads them.
+  protocols: [{ name: 'Carnet invitation', schemes: ['carnet'] }],
   linux: { target: ['AppImage', 'deb'], category: 'Office' },
   mac: { target: ['dmg'], category: 'public.app-category.productivity', hardenedRuntime: true },
   win: { target: ['nsis'] },
