@@ -2,7 +2,7 @@
 // come from — speaker, visit and day, and who noted them — so the text keeps its back
 // reference wherever it goes next (the journal prints it as written).
 import { $createQuoteNode } from '@lexical/rich-text';
-import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, $isParagraphNode, type LexicalEditor, type LexicalNode } from 'lexical';
 import { escapeHtml } from '../../shared/journal/html';
 
 /** The drag's own type: a drop in an editor that takes quotations reads it whole. */
@@ -26,6 +26,13 @@ export function $insertQuotation({ text, reference }: Quotation, block: LexicalN
   // A whole note's lines (its title, its paragraphs, its list items) stay lines.
   for (const line of text.split(/\n+/).filter((part) => part.trim() !== '')) quote.append($createTextNode(line.trim()), $createLineBreakNode());
   quote.append($createTextNode(reference).toggleFormat('italic'));
+  const last = $getRoot().getLastChild();
+  if (!block && $isParagraphNode(last) && last.getTextContentSize() === 0) {
+    // At the end, before the empty paragraph there already is: the text goes on there.
+    last.insertBefore(quote);
+    last.select();
+    return;
+  }
   const after = $createParagraphNode();
   if (block) block.insertAfter(quote).insertAfter(after);
   else $getRoot().append(quote, after);
