@@ -112,4 +112,61 @@ describe('lessons, passages, matrix and tags', () => {
     await expect.poll(() => page.locator('mark.Carnet__mark').count()).toBe(1);
     await session.close();
   });
+
+  it('keeps the lesson picker and the lessons of a passage inside the window, near its right and bottom edges', async () => {
+    const session = await launchCarnet();
+    const { page } = session;
+    await openSample(page, 'Camille');
+    await page
+      .getByRole('navigation', { name: 'Visites' })
+      .getByRole('button', { name: /Michelin/ })
+      .click();
+    await page
+      .getByRole('list', { name: 'Notes' })
+      .getByRole('button', { name: /Les compétences des salariés/ })
+      .click();
+    // The smallest window main allows.
+    await page.setViewportSize({ width: 900, height: 560 });
+
+    // The word farthest right among those on screen, and on the lowest line of them.
+    const word = await page.getByRole('textbox', { name: 'Texte de la note' }).evaluate((root) => {
+      const candidates: { text: string; left: number; right: number; bottom: number }[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\p{L}{4,}/gu)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const rect = range.getBoundingClientRect();
+          if (rect.bottom < window.innerHeight - 4) candidates.push({ text: match[0], left: rect.left, right: rect.right, bottom: rect.bottom });
+        }
+      }
+      const lowest = Math.max(...candidates.map((c) => c.bottom));
+      return candidates.filter((c) => c.bottom > lowest - 40).sort((a, b) => b.right - a.right)[0]!;
+    });
+    await selectPhrase(page, word.text);
+    await page.keyboard.press('Control+Shift+L');
+    const picker = page.locator('.popover', { has: page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }) });
+    await picker.waitFor();
+    const box = (await picker.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    // Opened where the word is, it would have run past the right edge and the bottom.
+    expect(word.left + box.width).toBeGreaterThan(viewport.width);
+    expect(word.bottom + box.height).toBeGreaterThan(viewport.height);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // Above the word, not over it.
+    expect(box.y + box.height).toBeLessThanOrEqual(word.bottom);
+    await page.getByRole('option', { name: 'Apprendre des autres' }).click();
+    const mark = page.locator('mark.Carnet__mark', { hasText: word.text });
+    await mark.click();
+    const passage = page.getByRole('dialog', { name: 'Enseignements du passage' });
+    const dialogBox = (await passage.boundingBox())!;
+    expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(viewport.width);
+    expect(dialogBox.y + dialogBox.height).toBeLessThanOrEqual(viewport.height);
+    await page.screenshot({ path: resolve(__dirname, '../../test-results/passage-picker-edge-fr.png') });
+    await session.close();
+  });
 });

@@ -21,20 +21,21 @@ import {
 import { useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../../shared/model';
+import { FloatingPanel, type FloatingAnchor } from '../../components/FloatingPanel';
 import { LessonPicker } from '../../components/LessonPicker';
 import { useLessons } from '../LessonsContext';
 
 export const LINK_PASSAGE_COMMAND: LexicalCommand<void> = createCommand('LINK_PASSAGE_COMMAND');
 
-interface Anchor {
-  top: number;
-  left: number;
+/** Below what was chosen, or above it when the window has no room below. */
+function anchorBeside(rect: DOMRect): FloatingAnchor {
+  return { top: rect.bottom + 6, left: rect.left, above: rect.top - 6 };
 }
 
-function selectionAnchor(): Anchor | null {
+function selectionAnchor(): FloatingAnchor | null {
   const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
   const rect = range?.getBoundingClientRect();
-  return rect ? { top: rect.bottom + 6, left: rect.left } : null;
+  return rect ? anchorBeside(rect) : null;
 }
 
 function tint(colour: string): string {
@@ -47,9 +48,9 @@ export function PassageLessonsPlugin(): JSX.Element | null {
   const lessons = useLessons();
   const lessonsRef = useRef(lessons);
   lessonsRef.current = lessons;
-  const [picker, setPicker] = useState<{ anchor: Anchor; selection: RangeSelection } | null>(null);
-  const [opened, setOpened] = useState<{ anchor: Anchor; key: NodeKey; ids: string[] } | null>(null);
-  const [menu, setMenu] = useState<Anchor | null>(null);
+  const [picker, setPicker] = useState<{ anchor: FloatingAnchor; selection: RangeSelection } | null>(null);
+  const [opened, setOpened] = useState<{ anchor: FloatingAnchor; key: NodeKey; ids: string[] } | null>(null);
+  const [menu, setMenu] = useState<FloatingAnchor | null>(null);
 
   const paint = (element: HTMLElement, ids: string[]): void => {
     const linked = ids.map((id) => lessonsRef.current.find((lesson) => lesson.id === id)).filter(Boolean) as Lesson[];
@@ -97,8 +98,7 @@ export function PassageLessonsPlugin(): JSX.Element | null {
             () => {
               const node = $getNearestNodeFromDOMNode(element);
               if ($isMarkNode(node)) {
-                const rect = element.getBoundingClientRect();
-                setOpened({ anchor: { top: rect.bottom + 6, left: rect.left }, key: node.getKey(), ids: node.getIDs() });
+                setOpened({ anchor: anchorBeside(element.getBoundingClientRect()), key: node.getKey(), ids: node.getIDs() });
               }
             },
             { editor },
@@ -151,7 +151,7 @@ export function PassageLessonsPlugin(): JSX.Element | null {
   return (
     <>
       {menu && (
-        <div className="context-menu" role="menu" style={{ top: menu.top, left: menu.left }} onMouseLeave={() => setMenu(null)}>
+        <FloatingPanel className="context-menu" role="menu" anchor={menu} onMouseLeave={() => setMenu(null)}>
           <button
             type="button"
             role="menuitem"
@@ -165,15 +165,15 @@ export function PassageLessonsPlugin(): JSX.Element | null {
           >
             {t('lessons.linkPassage')}
           </button>
-        </div>
+        </FloatingPanel>
       )}
       {picker && (
-        <div className="popover" style={{ top: picker.anchor.top, left: picker.anchor.left }}>
+        <FloatingPanel className="popover" anchor={picker.anchor}>
           <LessonPicker lessons={lessons} label={t('lessons.linkPassage')} onPick={link} onClose={() => setPicker(null)} />
-        </div>
+        </FloatingPanel>
       )}
       {opened && (
-        <div className="popover passage-popover" role="dialog" aria-label={t('lessons.ofPassage')} style={{ top: opened.anchor.top, left: opened.anchor.left }}>
+        <FloatingPanel className="popover passage-popover" role="dialog" aria-label={t('lessons.ofPassage')} anchor={opened.anchor}>
           <p className="popover-title">{t('lessons.ofPassage')}</p>
           <ul>
             {opened.ids.map((id) => {
@@ -192,7 +192,7 @@ export function PassageLessonsPlugin(): JSX.Element | null {
           <button type="button" className="quiet" autoFocus onClick={() => setOpened(null)}>
             {t('dismiss')}
           </button>
-        </div>
+        </FloatingPanel>
       )}
     </>
   );

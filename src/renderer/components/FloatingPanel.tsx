@@ -1,0 +1,63 @@
+// A panel fixed beside what it is about (a selected passage, a mark, the mouse), kept
+// inside the window: opened near the right edge it moves left, near the bottom it opens
+// above its anchor instead of below. It is rendered in <body>, because the panes are
+// `contain: strict` (typing speed) and would otherwise place "fixed" against themselves.
+import { useLayoutEffect, useRef, useState, type CSSProperties, type JSX, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+export interface FloatingAnchor {
+  /** Where the panel's top goes when it opens below. */
+  top: number;
+  left: number;
+  /** Where the panel's bottom goes when there is no room below (the anchor's top). */
+  above?: number;
+}
+
+const MARGIN = 8;
+
+/** The panel's position, moved inside the viewport. */
+export function placeWithin(
+  anchor: FloatingAnchor,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): { top: number; left: number } {
+  const left = Math.max(MARGIN, Math.min(anchor.left, viewport.width - size.width - MARGIN));
+  let top = anchor.top;
+  if (top + size.height > viewport.height - MARGIN) {
+    const above = (anchor.above ?? anchor.top) - size.height;
+    top = above >= MARGIN ? above : Math.max(MARGIN, viewport.height - size.height - MARGIN);
+  }
+  return { top, left };
+}
+
+interface Props {
+  anchor: FloatingAnchor;
+  className: string;
+  children: ReactNode;
+  role?: string;
+  'aria-label'?: string;
+  onMouseLeave?: () => void;
+}
+
+export function FloatingPanel({ anchor, className, children, ...rest }: Props): JSX.Element {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<CSSProperties>({ top: 0, left: 0, visibility: 'hidden' });
+
+  // Measured before the first paint, so the panel never shows outside and then jumps; at the
+  // window's top left, where its width is its own and not what is left beside the anchor.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.style.left = '0px';
+    element.style.top = '0px';
+    const { width, height } = element.getBoundingClientRect();
+    setPosition(placeWithin(anchor, { width, height }, { width: window.innerWidth, height: window.innerHeight }));
+  }, [anchor]);
+
+  return createPortal(
+    <div ref={ref} className={className} style={position} {...rest}>
+      {children}
+    </div>,
+    document.body,
+  );
+}
