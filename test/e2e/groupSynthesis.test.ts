@@ -109,6 +109,12 @@ describe('the group’s synthesis of a lesson', () => {
     const quoted =
       '« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »\n— Claire Vernet, Michelin, 20 nov. 2024 (noté par Olga Martin)';
     await everyone([...merged, quoted, '']);
+    // On every screen, "Citer" now says the quote is in (a click would quote it again).
+    await bruno.page
+      .getByRole('region', { name: 'Ce que les visites en ont montré' })
+      .getByRole('button', { name: /^Citer encore « On ne demande pas aux gens.* : déjà dans la synthèse du groupe$/ })
+      .filter({ hasText: 'Déjà dans la synthèse ✓' })
+      .waitFor({ timeout: 30_000 });
 
     // A note dragged from the evidence onto the synthesis arrives as a quotation too.
     // (The drag's events are dispatched in the page: headless Chromium starts no native

@@ -123,6 +123,11 @@ class DocxBuilder {
       this.paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `— ${this.t(speaker)}`, italics: true })] }));
   }
 
+  /** A line in italics saying what is not there. */
+  private remark(text: string): void {
+    this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(text), italics: true })] }));
+  }
+
   private reference(text: string): void {
     this.paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: this.t(text), size: 18, color: '666666' })] }));
   }
@@ -132,10 +137,11 @@ class DocxBuilder {
     for (const lesson of c.lessons) {
       this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(this.t(lesson.title))] }));
       this.blocks(lesson.synthesis, false);
+      if (lesson.synthesisMissing) this.remark(this.s.noGroupSynthesis);
       if (lesson.strongest.length > 0)
         this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(this.t(this.s.strongest))] }));
-      else this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
       for (const e of lesson.strongest) this.keyEvidence(e);
+      if (lesson.noEvidence) this.remark(this.s.noEvidence);
     }
     if (c.unlinkedVisits.length > 0)
       this.paragraphs.push(
@@ -163,7 +169,7 @@ class DocxBuilder {
       this.blocks(c.synthesis, false);
     }
     this.paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(this.t(this.s.evidence))] }));
-    if (c.visits.length === 0) this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: this.t(this.s.noEvidence), italics: true })] }));
+    if (c.visits.length === 0) this.remark(this.s.noEvidence);
     // Each visit's evidence under the visit's title and day, a heading below the chapter's
     // (the contents list chapters only).
     for (const visit of c.visits) {

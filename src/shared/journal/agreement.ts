@@ -54,9 +54,9 @@ export interface LessonAgreement {
   cells: AgreementCell[];
   /** What at least two participants linked alike, most participants first. */
   shared: Agreement[];
-  /** The lesson's best evidence (at most STRONGEST_COUNT): most participants first, then
-   *  quotes of a named speaker, then the order they were linked in. */
-  strongest: Agreement[];
+  /** All of the lesson's evidence, best first: most participants, then quotes of a named
+   *  speaker, then the order they were linked in. */
+  ranked: Agreement[];
 }
 
 export interface ExpeditionAgreement {
@@ -73,7 +73,7 @@ export interface AgreementRecords {
   notes: readonly Note[];
 }
 
-/** How many agreements `strongest` keeps. */
+/** How many of the ranked agreements the book's summary shows. */
 export const STRONGEST_COUNT = 3;
 
 export function participantOf(note: Pick<Note, 'author' | 'authorId'>): Participant {
@@ -107,7 +107,7 @@ export function expeditionAgreement(records: AgreementRecords): ExpeditionAgreem
           a.order - b.order,
       )
       .map(({ agreement }) => agreement);
-    return { lesson, cells, shared: ranked.filter((a) => a.participants.length > 1), strongest: ranked.slice(0, STRONGEST_COUNT) };
+    return { lesson, cells, shared: ranked.filter((a) => a.participants.length > 1), ranked };
   });
   const unlinkedVisits = matrix.visits.filter((_, v) => (matrix.cells[v] ?? []).every((items) => items.length === 0));
   return { participants: [...participants.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr')), lessons, unlinkedVisits };

@@ -6,11 +6,12 @@
 import { firstLine } from '../editor/derive';
 import type { Lesson, Locale, Note, NoteKind, Speaker, Visit } from '../model';
 import { clockTime, dateRange, longDate, shortDate } from '../text/typography';
-import { expeditionAgreement, type Agreement } from './agreement';
+import { expeditionAgreement, STRONGEST_COUNT, type Agreement } from './agreement';
 import { lessonEvidence } from './evidence';
 import type { AttachmentMeta, ExportRecords } from './records';
 import { imagesIn, inlineText, stateToBlocks, type Block } from './richText';
 import type { JournalOptions } from './options';
+import { quotedIn } from './quoted';
 import { JOURNAL_STRINGS } from './strings';
 
 export type { JournalOptions } from './options';
@@ -118,7 +119,12 @@ export interface SummaryLesson {
   color: string;
   /** The group's synthesis. */
   synthesis: Block[];
+  /** The book shows the group's syntheses and this one is still empty: it says so. */
+  synthesisMissing: boolean;
+  /** The strongest evidence the synthesis does not already quote. */
   strongest: KeyEvidence[];
+  /** Nothing at all was linked to the lesson. */
+  noEvidence: boolean;
 }
 
 /** The expedition's book opens with it: what the group learnt, lesson by lesson. */
@@ -400,13 +406,23 @@ export function buildJournal(records: ExportRecords, options: JournalOptions): J
       kind: 'summary',
       anchor: 'summary',
       title: strings.summary,
-      lessons: agreement.lessons.map(({ lesson, strongest }) => ({
-        anchor: `lesson-${lesson.id}`,
-        title: lesson.title,
-        color: lesson.color,
-        synthesis: options.synthesis ? stateToBlocks(groupSyntheses.get(lesson.id) ?? '') : [],
-        strongest: strongest.map(keyEvidence),
-      })),
+      lessons: agreement.lessons.map(({ lesson, ranked }) => {
+        const state = options.synthesis ? (groupSyntheses.get(lesson.id) ?? '') : '';
+        const synthesis = stateToBlocks(state);
+        const quoted = quotedIn(state);
+        return {
+          anchor: `lesson-${lesson.id}`,
+          title: lesson.title,
+          color: lesson.color,
+          synthesis,
+          synthesisMissing: options.synthesis && synthesis.length === 0,
+          strongest: ranked
+            .filter((found) => !quoted(found.text))
+            .slice(0, STRONGEST_COUNT)
+            .map(keyEvidence),
+          noEvidence: ranked.length === 0,
+        };
+      }),
       unlinkedVisits: agreement.unlinkedVisits.map(visitMention),
     };
   };

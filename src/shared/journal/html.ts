@@ -171,9 +171,9 @@ class HtmlRenderer {
         `<section class="summary-lesson" style="--lesson-color: ${safeColor(lesson.color)}">`,
         `<h2><a href="#${escapeHtml(lesson.anchor)}">${this.t(lesson.title)}</a></h2>`,
         lesson.synthesis.length > 0 ? `<div class="synthesis">${this.blocks(lesson.synthesis, 3)}</div>` : '',
-        lesson.strongest.length > 0
-          ? `<h3>${this.t(this.s.strongest)}</h3>${lesson.strongest.map((e) => this.keyEvidence(e)).join('\n')}`
-          : `<p class="empty">${this.t(this.s.noEvidence)}</p>`,
+        lesson.synthesisMissing ? `<p class="empty">${this.t(this.s.noGroupSynthesis)}</p>` : '',
+        lesson.strongest.length > 0 ? `<h3>${this.t(this.s.strongest)}</h3>${lesson.strongest.map((e) => this.keyEvidence(e)).join('\n')}` : '',
+        lesson.noEvidence ? `<p class="empty">${this.t(this.s.noEvidence)}</p>` : '',
         '</section>',
       ].join('\n'),
     );

@@ -342,8 +342,9 @@ function summaryFile(
   for (const lesson of chapter.lessons) {
     parts.push(`## [${escapeLine(lesson.title)}](${encodeURI(relative(path, lessonPaths.get(lesson.anchor) ?? ''))})`);
     if (lesson.synthesis.length > 0) parts.push(blocksToMarkdown(lesson.synthesis, () => null));
+    if (lesson.synthesisMissing) parts.push(`*${s.noGroupSynthesis}*`);
     if (lesson.strongest.length > 0) parts.push(`### ${s.strongest}`, ...lesson.strongest.map((e) => keyEvidence(e, path, notePaths, relative)));
-    else parts.push(`*${s.noEvidence}*`);
+    if (lesson.noEvidence) parts.push(`*${s.noEvidence}*`);
   }
   if (chapter.unlinkedVisits.length > 0)
     parts.push(`${s.unlinkedVisits}${colon(journal)}${chapter.unlinkedVisits.map((v) => visitLink(v, path, visitPaths, relative)).join(', ')}`);

@@ -14,6 +14,8 @@ export interface JournalStrings {
   synthesis: string;
   evidence: string;
   noEvidence: string;
+  /** The book's summary, for a lesson whose group synthesis is empty. */
+  noGroupSynthesis: string;
   noNotes: string;
   page: string;
   kinds: Record<NoteKind, string>;
@@ -43,6 +45,7 @@ export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
     synthesis: 'Synthèse',
     evidence: 'Ce que les visites en ont montré',
     noEvidence: 'Aucun élément relevé pour cet enseignement.',
+    noGroupSynthesis: 'Le groupe n’a pas encore écrit sa synthèse de cet enseignement.',
     noNotes: 'Aucune note pour cette visite.',
     page: 'page',
     kinds: { observation: 'Observation', quote: 'Citation', question: 'Question', idea: 'Idée', action: 'Action' },
@@ -67,6 +70,7 @@ export const JOURNAL_STRINGS: Record<Locale, JournalStrings> = {
     synthesis: 'Synthesis',
     evidence: 'What the visits showed',
     noEvidence: 'No evidence gathered for this lesson.',
+    noGroupSynthesis: 'The group has not written its synthesis of this lesson yet.',
     noNotes: 'No notes for this visit.',
     page: 'page',
     kinds: { observation: 'Observation', quote: 'Quote', question: 'Question', idea: 'Idea', action: 'Action' },

@@ -1,7 +1,7 @@
 // Where the group agrees, on three participants whose links are known
 // (test/fixtures/threeParticipants.ts says who linked what).
 import { describe, expect, it } from 'vitest';
-import { expeditionAgreement, type LessonAgreement } from '../../../src/shared/journal/agreement';
+import { expeditionAgreement, STRONGEST_COUNT, type LessonAgreement } from '../../../src/shared/journal/agreement';
 import { LESSON_IDS, threeParticipantRecords, VISIT_IDS } from '../../fixtures/threeParticipants';
 
 const agreement = expeditionAgreement(threeParticipantRecords());
@@ -54,17 +54,23 @@ describe('expedition agreement', () => {
     // The fullest wording is the one quoted.
     expect(shared[0]?.text).toBe('« On ne demande pas aux gens de changer de métier, on leur donne de l’air. »');
     // Near misses: Marc Lebon's look-alike quote and Louis's passage on the committee.
-    const alone = lesson(0).strongest.filter((a) => a.participants.length === 1);
+    const alone = lesson(0)
+      .ranked.slice(0, STRONGEST_COUNT)
+      .filter((a) => a.participants.length === 1);
     expect(alone.map((a) => a.note.id)).toEqual(['n-ines-marc']);
     for (const l of agreement.lessons.slice(1)) expect(l.shared).toEqual([]);
     // Two whole notes of one visit in other words do not agree.
-    expect(lesson(2).strongest.map((a) => a.participants.length)).toEqual([1, 1]);
+    expect(lesson(2).ranked.map((a) => a.participants.length)).toEqual([1, 1]);
   });
 
-  it('ranks the strongest evidence: most participants, then quotes', () => {
-    expect(lesson(0).strongest.map((a) => a.mentions[0]?.note.id)).toEqual(['n-camille-quote', 'n-camille-salaries', 'n-ines-marc']);
-    expect(lesson(1).strongest.map((a) => a.note.id)).toEqual(['n-ines-uca']);
-    expect(lesson(3).strongest).toEqual([]);
+  it('ranks the evidence: most participants, then quotes', () => {
+    expect(
+      lesson(0)
+        .ranked.slice(0, STRONGEST_COUNT)
+        .map((a) => a.mentions[0]?.note.id),
+    ).toEqual(['n-camille-quote', 'n-camille-salaries', 'n-ines-marc']);
+    expect(lesson(1).ranked.map((a) => a.note.id)).toEqual(['n-ines-uca']);
+    expect(lesson(3).ranked).toEqual([]);
   });
 
   it('counts a participant once, however often they linked the same thing', () => {
@@ -76,7 +82,7 @@ describe('expedition agreement', () => {
       ['Camille Durand', 2],
       ['Louis Martin', 1],
     ]);
-    expect(again.strongest[0]?.mentions.map((m) => m.note.id)).toEqual(['n-camille-village', 'n-camille-village-again']);
+    expect(again.ranked[0]?.mentions.map((m) => m.note.id)).toEqual(['n-camille-village', 'n-camille-village-again']);
     expect(again.shared).toEqual([]);
   });
 

@@ -158,7 +158,10 @@ describe('the expedition’s book', () => {
     ]);
     const lessons = [...page.querySelectorAll('#summary .summary-lesson')];
     expect(lessons.map((s) => text(s.querySelector('.synthesis')))).toEqual([...SYNTHESIS_TEXTS, '']);
-    expect(text(lessons[3]!.querySelector('.empty'))).toBe('Aucun élément relevé pour cet enseignement.');
+    expect([...lessons[3]!.querySelectorAll('.empty')].map(text)).toEqual([
+      'Le groupe n’a pas encore écrit sa synthèse de cet enseignement.',
+      'Aucun élément relevé pour cet enseignement.',
+    ]);
     const [claire, temps] = [...lessons[0]!.querySelectorAll('.evidence')];
     const parts = (element: Element | undefined) => [...(element?.children ?? [])].map(text);
     expect(parts(claire)).toEqual([
@@ -252,6 +255,66 @@ describe('the expedition’s book', () => {
     expect(xml).toMatch(
       /<w:pStyle w:val="Heading3"\/><\/w:pPr><w:r><w:t xml:space="preserve">Michelin — pratiques d’innovation ouverte · 20 nov\. 2024<\/w:t>/,
     );
+  });
+});
+
+describe('the book’s summary beside what the group wrote', () => {
+  // A group synthesis that quotes Claire Vernet, as "Citer" leaves it: the words, a line
+  // break, the back reference in italics.
+  const quoting = JSON.stringify({
+    root: {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'Le temps donné compte.', format: 0 }] },
+        {
+          type: 'quote',
+          children: [
+            { type: 'text', text: '« On ne demande pas aux gens de changer de métier,', format: 0 },
+            { type: 'linebreak' },
+            { type: 'text', text: 'on leur donne de l’air. »', format: 0 },
+            { type: 'linebreak' },
+            { type: 'text', text: '— Claire Vernet, Michelin, 20 nov. 2024 (noté par Camille Durand, Louis Martin)', format: 2 },
+          ],
+        },
+      ],
+    },
+  });
+  const records = (): ExportRecords => {
+    const all = threeParticipantRecords();
+    return { ...all, groupSyntheses: [{ ...GROUP_SYNTHESES[0]!, state: quoting }, ...GROUP_SYNTHESES.slice(2)] };
+  };
+
+  it('does not repeat among the strongest evidence a quote the synthesis already cites', () => {
+    const first = html(records(), BOOK).querySelector('#summary .summary-lesson')!;
+    expect(text(first.querySelector('.synthesis'))).toContain('on leur donne de l’air');
+    const strongest = [...first.querySelectorAll('.evidence blockquote')].map(text);
+    expect(strongest).toHaveLength(3);
+    expect(strongest.some((quote) => quote.includes('on leur donne de l’air'))).toBe(false);
+    expect(strongest[0]).toBe('Les salariés consacrent une partie de leur temps à leurs propres projets.');
+    // Not cited, it leads.
+    const before = html(threeParticipantRecords(), BOOK).querySelector('#summary .summary-lesson .evidence blockquote');
+    expect(text(before)).toContain('on leur donne de l’air');
+  });
+
+  it('says which lessons the group has not written up, in every format, only when the book shows the syntheses', async () => {
+    const notYet = 'Le groupe n’a pas encore écrit sa synthèse de cet enseignement.';
+    const lessons = [...html(records(), BOOK).querySelectorAll('#summary .summary-lesson')];
+    expect(lessons.map((lesson) => lesson.querySelector('.empty') && text(lesson.querySelector('.empty')))).toEqual([null, notYet, null, notYet]);
+    expect(markdown(records(), BOOK).get('synthese-generale.md')!.split(`*${notYet}*`)).toHaveLength(3);
+    const out = join(await mkdtemp(join(tmpdir(), 'carnet-book-')), 'livre.docx');
+    const job = await ExportJob.create(records(), { ...defaultJournalOptions(records(), 'fr'), ...BOOK }, 'docx', out);
+    try {
+      await job.run({ appVersion: 'test', openForPrinting: () => Promise.reject(new Error('no printing')) });
+    } finally {
+      await job.dispose();
+    }
+    const document = strFromU8(unzipSync(new Uint8Array(await readFile(out)))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    expect(document.split(notYet)).toHaveLength(3);
+    expect(text(html(records(), { ...BOOK, language: 'en' }).querySelector('#summary .summary-lesson:nth-of-type(2) .empty'))).toBe(
+      'The group has not written its synthesis of this lesson yet.',
+    );
+    // A book without the syntheses does not say they are missing.
+    expect(html(records(), { ...BOOK, synthesis: false }).querySelectorAll('#summary .empty')).toHaveLength(1);
   });
 });
 

@@ -9,13 +9,13 @@ import { expeditionAgreement, type Agreement } from '../../../shared/journal/agr
 import type { Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { withStates } from '../../db/notes';
-import { withoutQuotes, type Quotation } from '../../editor/quotation';
+import { QuoteButton, type Quoting } from './QuoteButton';
 
 interface Props {
   lesson: Lesson;
   visits: Visit[];
   /** Where an agreement is quoted (the group's synthesis), with its back reference. */
-  quoting: (agreement: Agreement) => { reference: string; send: (quotation: Quotation) => void };
+  quoting: (agreement: Agreement) => Quoting;
 }
 
 export function GroupAgreement({ lesson, visits, quoting }: Props): JSX.Element | null {
@@ -46,21 +46,15 @@ export function GroupAgreement({ lesson, visits, quoting }: Props): JSX.Element 
       ) : (
         <ul className="agreement-shared">
           {agreement.shared.map((shared, index) => {
-            const { reference, send } = quoting(shared);
+            const quotingShared = quoting(shared);
             return (
               <li key={index}>
                 <blockquote style={{ borderColor: lesson.color }}>{shared.text}</blockquote>
                 <p className="hint">
-                  {t('agreement.linkedBy', { count: shared.participants.length, names: shared.participants.map((p) => p.name).join(', ') })} · {reference}
+                  {t('agreement.linkedBy', { count: shared.participants.length, names: shared.participants.map((p) => p.name).join(', ') })} ·{' '}
+                  {quotingShared.reference}
                 </p>
-                <button
-                  type="button"
-                  className="quiet"
-                  aria-label={t('lessons.quotePassage', { passage: withoutQuotes(shared.text) })}
-                  onClick={() => send({ text: shared.text, reference })}
-                >
-                  {t('lessons.quote')}
-                </button>
+                <QuoteButton quoting={quotingShared} text={shared.text} />
               </li>
             );
           })}

@@ -2,10 +2,11 @@
 // brought — linked notes and linked passages — each leading back to its note.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useRef, useState, type JSX } from 'react';
+import { useCallback, useMemo, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { visitReference } from '../../../shared/journal/build';
 import { lessonEvidence } from '../../../shared/journal/evidence';
+import { quotedIn } from '../../../shared/journal/quoted';
 import type { Expedition, Lesson, Visit } from '../../../shared/model';
 import { db } from '../../db/AppDB';
 import { deleteLesson } from '../../db/bulkEdits';
@@ -20,6 +21,7 @@ import { GroupSynthesis } from './GroupSynthesis';
 import { OthersSyntheses } from './OthersSyntheses';
 import { sendQuotation, type Quotation } from '../../editor/quotation';
 import { EvidenceItemView } from './EvidenceItemView';
+import type { Quoting } from './QuoteButton';
 import { LessonForm } from './LessonForm';
 
 interface Props {
@@ -47,9 +49,12 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
     const unique = new Map([...whole, ...passages].filter(shows).map((note) => [note.id, note]));
     return lessonEvidence(lesson, visits, await withStates(db(), [...unique.values()]));
   }, [lesson, visits, shows]);
+  // What the group's synthesis already quotes, so that "Citer" can say so.
+  const groupSynthesis = useLiveQuery(() => db().groupSyntheses.get(lesson.id), [lesson.id]);
+  const quoted = useMemo(() => quotedIn(groupSynthesis?.state ?? ''), [groupSynthesis]);
   const saveSynthesis = useCallback((json: string) => updateLesson(db(), lesson.id, { synthesis: json }), [lesson.id]);
   // A quotation's back reference: "— Claire Vernet, Michelin, 20 nov. 2024 (noté par Alice)".
-  const quoting = (visit: Visit, speaker: string, authors: string[]) => {
+  const quoting = (visit: Visit, speaker: string, authors: string[]): Quoting => {
     const source = [speaker.trim(), visitReference(visit, expedition.timeZone, locale)].filter(Boolean).join(', ');
     const author = authors
       .map((name) => name.trim())
@@ -58,6 +63,7 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
     return {
       reference: author ? t('lessons.quoteReference', { source, author }) : `— ${source}`,
       send: (quotation: Quotation) => groupEditor.current && sendQuotation(groupEditor.current, quotation),
+      quoted,
     };
   };
   const day = (ms: number) => formatDateTime(ms, locale, expedition.timeZone, { dateStyle: 'medium', timeStyle: undefined });
