@@ -103,4 +103,33 @@ describe('accessibility', () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it('opens a dialog with the keys in its first field, and gives the focus back to what opened it', async () => {
+    const session = await launchCarnet({ locale: 'fr-FR' });
+    const { page } = session;
+    await openSample(page, 'Camille');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+
+    // A title typed at once, spaces included, lands in the title (the close button,
+    // first in the dialog, would have closed it at the first space).
+    const opener = page.getByRole('button', { name: 'Nouvelle visite', exact: true }).first();
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
+    await dialog.waitFor();
+    await page.keyboard.type('Visite de l’usine Bosch', { delay: 30 });
+    expect(await dialog.getByRole('textbox', { name: 'Titre' }).inputValue()).toBe('Visite de l’usine Bosch');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // From the keyboard: Enter on Réglages, Escape, and Tab goes on from Réglages.
+    const settings = page.getByRole('button', { name: 'Réglages', exact: true });
+    await settings.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Réglages' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('Réglages');
+    await session.close();
+  });
 });

@@ -47,7 +47,9 @@ describe('lessons, passages, matrix and tags', () => {
     // A passage, by keyboard shortcut.
     await selectPhrase(page, 'consacrer une partie de leur temps');
     await page.keyboard.press('Control+Shift+L');
-    await page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }).fill('autres');
+    // The picker takes the keys: typed, they filter the lessons and leave the passage alone.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Lier le passage à un enseignement');
+    await page.keyboard.type('autres', { delay: 30 });
     await page.keyboard.press('Enter');
     const mark = page.locator('mark.Carnet__mark', { hasText: 'consacrer une partie de leur temps' });
     await mark.waitFor();
@@ -145,6 +147,13 @@ describe('lessons, passages, matrix and tags', () => {
       return candidates.filter((c) => c.bottom > lowest - 40).sort((a, b) => b.right - a.right)[0]!;
     });
     await selectPhrase(page, word.text);
+    const before = await page.getByRole('textbox', { name: 'Texte de la note' }).innerText();
+    // Escape closes the picker and gives the keys back to the note, the passage still selected.
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(word.text);
     await page.keyboard.press('Control+Shift+L');
     const picker = page.locator('.popover', { has: page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }) });
     await picker.waitFor();
@@ -159,7 +168,9 @@ describe('lessons, passages, matrix and tags', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
     // Above the word, not over it.
     expect(box.y + box.height).toBeLessThanOrEqual(word.bottom);
-    await page.getByRole('option', { name: 'Apprendre des autres' }).click();
+    await page.keyboard.type('Appr', { delay: 30 });
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toBe(before);
     const mark = page.locator('mark.Carnet__mark', { hasText: word.text });
     await mark.click();
     const passage = page.getByRole('dialog', { name: 'Enseignements du passage' });
@@ -167,6 +178,18 @@ describe('lessons, passages, matrix and tags', () => {
     expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(viewport.width);
     expect(dialogBox.y + dialogBox.height).toBeLessThanOrEqual(viewport.height);
     await page.screenshot({ path: resolve(__dirname, '../../test-results/passage-picker-edge-fr.png') });
+    // Escape closes it too, and the keys go back to the note.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => passage.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Texte de la note');
+    // And so does a click anywhere else.
+    await mark.click();
+    await passage.waitFor();
+    await page
+      .getByRole('heading', { name: /Michelin — pratiques/ })
+      .first()
+      .click();
+    await expect.poll(() => passage.count()).toBe(0);
     await session.close();
   });
 });

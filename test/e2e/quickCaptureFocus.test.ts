@@ -65,4 +65,22 @@ describe('focus around quick capture', () => {
     expect(await texts(page)).toEqual(['def']);
     await session.close();
   });
+
+  it('Markdown shortcuts typed while the note opens take effect, as they do once it is open', async () => {
+    const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
+    const { page } = session;
+    await openSample(page, 'Camille');
+    await holdNotes(page, 400);
+    await page.keyboard.press('Control+Shift+N');
+    await page.keyboard.type('# Titre du jour\n- un\ndeux\n\n> cité **fort**', { delay: 20 });
+    await waitSaved(page);
+    const blocks = blocksOfState(await editorState(page)).map(({ kind, text, bold }) => ({ kind, text, bold }));
+    expect(blocks).toEqual([
+      { kind: 'h1', text: 'Titre du jour', bold: '.............' },
+      { kind: 'bullet', text: 'un', bold: '..' },
+      { kind: 'bullet', text: 'deux', bold: '....' },
+      { kind: 'quote', text: 'cité fort', bold: '.....bbbb' },
+    ]);
+    await session.close();
+  });
 });

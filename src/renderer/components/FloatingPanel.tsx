@@ -2,7 +2,7 @@
 // inside the window: opened near the right edge it moves left, near the bottom it opens
 // above its anchor instead of below. It is rendered in <body>, because the panes are
 // `contain: strict` (typing speed) and would otherwise place "fixed" against themselves.
-import { useLayoutEffect, useRef, useState, type CSSProperties, type JSX, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type HTMLAttributes, type JSX, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 export interface FloatingAnchor {
@@ -30,24 +30,43 @@ export function placeWithin(
   return { top, left };
 }
 
-interface Props {
+type Props = Omit<HTMLAttributes<HTMLDivElement>, 'style'> & {
   anchor: FloatingAnchor;
-  className: string;
   children: ReactNode;
-  role?: string;
-  'aria-label'?: string;
-  onMouseLeave?: () => void;
-}
+  /** Escape, wherever the focus is, or a press outside the panel. */
+  onDismiss?: (how: 'escape' | 'outside') => void;
+};
 
-export function FloatingPanel({ anchor, className, children, ...rest }: Props): JSX.Element {
+export function FloatingPanel({ anchor, children, onDismiss, ...rest }: Props): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<CSSProperties>({ top: 0, left: 0, visibility: 'hidden' });
 
-  // Measured before the first paint, so the panel never shows outside and then jumps; at the
-  // window's top left, where its width is its own and not what is left beside the anchor.
+  useEffect(() => {
+    if (!onDismiss) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onDismiss('escape');
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) onDismiss('outside');
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [onDismiss]);
+  // Drawn at its anchor first (visible, so that a field inside can take the focus), then
+  // moved before the first paint: the layout effect runs before the browser paints.
+  const [position, setPosition] = useState<CSSProperties>({ top: anchor.top, left: anchor.left });
+
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
+    // Measured at the window's top left, where its width is its own and not what is left
+    // beside the anchor.
     element.style.left = '0px';
     element.style.top = '0px';
     const { width, height } = element.getBoundingClientRect();
@@ -55,7 +74,7 @@ export function FloatingPanel({ anchor, className, children, ...rest }: Props): 
   }, [anchor]);
 
   return createPortal(
-    <div ref={ref} className={className} style={position} {...rest}>
+    <div ref={ref} style={position} {...rest}>
       {children}
     </div>,
     document.body,

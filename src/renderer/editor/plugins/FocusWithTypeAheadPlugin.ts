@@ -9,26 +9,25 @@ import { useEffect } from 'react';
 import { isTypeAheadWaiting, refocusTypeAhead, takeTypeAhead, type Held } from '../typeAhead';
 
 /** Puts what was held at the end of the note; `caret`: the browser's caret follows it
- *  (else the focus stays where it is, with a later capture's field). */
+ *  (else the focus stays where it is, with a later capture's field). Text goes in one
+ *  character per update, as typing does, so that what reacts to each key (Markdown
+ *  shortcuts such as "# " or "- ", tags) reacts to these too. */
 function replay(editor: LexicalEditor, held: Held[], caret: boolean): void {
-  editor.update(
-    () => {
-      $getRoot().selectEnd();
-      for (const item of held) {
-        if (item.kind === 'text') {
-          item.text.split('\n').forEach((line, index) => {
-            if (index > 0) editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
-            if (line) editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, line);
-          });
-        } else if (item.data.getData('text/plain').trim() === '' && item.data.getData('text/html') === '' && item.data.files.length > 0) {
-          editor.dispatchCommand(DRAG_DROP_PASTE, [...item.data.files]);
-        } else {
-          editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: item.data }));
-        }
-      }
-    },
-    { discrete: true, ...(caret ? {} : { tag: SKIP_DOM_SELECTION_TAG }) },
-  );
+  const options = { discrete: true, ...(caret ? {} : { tag: SKIP_DOM_SELECTION_TAG }) } as const;
+  editor.update(() => $getRoot().selectEnd(), options);
+  for (const item of held) {
+    if (item.kind === 'text') {
+      for (const character of item.text)
+        editor.update(() => {
+          if (character === '\n') editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined);
+          else editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, character);
+        }, options);
+    } else if (item.data.getData('text/plain').trim() === '' && item.data.getData('text/html') === '' && item.data.files.length > 0) {
+      editor.update(() => editor.dispatchCommand(DRAG_DROP_PASTE, [...item.data.files]), options);
+    } else {
+      editor.update(() => editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: item.data })), options);
+    }
+  }
 }
 
 export function FocusWithTypeAheadPlugin(): null {
@@ -41,11 +40,15 @@ export function FocusWithTypeAheadPlugin(): null {
       return;
     }
     editor.focus(() => {
-      // A later capture may have started while this note took the focus: its keys go on
-      // to the hidden field.
-      const later = isTypeAheadWaiting();
-      replay(editor, held, !later);
-      if (later) refocusTypeAhead();
+      // After the focus's update has committed (its callback runs inside the commit, where
+      // updates would be batched into one), and before any key: a microtask.
+      queueMicrotask(() => {
+        // A later capture may have started while this note took the focus: its keys go
+        // on to the hidden field.
+        const later = isTypeAheadWaiting();
+        replay(editor, held, !later);
+        if (later) refocusTypeAhead();
+      });
     });
   }, [editor]);
   return null;

@@ -169,11 +169,30 @@ export function PassageLessonsPlugin(): JSX.Element | null {
       )}
       {picker && (
         <FloatingPanel className="popover" anchor={picker.anchor}>
-          <LessonPicker lessons={lessons} label={t('lessons.linkPassage')} onPick={link} onClose={() => setPicker(null)} />
+          <LessonPicker
+            lessons={lessons}
+            label={t('lessons.linkPassage')}
+            onPick={link}
+            onClose={() => setPicker(null)}
+            onCancel={() => {
+              setPicker(null);
+              editor.focus();
+            }}
+          />
         </FloatingPanel>
       )}
       {opened && (
-        <FloatingPanel className="popover passage-popover" role="dialog" aria-label={t('lessons.ofPassage')} anchor={opened.anchor}>
+        <FloatingPanel
+          className="popover passage-popover"
+          role="dialog"
+          aria-label={t('lessons.ofPassage')}
+          anchor={opened.anchor}
+          onDismiss={(how) => {
+            setOpened(null);
+            // Escape gives the keys back to the note; a press elsewhere goes where it went.
+            if (how === 'escape') editor.focus();
+          }}
+        >
           <p className="popover-title">{t('lessons.ofPassage')}</p>
           <ul>
             {opened.ids.map((id) => {
