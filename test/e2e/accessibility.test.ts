@@ -130,6 +130,17 @@ describe('accessibility', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await focused()).toBe('Réglages');
+
+    // A new expedition starts with the name given for this one, the focus on its title.
+    const switcher = page.getByRole('combobox', { name: 'Changer d’expédition' });
+    await switcher.selectOption('__new__');
+    const form = page.getByRole('dialog', { name: 'Nouvelle expédition' });
+    await form.waitFor();
+    expect(await form.getByRole('textbox', { name: /^Votre nom/ }).inputValue()).toBe('Camille');
+    await page.keyboard.type('Lyon 2025', { delay: 20 });
+    expect(await form.getByRole('textbox', { name: /^Titre/ }).inputValue()).toBe('Lyon 2025');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
     await session.close();
   });
 });

@@ -86,9 +86,9 @@ describe('lessons, passages, matrix and tags', () => {
 
     // The matrix counts it, and a cell lists its evidence.
     await page.getByRole('button', { name: 'Matrice visites × enseignements' }).click();
-    const cell = page.getByRole('button', { name: /^2 élément\(s\) : Michelin — pratiques d’innovation ouverte × Savoir valoriser/ });
+    const cell = page.getByRole('button', { name: /^2 éléments : Michelin — pratiques d’innovation ouverte × Savoir valoriser/ });
     await cell.waitFor();
-    await page.getByRole('button', { name: /^1 élément\(s\) : Michelin — pratiques d’innovation ouverte × Apprendre des autres/ }).click();
+    await page.getByRole('button', { name: /^1 élément : Michelin — pratiques d’innovation ouverte × Apprendre des autres/ }).click();
     await page.getByRole('region', { name: 'Éléments de la case choisie' }).locator('blockquote', { hasText: 'consacrer une partie' }).waitFor();
     await page.getByRole('button', { name: 'Enregistrer en CSV…' }).click();
     await page.getByRole('status').filter({ hasText: 'matrice-enseignements.csv' }).waitFor();

@@ -118,7 +118,7 @@ export function Toolbar({ photos = false, passages = false }: Props): JSX.Elemen
         <button
           type="button"
           className="tool tool-text"
-          title={`${t('lessons.linkPassage')} (Ctrl+Shift+L)`}
+          title={t('lessons.linkPassageShortcut')}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => editor.dispatchCommand(LINK_PASSAGE_COMMAND, undefined)}
         >

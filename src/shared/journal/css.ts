@@ -26,6 +26,7 @@ a { color: #0b5cad; }
 .toc-entry a::after { content: ""; order: 1; flex: 1 1 auto; border-bottom: 1px dotted var(--rule); min-width: 2em; }
 .toc-page { order: 2; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 .chapter { break-before: page; page-break-before: always; }
+@media screen { .chapter { margin-top: 3em; padding-top: 1.5em; border-top: 1px solid var(--rule); } }
 .visit-facts { color: var(--muted); border-left: 3px solid var(--rule); padding-left: 0.8em; margin-bottom: 1.5em; }
 .visit-facts p { margin: 0.15em 0; }
 .visit-when { font-weight: 700; color: var(--ink); }

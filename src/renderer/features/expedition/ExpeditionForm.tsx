@@ -13,10 +13,12 @@ const TIME_ZONES: string[] = Intl.supportedValuesOf?.('timeZone') ?? [];
 interface Props {
   /** The expedition to edit; a new one is created when absent. */
   expedition?: Expedition;
+  /** A new expedition's participant, to start with. */
+  participant?: string;
   onClose: () => void;
 }
 
-export function ExpeditionForm({ expedition, onClose }: Props): JSX.Element {
+export function ExpeditionForm({ expedition, participant = '', onClose }: Props): JSX.Element {
   const { t } = useTranslation();
   const [form, setForm] = useState<ExpeditionInput>({
     title: expedition?.title ?? '',
@@ -24,7 +26,7 @@ export function ExpeditionForm({ expedition, onClose }: Props): JSX.Element {
     startDate: expedition?.startDate ?? null,
     endDate: expedition?.endDate ?? null,
     timeZone: expedition?.timeZone ?? systemTimeZone(),
-    participant: expedition?.participant ?? '',
+    participant: expedition?.participant ?? participant,
   });
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof ExpeditionInput>(key: K, value: ExpeditionInput[K]) => setForm({ ...form, [key]: value });

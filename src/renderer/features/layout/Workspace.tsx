@@ -98,7 +98,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
                 {visit && <VisitHeader expedition={expedition} visit={visit} onEdit={() => setDialog('editVisit')} />}
                 <div className="pane-toolbar">
                   <h2 className="pane-heading">{t('notes.heading')}</h2>
-                  <button type="button" className="primary" disabled={!visitId} onClick={() => captureOn(visitId)} title="Ctrl+Shift+N">
+                  <button type="button" className="primary" disabled={!visitId} onClick={() => captureOn(visitId)} title={t('notes.newShortcut')}>
                     {t('notes.new')}
                   </button>
                 </div>

@@ -49,7 +49,8 @@ function DialogShown({ dialog, dropped, expedition, visits, lessons, visit, onCl
     case 'editExpedition':
       return <ExpeditionForm expedition={expedition} onClose={onClose} />;
     case 'newExpedition':
-      return <ExpeditionForm onClose={onClose} />;
+      // Still the same person: their name as in the expedition they were in.
+      return <ExpeditionForm participant={expedition.participant} onClose={onClose} />;
     case 'newVisit':
       return <VisitForm expedition={expedition} onClose={onClose} />;
     case 'editVisit':

@@ -33,6 +33,9 @@ export function LessonForm({ expeditionId, lesson, count, onClose }: Props): JSX
     }
   };
 
+  // Heard by their names, not their codes.
+  const colourNames = t('lessons.colours', { returnObjects: true }) as string[];
+
   return (
     <Dialog title={lesson ? t('lessons.edit') : t('lessons.new')} onClose={() => onClose()}>
       <form className="form" onSubmit={(e) => void submit(e)}>
@@ -46,9 +49,16 @@ export function LessonForm({ expeditionId, lesson, count, onClose }: Props): JSX
         </label>
         <fieldset className="colours">
           <legend>{t('lessons.colour')}</legend>
-          {LESSON_COLOURS.map((candidate) => (
+          {LESSON_COLOURS.map((candidate, index) => (
             <label key={candidate} className="colour-choice">
-              <input type="radio" name="colour" value={candidate} checked={color === candidate} onChange={() => setColor(candidate)} aria-label={candidate} />
+              <input
+                type="radio"
+                name="colour"
+                value={candidate}
+                checked={color === candidate}
+                onChange={() => setColor(candidate)}
+                aria-label={colourNames[index] ?? candidate}
+              />
               <span className="lesson-dot large" style={{ backgroundColor: candidate }} aria-hidden="true" />
             </label>
           ))}
