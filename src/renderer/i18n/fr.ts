@@ -21,6 +21,7 @@ export const fr = {
   visits: {
     now: 'En cours',
     new: 'Nouvelle visite',
+    forCapture: 'Créez d’abord la visite : votre note s’y ouvrira ensuite.',
     edit: 'Modifier la visite',
     editNamed: 'Modifier la visite « {{name}} »',
     trash: 'Mettre à la corbeille',

@@ -31,6 +31,9 @@ interface Props {
   visit: Visit | null;
   onClose: () => void;
   onLessonCreated: (lessonId: string) => void;
+  /** The new visit's form opened for a quick note that had no visit. */
+  captureAwaitsVisit: boolean;
+  onVisitCreated: (visitId: string) => void;
 }
 
 export function WorkspaceDialogs(props: Props): JSX.Element | null {
@@ -41,7 +44,18 @@ export function WorkspaceDialogs(props: Props): JSX.Element | null {
   );
 }
 
-function DialogShown({ dialog, dropped, expedition, visits, lessons, visit, onClose, onLessonCreated }: Props): JSX.Element | null {
+function DialogShown({
+  dialog,
+  dropped,
+  expedition,
+  visits,
+  lessons,
+  visit,
+  onClose,
+  onLessonCreated,
+  captureAwaitsVisit,
+  onVisitCreated,
+}: Props): JSX.Element | null {
   if ((dialog === 'import' || dropped) && visits) {
     return <ImportDialog expedition={expedition} visits={visits} lessons={lessons} dropped={dropped ?? undefined} onClose={onClose} />;
   }
@@ -52,7 +66,7 @@ function DialogShown({ dialog, dropped, expedition, visits, lessons, visit, onCl
       // Still the same person: their name as in the expedition they were in.
       return <ExpeditionForm participant={expedition.participant} onClose={onClose} />;
     case 'newVisit':
-      return <VisitForm expedition={expedition} onClose={onClose} />;
+      return <VisitForm expedition={expedition} forCapture={captureAwaitsVisit} onCreated={onVisitCreated} onClose={onClose} />;
     case 'editVisit':
       return visit && <VisitForm expedition={expedition} visit={visit} onClose={onClose} />;
     case 'exportJournal':

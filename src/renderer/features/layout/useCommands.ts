@@ -1,7 +1,7 @@
 // The workspace's commands that come from anywhere: quick capture (Ctrl/Cmd+Shift+N, the
 // menu's New note, the New note button), the search (Ctrl/Cmd+K) and the menu's items.
 // Both shortcuts are heard from the first frame the workspace is drawn.
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MenuCommand } from '../../../shared/ipc';
 import type { Expedition, Visit } from '../../../shared/model';
@@ -35,16 +35,29 @@ export interface Commands {
   /** Ctrl/Cmd+K was pressed: the search box is to take the focus. */
   searchWanted: boolean;
   searchFocused: () => void;
+  /** The visit's form is open for a capture that had no visit to go to. */
+  captureAwaitsVisit: boolean;
+  /** A visit was made from the form: a capture waiting for one opens its note there. */
+  visitCreated: (visitId: string) => void;
 }
 
 export function useCommands({ expedition, visits, selection, dialog, setDialog, importing }: Context): Commands {
   const [focusNoteId, setFocusNoteId] = useState<string | null>(null);
   const { openNote, setView } = selection;
 
+  // A capture with no visit to put its note on: the visit's form opens first, and the
+  // note, with what was typed for it, opens on the visit made (nothing if it is cancelled).
+  const [captureAwaitsVisit, setCaptureAwaitsVisit] = useState(false);
+  const awaiting = useRef(false);
+  const awaitVisit = useCallback((waits: boolean) => {
+    awaiting.current = waits;
+    setCaptureAwaitsVisit(waits);
+  }, []);
+
   const newNoteOn = useCallback(
     async (visitId: string | null): Promise<void> => {
       if (!visitId) {
-        takeTypeAhead(); // nowhere to put it: a visit must be made first
+        awaitVisit(true);
         setDialog('newVisit');
         return;
       }
@@ -52,8 +65,23 @@ export function useCommands({ expedition, visits, selection, dialog, setDialog, 
       setFocusNoteId(created.id);
       await openNote(created.id, visitId);
     },
-    [expedition.id, expedition.participant, openNote, setDialog],
+    [expedition.id, expedition.participant, openNote, setDialog, awaitVisit],
   );
+
+  const visitCreated = useCallback(
+    (visitId: string): void => {
+      if (!awaiting.current) return;
+      awaitVisit(false);
+      void newNoteOn(visitId);
+    },
+    [awaitVisit, newNoteOn],
+  );
+  // The form closed without a visit: what was held for the note goes.
+  useEffect(() => {
+    if (dialog === 'newVisit' || !awaiting.current) return;
+    awaitVisit(false);
+    takeTypeAhead();
+  }, [dialog, awaitVisit]);
 
   // What is typed and pasted while a note is created is held (typeAhead.ts). Captures open
   // one after the other: the next note is created once the previous one has taken what
@@ -121,5 +149,5 @@ export function useCommands({ expedition, visits, selection, dialog, setDialog, 
     };
   }, [captureOn, openSearch, setDialog]);
 
-  return { captureOn, focusNoteId, searchWanted, searchFocused };
+  return { captureOn, focusNoteId, searchWanted, searchFocused, captureAwaitsVisit, visitCreated };
 }
