@@ -5,28 +5,12 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
-import { openSample, startEmptyExpedition } from './onboarding';
+import { addVisit, openSample, startEmptyExpedition } from './onboarding';
 import { drawnImage, pasteFile, readStore } from './pageData';
 
 afterAll(stopHarness);
 
 const DURING_MICHELIN = Date.parse('2024-11-20T10:00:00+01:00');
-
-async function addVisit(page: Page, visit: { title: string; date: string; start: string; end: string; speaker?: [string, string] }) {
-  await page.getByRole('button', { name: 'Nouvelle visite' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
-  await dialog.getByLabel('Titre').fill(visit.title);
-  await dialog.getByLabel('Date').fill(visit.date);
-  await dialog.getByLabel('Début').fill(visit.start);
-  await dialog.getByLabel('Fin').fill(visit.end);
-  if (visit.speaker) {
-    await dialog.getByRole('button', { name: 'Ajouter un intervenant' }).click();
-    await dialog.getByRole('textbox', { name: 'Nom' }).fill(visit.speaker[0]);
-    await dialog.getByRole('textbox', { name: 'Fonction' }).fill(visit.speaker[1]);
-  }
-  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 async function notesOf(page: Page): Promise<string[]> {
   return page.getByRole('list', { name: 'Notes' }).getByRole('button').allInnerTexts();

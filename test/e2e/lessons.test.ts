@@ -30,19 +30,24 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
   await page.waitForTimeout(100);
 }
 
+/** The sample's note on Michelin's employees, from the visits' list. */
+async function openSalariesNote(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Visites' })
+    .getByRole('button', { name: /Michelin/ })
+    .click();
+  await page
+    .getByRole('list', { name: 'Notes' })
+    .getByRole('button', { name: /Les compétences des salariés/ })
+    .click();
+}
+
 describe('lessons, passages, matrix and tags', () => {
   it('links a passage and a note to lessons, shows the evidence, and merges tags', async () => {
     const session = await launchCarnet();
     const { page } = session;
     await openSample(page, 'Camille');
-    await page
-      .getByRole('navigation', { name: 'Visites' })
-      .getByRole('button', { name: /Michelin/ })
-      .click();
-    await page
-      .getByRole('list', { name: 'Notes' })
-      .getByRole('button', { name: /Les compétences des salariés/ })
-      .click();
+    await openSalariesNote(page);
 
     // A passage, by keyboard shortcut.
     await selectPhrase(page, 'consacrer une partie de leur temps');
@@ -102,14 +107,7 @@ describe('lessons, passages, matrix and tags', () => {
     await page.getByRole('status').filter({ hasText: '1 note modifiée.' }).waitFor();
     await expect.poll(() => page.getByRole('list', { name: 'Étiquettes' }).getByText('#rh', { exact: true }).count()).toBe(0);
 
-    await page
-      .getByRole('navigation', { name: 'Visites' })
-      .getByRole('button', { name: /Michelin/ })
-      .click();
-    await page
-      .getByRole('list', { name: 'Notes' })
-      .getByRole('button', { name: /Les compétences des salariés/ })
-      .click();
+    await openSalariesNote(page);
     await expect.poll(() => page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toMatch(/#intrapreneuriat #intrapreneuriat/);
     await expect.poll(() => page.locator('mark.Carnet__mark').count()).toBe(1);
     await session.close();
@@ -119,14 +117,7 @@ describe('lessons, passages, matrix and tags', () => {
     const session = await launchCarnet();
     const { page } = session;
     await openSample(page, 'Camille');
-    await page
-      .getByRole('navigation', { name: 'Visites' })
-      .getByRole('button', { name: /Michelin/ })
-      .click();
-    await page
-      .getByRole('list', { name: 'Notes' })
-      .getByRole('button', { name: /Les compétences des salariés/ })
-      .click();
+    await openSalariesNote(page);
     // The smallest window main allows.
     await page.setViewportSize({ width: 900, height: 560 });
 

@@ -1,6 +1,6 @@
 // The first screen, as a new user goes through it: a name, then the sample expedition or
 // an empty one of their own.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function openSample(page: Page, name: string): Promise<void> {
   await page.getByLabel(/Votre nom|Your name/).fill(name);
@@ -13,4 +13,33 @@ export async function startEmptyExpedition(page: Page, name: string, title: stri
   await page.getByLabel('Titre de l’expédition').fill(title);
   await page.getByRole('button', { name: 'Créer une expédition vide' }).click();
   await page.getByRole('heading', { name: title }).waitFor();
+}
+
+export interface VisitFields {
+  title: string;
+  date: string;
+  start: string;
+  end?: string;
+  speaker?: [string, string];
+}
+
+/** Fills the visit form open in `dialog` and saves it. */
+export async function fillVisit(dialog: Locator, visit: VisitFields): Promise<void> {
+  await dialog.getByLabel('Titre').fill(visit.title);
+  await dialog.getByLabel('Date').fill(visit.date);
+  await dialog.getByLabel('Début').fill(visit.start);
+  if (visit.end) await dialog.getByLabel('Fin').fill(visit.end);
+  if (visit.speaker) {
+    await dialog.getByRole('button', { name: 'Ajouter un intervenant' }).click();
+    await dialog.getByRole('textbox', { name: 'Nom' }).fill(visit.speaker[0]);
+    await dialog.getByRole('textbox', { name: 'Fonction' }).fill(visit.speaker[1]);
+  }
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A new visit, from its button. */
+export async function addVisit(page: Page, visit: VisitFields): Promise<void> {
+  await page.getByRole('button', { name: 'Nouvelle visite' }).first().click();
+  await fillVisit(page.getByRole('dialog', { name: 'Nouvelle visite' }), visit);
 }

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
-import { openSample, startEmptyExpedition } from './onboarding';
+import { addVisit, fillVisit, openSample, startEmptyExpedition } from './onboarding';
 import { editorOf, holdNotes, quickCapture, readStore } from './pageData';
 import { editorState, waitSaved } from './typing/check';
 import { blocksOfState } from './typing/readState';
@@ -100,10 +100,7 @@ describe('focus around quick capture', () => {
     expect(typed.endsWith(inTitle)).toBe(true);
     const forNote = typed.slice(0, typed.length - inTitle.length);
     expect(forNote).not.toBe('');
-    await title.fill('Michelin');
-    await dialog.getByLabel('Date').fill('2024-11-20');
-    await dialog.getByLabel('Début').fill('09:15');
-    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await fillVisit(dialog, { title: 'Michelin', date: '2024-11-20', start: '09:15' });
     await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
     const editor = page.getByRole('textbox', { name: 'Texte de la note' });
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -126,11 +123,7 @@ describe('focus around quick capture', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     // A visit made afterwards, from its button, opens no note with those keys.
-    await page.getByRole('button', { name: 'Nouvelle visite' }).first().click();
-    await dialog.getByLabel('Titre').fill('Michelin');
-    await dialog.getByLabel('Date').fill('2024-11-20');
-    await dialog.getByLabel('Début').fill('09:15');
-    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await addVisit(page, { title: 'Michelin', date: '2024-11-20', start: '09:15' });
     await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
     await page.waitForTimeout(800);
     expect(await readStore(page, 'notes')).toEqual([]);
