@@ -30,6 +30,22 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
   await page.waitForTimeout(100);
 }
 
+async function selectionRect(page: Page): Promise<{ left: number; bottom: number }> {
+  return page.evaluate(() => {
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { left: rect.left, bottom: rect.bottom };
+  });
+}
+
+/** The passage's lesson picker opened right under the selection (moved left only as far
+ *  as the window's edge asks). */
+async function expectPickerUnder(page: Page, selected: { left: number; bottom: number }): Promise<void> {
+  const picker = page.locator('.popover', { has: page.getByRole('combobox', { name: 'Lier le passage à un enseignement' }) });
+  const box = (await picker.boundingBox())!;
+  expect(box.x).toBeCloseTo(Math.min(selected.left, page.viewportSize()!.width - box.width - 8), 0);
+  expect(box.y).toBeCloseTo(selected.bottom + 6, 0);
+}
+
 /** The sample's note on Michelin's employees, from the visits' list. */
 async function openSalariesNote(page: Page): Promise<void> {
   await page
@@ -51,7 +67,9 @@ describe('lessons, passages, matrix and tags', () => {
 
     // A passage, by keyboard shortcut.
     await selectPhrase(page, 'consacrer une partie de leur temps');
+    let selected = await selectionRect(page);
     await page.keyboard.press('Control+Shift+L');
+    await expectPickerUnder(page, selected);
     // The picker takes the keys: typed, they filter the lessons and leave the passage alone.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Lier le passage à un enseignement');
     await page.keyboard.type('autres', { delay: 30 });
@@ -62,7 +80,9 @@ describe('lessons, passages, matrix and tags', () => {
 
     // A second lesson on another passage, from the toolbar.
     await selectPhrase(page, 'start-ups du territoire');
+    selected = await selectionRect(page);
     await page.getByRole('button', { name: 'Lier le passage à un enseignement' }).click();
+    await expectPickerUnder(page, selected);
     await page.getByRole('option', { name: 'Identifier les combinaisons gagnantes' }).click();
     await page.locator('mark.Carnet__mark', { hasText: 'start-ups du territoire' }).waitFor();
 
@@ -123,7 +143,7 @@ describe('lessons, passages, matrix and tags', () => {
 
     // The word farthest right among those on screen, and on the lowest line of them.
     const word = await page.getByRole('textbox', { name: 'Texte de la note' }).evaluate((root) => {
-      const candidates: { text: string; left: number; right: number; bottom: number }[] = [];
+      const candidates: { text: string; left: number; right: number; top: number; bottom: number }[] = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         for (const match of (node.textContent ?? '').matchAll(/\p{L}{4,}/gu)) {
@@ -131,7 +151,7 @@ describe('lessons, passages, matrix and tags', () => {
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);
           const rect = range.getBoundingClientRect();
-          if (rect.bottom < window.innerHeight - 4) candidates.push({ text: match[0], left: rect.left, right: rect.right, bottom: rect.bottom });
+          if (rect.bottom < window.innerHeight - 4) candidates.push({ text: match[0], left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom });
         }
       }
       const lowest = Math.max(...candidates.map((c) => c.bottom));
@@ -157,8 +177,9 @@ describe('lessons, passages, matrix and tags', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-    // Above the word, not over it.
-    expect(box.y + box.height).toBeLessThanOrEqual(word.bottom);
+    // Just above the word, against the right edge.
+    expect(box.y + box.height).toBeCloseTo(word.top - 6, 0);
+    expect(box.x + box.width).toBeCloseTo(viewport.width - 8, 0);
     await page.keyboard.type('Appr', { delay: 30 });
     await page.keyboard.press('Enter');
     expect(await page.getByRole('textbox', { name: 'Texte de la note' }).innerText()).toBe(before);
@@ -166,6 +187,8 @@ describe('lessons, passages, matrix and tags', () => {
     await mark.click();
     const passage = page.getByRole('dialog', { name: 'Enseignements du passage' });
     const dialogBox = (await passage.boundingBox())!;
+    const marked = (await mark.boundingBox())!;
+    expect(dialogBox.y + dialogBox.height).toBeCloseTo(marked.y - 6, 0);
     expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(viewport.width);
     expect(dialogBox.y + dialogBox.height).toBeLessThanOrEqual(viewport.height);
     await page.screenshot({ path: resolve(__dirname, '../../test-results/passage-picker-edge-fr.png') });

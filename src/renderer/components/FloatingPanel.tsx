@@ -70,7 +70,12 @@ export function FloatingPanel({ anchor, children, onDismiss, ...rest }: Props): 
     element.style.left = '0px';
     element.style.top = '0px';
     const { width, height } = element.getBoundingClientRect();
-    setPosition(placeWithin(anchor, { width, height }, { width: window.innerWidth, height: window.innerHeight }));
+    const placed = placeWithin(anchor, { width, height }, { width: window.innerWidth, height: window.innerHeight });
+    // Written here too: when the place is the one already rendered, React writes nothing
+    // and the measuring position would stay.
+    element.style.left = `${placed.left}px`;
+    element.style.top = `${placed.top}px`;
+    setPosition(placed);
   }, [anchor]);
 
   return createPortal(
