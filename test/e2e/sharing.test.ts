@@ -128,10 +128,14 @@ describe('an expedition shared live', () => {
     expect(personal).toContain('Chez Michelin, la');
     expect(personal).not.toContain('Hors ligne dans l’atelier');
 
-    // The organiser sees who joined.
+    // The organiser sees who joined: who is connected now, when the others were last.
     await olga.getByTitle('État de la synchronisation').click();
     const participants = olga.getByRole('dialog', { name: 'Expédition partagée' }).getByRole('region', { name: 'Participants' });
-    await expect.poll(() => participants.innerText()).toMatch(/Alice Bernard\s*vu le/);
+    await expect.poll(() => participants.innerText()).toMatch(/Alice Bernard\s*en ligne/);
+    await expect.poll(() => participants.innerText()).toMatch(/Chloé Roux\s*pas encore connecté/);
+    await alice.context.setOffline(true);
+    await expect.poll(() => participants.innerText(), { timeout: 30_000 }).toMatch(/Alice Bernard\s*vu le/);
+    await alice.context.setOffline(false);
     await olga.keyboard.press('Escape');
 
     // The organiser's overview of the group: notes per participant and visit (everything

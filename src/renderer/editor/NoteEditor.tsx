@@ -26,6 +26,7 @@ import { CleanPastePlugin } from './plugins/CleanPastePlugin';
 import { FocusWithTypeAheadPlugin } from './plugins/FocusWithTypeAheadPlugin';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NotePoliciesPlugin } from './plugins/NotePoliciesPlugin';
+import { PassageColoursPlugin } from './plugins/PassageColoursPlugin';
 import { PassageLessonsPlugin } from './plugins/PassageLessonsPlugin';
 import { QuotationDropPlugin } from './plugins/QuotationDropPlugin';
 import { noteTheme } from './theme';
@@ -84,6 +85,7 @@ export const NoteEditor = memo(function NoteEditor({
         <Toolbar photos={noteId !== undefined} passages={noteId !== undefined} />
         {noteId !== undefined && <ImagesPlugin noteId={noteId} />}
         {noteId !== undefined && <PassageLessonsPlugin />}
+        {noteId !== undefined && <PassageColoursPlugin />}
         <div className="editor-body">
           <RichTextPlugin
             contentEditable={

@@ -12,6 +12,7 @@ import { useEffect, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_NODES } from '../../shared/editor/nodes';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
+import { PassageColoursPlugin } from './plugins/PassageColoursPlugin';
 import { noteTheme } from './theme';
 
 export function NoteReader({ state }: { state: string }): JSX.Element {
@@ -36,6 +37,7 @@ export function NoteReader({ state }: { state: string }): JSX.Element {
         <ListPlugin />
         <CheckListPlugin />
         <LinkOpenPlugin />
+        <PassageColoursPlugin />
         <FollowStatePlugin state={state} />
       </div>
     </LexicalComposer>

@@ -621,8 +621,22 @@ export class SyncSession {
 
   /** Whether the participant's notebook is connected now, as the structure's presence says. */
   private isOnline(participant: string): boolean {
+    return this.onlineParticipants().has(participant);
+  }
+
+  /** The participants whose notebook is connected now (the structure's presence). */
+  onlineParticipants(): Set<string> {
     const states = this.structure()?.provider.awareness?.getStates().values() ?? [];
-    return [...states].some((state) => state.participant === participant);
+    return new Set([...states].flatMap((state) => (typeof state['participant'] === 'string' ? [state['participant']] : [])));
+  }
+
+  /** Told, with who is connected, as participants come and go. */
+  watchOnline(listener: (online: Set<string>) => void): () => void {
+    const awareness = this.structure()?.provider.awareness;
+    const tell = (): void => listener(this.onlineParticipants());
+    awareness?.on('change', tell);
+    tell();
+    return () => awareness?.off('change', tell);
   }
 
   /** Logs once what is wrong with a request or an announcement of an original. */

@@ -1,10 +1,10 @@
 // Linking a passage of a note to lessons: select text, then the toolbar's "Link to
 // lesson", the context menu or Ctrl/Cmd+Shift+L, and pick a lesson. The passage becomes a
-// MarkNode carrying the lesson ids, tinted with the first lesson's colour; clicking it
-// lists its lessons, each of which can be unlinked.
-import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
+// MarkNode carrying the lesson ids (PassageColoursPlugin tints it); clicking it lists its
+// lessons, each of which can be unlinked.
+import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $dfs, mergeRegister } from '@lexical/utils';
+import { mergeRegister } from '@lexical/utils';
 import {
   $getNearestNodeFromDOMNode,
   $getNodeByKey,
@@ -38,10 +38,6 @@ function selectionAnchor(): FloatingAnchor | null {
   return rect ? anchorBeside(rect) : null;
 }
 
-function tint(colour: string): string {
-  return `color-mix(in srgb, ${colour} 22%, transparent)`;
-}
-
 export function PassageLessonsPlugin(): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
   const { t } = useTranslation();
@@ -51,15 +47,6 @@ export function PassageLessonsPlugin(): JSX.Element | null {
   const [picker, setPicker] = useState<{ anchor: FloatingAnchor; selection: RangeSelection } | null>(null);
   const [opened, setOpened] = useState<{ anchor: FloatingAnchor; key: NodeKey; ids: string[] } | null>(null);
   const [menu, setMenu] = useState<FloatingAnchor | null>(null);
-
-  const paint = (element: HTMLElement, ids: string[]): void => {
-    const linked = ids.map((id) => lessonsRef.current.find((lesson) => lesson.id === id)).filter(Boolean) as Lesson[];
-    const colour = linked[0]?.color ?? '#ca8a04';
-    element.style.backgroundColor = tint(colour);
-    element.style.borderBottomColor = colour;
-    element.title = linked.map((lesson) => lesson.title).join(' · ');
-    element.dataset['lessons'] = String(linked.length);
-  };
 
   useEffect(() => {
     const openPicker = (): boolean => {
@@ -80,16 +67,6 @@ export function PassageLessonsPlugin(): JSX.Element | null {
         },
         COMMAND_PRIORITY_LOW,
       ),
-      editor.registerMutationListener(MarkNode, (mutations) => {
-        editor.getEditorState().read(() => {
-          for (const [key, mutation] of mutations) {
-            if (mutation === 'destroyed') continue;
-            const node = $getNodeByKey(key);
-            const element = editor.getElementByKey(key);
-            if ($isMarkNode(node) && element) paint(element, node.getIDs());
-          }
-        });
-      }),
       editor.registerRootListener((root, previous) => {
         const onClick = (event: MouseEvent) => {
           const element = (event.target as HTMLElement).closest('mark');
@@ -117,16 +94,6 @@ export function PassageLessonsPlugin(): JSX.Element | null {
       }),
     );
   }, [editor]);
-
-  // Lessons renamed or recoloured: repaint the marks on screen.
-  useEffect(() => {
-    editor.getEditorState().read(() => {
-      for (const { node } of $dfs()) {
-        const element = $isMarkNode(node) ? editor.getElementByKey(node.getKey()) : null;
-        if ($isMarkNode(node) && element) paint(element, node.getIDs());
-      }
-    });
-  }, [editor, lessons]);
 
   const link = (lesson: Lesson): void => {
     const saved = picker?.selection;

@@ -35,8 +35,11 @@ export function GroupAgreement({ lesson, visits, quoting }: Props): JSX.Element 
       <ul className="agreement-visits" aria-label={t('agreement.byVisit')}>
         {agreement.cells.map(({ visit, contributions }) => (
           <li key={visit.id}>
-            <strong>{visit.title}</strong> — {t('agreement.participants', { count: contributions.length })} :{' '}
-            {contributions.map(({ participant, items }) => `${participant.name} (${items.length})`).join(', ')}
+            <strong>{visit.title}</strong> —{' '}
+            {t('agreement.participants', {
+              count: contributions.length,
+              names: contributions.map(({ participant, items }) => `${participant.name} (${items.length})`).join(', '),
+            })}
           </li>
         ))}
       </ul>
@@ -52,7 +55,7 @@ export function GroupAgreement({ lesson, visits, quoting }: Props): JSX.Element 
                 <blockquote style={{ borderColor: lesson.color }}>{shared.text}</blockquote>
                 <p className="hint">
                   {t('agreement.linkedBy', { count: shared.participants.length, names: shared.participants.map((p) => p.name).join(', ') })} ·{' '}
-                  {quotingShared.reference}
+                  {quotingShared.source}
                 </p>
                 <QuoteButton quoting={quotingShared} text={shared.text} />
               </li>

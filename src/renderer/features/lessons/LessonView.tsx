@@ -62,6 +62,7 @@ export function LessonView({ expedition, lesson, visits, lessonCount, onOpenNote
       .join(', ');
     return {
       reference: author ? t('lessons.quoteReference', { source, author }) : `— ${source}`,
+      source,
       send: (quotation: Quotation) => groupEditor.current && sendQuotation(groupEditor.current, quotation),
       quoted,
     };

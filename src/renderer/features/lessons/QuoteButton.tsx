@@ -6,7 +6,10 @@ import { withoutQuotes, type Quotation } from '../../editor/quotation';
 
 /** Where evidence can be quoted (the group's synthesis), with its back reference. */
 export interface Quoting {
+  /** "— Claire Vernet, Michelin, 20 nov. 2024 (noté par Alice)", after the quotation. */
   reference: string;
+  /** "Claire Vernet, Michelin, 20 nov. 2024": where the words come from, without who noted them. */
+  source: string;
   send: (quotation: Quotation) => void;
   /** Whether the synthesis already quotes these words. */
   quoted: (text: string) => boolean;

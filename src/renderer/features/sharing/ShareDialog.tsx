@@ -136,6 +136,8 @@ function Organiser({ share }: { share: ShareSetting }): JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<Invitation | null>(null);
   useEffect(() => session?.watchParticipants(setParticipants), [session]);
+  const [online, setOnline] = useState<Set<string>>(new Set());
+  useEffect(() => session?.watchOnline(setOnline), [session]);
 
   const invite = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -186,9 +188,11 @@ function Organiser({ share }: { share: ShareSetting }): JSX.Element {
             const invitation = invitationOf(entry);
             const seen = entry.revoked
               ? t('sharing.revoked')
-              : entry.lastSeen > 0
-                ? t('sharing.lastSeen', { date: formatDateTime(entry.lastSeen, locale) })
-                : t('sharing.neverSeen');
+              : online.has(entry.id)
+                ? t('sharing.online')
+                : entry.lastSeen > 0
+                  ? t('sharing.lastSeen', { date: formatDateTime(entry.lastSeen, locale) })
+                  : t('sharing.neverSeen');
             return (
               <li key={entry.id} className={entry.revoked ? 'revoked' : undefined}>
                 <span className="participant-name">
