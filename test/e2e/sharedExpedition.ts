@@ -56,6 +56,7 @@ async function joinWithCode(code: string, cleanups: (() => unknown)[]): Promise<
   await dialog.getByLabel('Lien ou code d’invitation').fill(code.slice(0, 30));
   await dialog.getByRole('button', { name: 'Rejoindre' }).click();
   await dialog.getByRole('alert').filter({ hasText: 'Ce n’est pas une invitation Carnet complète' }).waitFor();
+  expect(await dialog.getByRole('status').count()).toBe(0);
   await dialog.getByLabel('Lien ou code d’invitation').fill(code);
   await dialog.getByRole('button', { name: 'Rejoindre' }).click();
   return joined(session);
@@ -71,6 +72,11 @@ async function joinWithLink(link: string, cleanups: (() => unknown)[]): Promise<
   await session.menu('openInvitation');
   const dialog = session.page.getByRole('dialog', { name: 'Rejoindre une expédition' });
   expect(await dialog.getByLabel('Lien ou code d’invitation').inputValue()).toBe(link);
+  // What the link says, to be confirmed: whom it is for and which server.
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: /^Invitation au nom de [^,]+, sur le serveur 127\.0\.0\.1:\d+\.$/ })
+    .waitFor();
   await dialog.getByRole('button', { name: 'Rejoindre' }).click();
   return joined(session);
 }

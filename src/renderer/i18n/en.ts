@@ -479,6 +479,7 @@ export const en: Messages<typeof fr> = {
       'For a group on the same network (Wi-Fi): participants connect to it while Carnet stays open here. Otherwise, give a server started with carnet serve:',
     starting: 'Connecting to the server…',
     invitation: 'Invitation',
+    invitationFor: 'An invitation for {{name}}, on the server {{server}}.',
     invitationLabel: 'Invitation link or code',
     joinAction: 'Join',
     joining: 'Connecting to the shared expedition…',

@@ -480,6 +480,7 @@ export const fr = {
       'Pour un groupe sur le même réseau (Wi-Fi) : les participants s’y connectent tant que Carnet reste ouvert ici. Sinon, indiquez un serveur lancé avec carnet serve :',
     starting: 'Connexion au serveur…',
     invitation: 'Invitation',
+    invitationFor: 'Invitation au nom de {{name}}, sur le serveur {{server}}.',
     invitationLabel: 'Lien ou code d’invitation',
     joinAction: 'Rejoindre',
     joining: 'Connexion à l’expédition partagée…',

@@ -17,6 +17,7 @@ export function JoinDialog({ initial = '', onClose }: { initial?: string; onClos
   const sharedTitle = useSharedTitle();
   const [pasted, setPasted] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const preview = parseInvitation(pasted);
 
   const join = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -51,6 +52,12 @@ export function JoinDialog({ initial = '', onClose }: { initial?: string; onClos
           <span>{t('sharing.invitationLabel')}</span>
           <textarea value={pasted} onChange={(event) => setPasted(event.target.value)} rows={4} spellCheck={false} autoComplete="off" />
         </label>
+        {/* What the invitation says, before it is used: whom it is for and where it leads. */}
+        {preview.ok && (
+          <p className="hint" role="status">
+            {t('sharing.invitationFor', { name: preview.invitation.name, server: new URL(preview.invitation.server).host })}
+          </p>
+        )}
         <FormFooter error={error} onCancel={onClose} submitLabel={t('sharing.joinAction')} />
       </form>
     </Dialog>
