@@ -131,6 +131,13 @@ describe('accessibility', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await focused()).toBe('Réglages');
 
+    // A dialog without a field opens on its first choice, not on its close button.
+    await page.getByRole('button', { name: 'Importer…', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Importer' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null && !document.activeElement?.closest('.dialog-header'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
     // A new expedition starts with the name given for this one, the focus on its title.
     const switcher = page.getByRole('combobox', { name: 'Changer d’expédition' });
     await switcher.selectOption('__new__');

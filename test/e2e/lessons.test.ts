@@ -204,6 +204,13 @@ describe('lessons, passages, matrix and tags', () => {
       .first()
       .click();
     await expect.poll(() => passage.count()).toBe(0);
+    // And a scroll of the note, which takes the passage away from it.
+    await mark.click();
+    await passage.waitFor();
+    await page.mouse.move(700, 450);
+    await page.mouse.wheel(0, 150);
+    await expect.poll(() => passage.count()).toBe(0);
+
     await session.close();
   });
 });

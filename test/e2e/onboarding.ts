@@ -1,6 +1,6 @@
 // The first screen, as a new user goes through it: a name, then the sample expedition or
 // an empty one of their own.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export async function openSample(page: Page, name: string): Promise<void> {
   await page.getByLabel(/Votre nom|Your name/).fill(name);
@@ -23,8 +23,10 @@ export interface VisitFields {
   speaker?: [string, string];
 }
 
-/** Fills the visit form open in `dialog` and saves it. */
-export async function fillVisit(dialog: Locator, visit: VisitFields): Promise<void> {
+/** A new visit, from its button, its form filled and saved. */
+export async function addVisit(page: Page, visit: VisitFields): Promise<void> {
+  await page.getByRole('button', { name: 'Nouvelle visite' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
   await dialog.getByLabel('Titre').fill(visit.title);
   await dialog.getByLabel('Date').fill(visit.date);
   await dialog.getByLabel('Début').fill(visit.start);
@@ -36,10 +38,4 @@ export async function fillVisit(dialog: Locator, visit: VisitFields): Promise<vo
   }
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await dialog.waitFor({ state: 'detached' });
-}
-
-/** A new visit, from its button. */
-export async function addVisit(page: Page, visit: VisitFields): Promise<void> {
-  await page.getByRole('button', { name: 'Nouvelle visite' }).first().click();
-  await fillVisit(page.getByRole('dialog', { name: 'Nouvelle visite' }), visit);
 }

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchCarnet, stopHarness } from './harness';
-import { addVisit, fillVisit, openSample, startEmptyExpedition } from './onboarding';
+import { openSample, startEmptyExpedition } from './onboarding';
 import { editorOf, holdNotes, quickCapture, readStore } from './pageData';
 import { editorState, waitSaved } from './typing/check';
 import { blocksOfState } from './typing/readState';
@@ -84,49 +84,29 @@ describe('focus around quick capture', () => {
     await session.close();
   });
 
-  it('with no visit yet, the visit is made first and the note opens on it with what was typed', async () => {
+  it('with no visit yet, the note opens at once on a visit made for today, with every key typed', async () => {
     const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
     const { page } = session;
     await startEmptyExpedition(page, 'Camille', 'Auvergne 2024');
     await page.keyboard.press('Control+Shift+N');
-    const typed = 'Le directeur parle';
-    await page.keyboard.type(typed);
-    const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
-    await dialog.getByText('Créez d’abord la visite : votre note s’y ouvrira ensuite.').waitFor();
-    // The keys went to the note until the form took them, then to the visit's title:
-    // none is lost.
-    const title = dialog.getByLabel('Titre');
-    const inTitle = await title.inputValue();
-    expect(typed.endsWith(inTitle)).toBe(true);
-    const forNote = typed.slice(0, typed.length - inTitle.length);
-    expect(forNote).not.toBe('');
-    await fillVisit(dialog, { title: 'Michelin', date: '2024-11-20', start: '09:15' });
-    await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
-    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
-    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type(' de ses équipes.', { delay: 20 });
+    await page.keyboard.type('# Première idée\nLe directeur parle de ses équipes.', { delay: 40 });
     await waitSaved(page);
-    const notes = (await readStore<{ text: string }>(page, 'notes')).map((note) => note.text);
-    expect(notes).toEqual([`${forNote} de ses équipes.`]);
-
-    await session.close();
-  });
-
-  it('with no visit yet, cancelling the visit form drops what was typed for the note', async () => {
-    const session = await launchCarnet({ now: Date.parse('2024-11-20T10:00:00+01:00') });
-    const { page } = session;
-    await startEmptyExpedition(page, 'Camille', 'Auvergne 2024');
+    await page.getByRole('heading', { name: 'Notes du 20 novembre 2024', level: 2 }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(blocksOfState(await editorState(page)).map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'h1', text: 'Première idée' },
+      { kind: 'paragraph', text: 'Le directeur parle de ses équipes.' },
+    ]);
+    // A second capture goes to the same visit: one visit for the day, not one per note.
     await page.keyboard.press('Control+Shift+N');
-    await page.keyboard.type('abc');
-    const dialog = page.getByRole('dialog', { name: 'Nouvelle visite' });
-    await dialog.waitFor();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-    // A visit made afterwards, from its button, opens no note with those keys.
-    await addVisit(page, { title: 'Michelin', date: '2024-11-20', start: '09:15' });
-    await page.getByRole('heading', { name: 'Michelin', level: 2 }).waitFor();
-    await page.waitForTimeout(800);
-    expect(await readStore(page, 'notes')).toEqual([]);
+    await page.keyboard.type('Deuxième', { delay: 40 });
+    await waitSaved(page);
+    const visits = await readStore<{ title: string }>(page, 'visits');
+    expect(visits.map((visit) => visit.title)).toEqual(['Notes du 20 novembre 2024']);
+    expect((await readStore<{ text: string }>(page, 'notes')).map((note) => note.text).sort()).toEqual([
+      'Deuxième',
+      'Première idée\nLe directeur parle de ses équipes.',
+    ]);
     await session.close();
   });
 });

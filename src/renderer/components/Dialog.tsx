@@ -13,6 +13,13 @@ interface Props {
 /** The fields a dialog's keys are meant for (its close button is not one). */
 const FIELDS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
+/** Without a field, the dialog's first button that destroys nothing (Import's first kind of
+ *  file, the trash's first Restore), not its close button. */
+function firstChoice(dialog: HTMLDialogElement): HTMLElement | null {
+  const buttons = [...dialog.querySelectorAll<HTMLButtonElement>('button:not([disabled])')];
+  return buttons.find((button) => !button.closest('.dialog-header') && !button.classList.contains('danger')) ?? null;
+}
+
 export function Dialog({ title, onClose, children, wide }: Props): JSX.Element {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -25,7 +32,7 @@ export function Dialog({ title, onClose, children, wide }: Props): JSX.Element {
     // A field that asked for the focus has it already; showModal would move it to the
     // first control, the close button, where the first space typed closes the dialog.
     const focused = document.activeElement;
-    const wanted = focused instanceof HTMLElement && dialog.contains(focused) ? focused : dialog.querySelector<HTMLElement>(FIELDS);
+    const wanted = focused instanceof HTMLElement && dialog.contains(focused) ? focused : (dialog.querySelector<HTMLElement>(FIELDS) ?? firstChoice(dialog));
     dialog.showModal?.();
     wanted?.focus();
   }, []);

@@ -33,7 +33,8 @@ export function placeWithin(
 type Props = Omit<HTMLAttributes<HTMLDivElement>, 'style'> & {
   anchor: FloatingAnchor;
   children: ReactNode;
-  /** Escape, wherever the focus is, or a press outside the panel. */
+  /** Escape, wherever the focus is; a press outside the panel, or a scroll that moves what
+   *  it is about away from it. */
   onDismiss?: (how: 'escape' | 'outside') => void;
 };
 
@@ -51,11 +52,16 @@ export function FloatingPanel({ anchor, children, onDismiss, ...rest }: Props): 
     const onPointer = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) onDismiss('outside');
     };
+    const onScroll = (event: Event) => {
+      if (!ref.current?.contains(event.target as Node)) onDismiss('outside');
+    };
     document.addEventListener('keydown', onKey, true);
     document.addEventListener('pointerdown', onPointer, true);
+    document.addEventListener('scroll', onScroll, true);
     return () => {
       document.removeEventListener('keydown', onKey, true);
       document.removeEventListener('pointerdown', onPointer, true);
+      document.removeEventListener('scroll', onScroll, true);
     };
   }, [onDismiss]);
   // Drawn at its anchor first (visible, so that a field inside can take the focus), then

@@ -12,13 +12,11 @@ interface Props {
   exclude?: readonly string[];
   label: string;
   onPick: (lesson: Lesson) => void;
-  /** Closed by a click elsewhere, or by Escape unless onCancel is given. */
+  /** Closed by a click elsewhere, or by Escape. */
   onClose: () => void;
-  /** Escape: closed, the focus going back where it was (onClose otherwise). */
-  onCancel?: () => void;
 }
 
-export function LessonPicker({ lessons, exclude = [], label, onPick, onClose, onCancel = onClose }: Props): JSX.Element {
+export function LessonPicker({ lessons, exclude = [], label, onPick, onClose }: Props): JSX.Element {
   const { t } = useTranslation();
   const listId = useId();
   const [query, setQuery] = useState('');
@@ -46,7 +44,7 @@ export function LessonPicker({ lessons, exclude = [], label, onPick, onClose, on
           if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, options.length - 1));
           else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
           else if (e.key === 'Enter' && current) onPick(current);
-          else if (e.key === 'Escape') onCancel();
+          else if (e.key === 'Escape') onClose();
           else return;
           e.preventDefault();
         }}

@@ -24,7 +24,7 @@ export const en: Messages<typeof fr> = {
   visits: {
     now: 'Now',
     new: 'New visit',
-    forCapture: 'Create the visit first: your note opens on it next.',
+    forCapture: 'Notes of {{date}}',
     edit: 'Edit visit',
     editNamed: 'Edit the visit “{{name}}”',
     trash: 'Move to trash',

@@ -21,7 +21,7 @@ export const fr = {
   visits: {
     now: 'En cours',
     new: 'Nouvelle visite',
-    forCapture: 'Créez d’abord la visite : votre note s’y ouvrira ensuite.',
+    forCapture: 'Notes du {{date}}',
     edit: 'Modifier la visite',
     editNamed: 'Modifier la visite « {{name}} »',
     trash: 'Mettre à la corbeille',

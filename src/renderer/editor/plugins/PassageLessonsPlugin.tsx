@@ -95,6 +95,15 @@ export function PassageLessonsPlugin(): JSX.Element | null {
     );
   }, [editor]);
 
+  // Escape gives the keys back to the note; a press elsewhere goes where it went, and a
+  // scroll (the passage moving away from the panel) leaves the focus where it is.
+  const dismiss =
+    (close: () => void) =>
+    (how: 'escape' | 'outside'): void => {
+      close();
+      if (how === 'escape') editor.focus();
+    };
+
   const link = (lesson: Lesson): void => {
     const saved = picker?.selection;
     setPicker(null);
@@ -135,17 +144,8 @@ export function PassageLessonsPlugin(): JSX.Element | null {
         </FloatingPanel>
       )}
       {picker && (
-        <FloatingPanel className="popover" anchor={picker.anchor}>
-          <LessonPicker
-            lessons={lessons}
-            label={t('lessons.linkPassage')}
-            onPick={link}
-            onClose={() => setPicker(null)}
-            onCancel={() => {
-              setPicker(null);
-              editor.focus();
-            }}
-          />
+        <FloatingPanel className="popover" anchor={picker.anchor} onDismiss={dismiss(() => setPicker(null))}>
+          <LessonPicker lessons={lessons} label={t('lessons.linkPassage')} onPick={link} onClose={() => setPicker(null)} />
         </FloatingPanel>
       )}
       {opened && (
@@ -154,11 +154,7 @@ export function PassageLessonsPlugin(): JSX.Element | null {
           role="dialog"
           aria-label={t('lessons.ofPassage')}
           anchor={opened.anchor}
-          onDismiss={(how) => {
-            setOpened(null);
-            // Escape gives the keys back to the note; a press elsewhere goes where it went.
-            if (how === 'escape') editor.focus();
-          }}
+          onDismiss={dismiss(() => setOpened(null))}
         >
           <p className="popover-title">{t('lessons.ofPassage')}</p>
           <ul>

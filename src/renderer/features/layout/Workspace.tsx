@@ -56,7 +56,7 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
   const { view, setView, visit, currentNoteId, listedNote, selectNote, openNote } = selection;
   const organises = useOrganises(expedition.id);
   const visitId = visit?.id ?? null;
-  const { captureOn, focusNoteId, searchWanted, searchFocused, captureAwaitsVisit, visitCreated } = useCommands({
+  const { captureOn, focusNoteId, searchWanted, searchFocused } = useCommands({
     expedition,
     visits,
     selection,
@@ -148,8 +148,6 @@ export function Workspace({ expedition, settings }: Props): JSX.Element {
           visit={visit}
           onClose={closeDialog}
           onLessonCreated={(lessonId) => setView({ kind: 'lesson', lessonId })}
-          captureAwaitsVisit={captureAwaitsVisit}
-          onVisitCreated={visitCreated}
         />
       </div>
     </LessonsContext.Provider>

@@ -31,9 +31,6 @@ interface Props {
   visit: Visit | null;
   onClose: () => void;
   onLessonCreated: (lessonId: string) => void;
-  /** The new visit's form opened for a quick note that had no visit. */
-  captureAwaitsVisit: boolean;
-  onVisitCreated: (visitId: string) => void;
 }
 
 export function WorkspaceDialogs(props: Props): JSX.Element | null {
@@ -44,18 +41,7 @@ export function WorkspaceDialogs(props: Props): JSX.Element | null {
   );
 }
 
-function DialogShown({
-  dialog,
-  dropped,
-  expedition,
-  visits,
-  lessons,
-  visit,
-  onClose,
-  onLessonCreated,
-  captureAwaitsVisit,
-  onVisitCreated,
-}: Props): JSX.Element | null {
+function DialogShown({ dialog, dropped, expedition, visits, lessons, visit, onClose, onLessonCreated }: Props): JSX.Element | null {
   if ((dialog === 'import' || dropped) && visits) {
     return <ImportDialog expedition={expedition} visits={visits} lessons={lessons} dropped={dropped ?? undefined} onClose={onClose} />;
   }
@@ -66,7 +52,7 @@ function DialogShown({
       // Still the same person: their name as in the expedition they were in.
       return <ExpeditionForm participant={expedition.participant} onClose={onClose} />;
     case 'newVisit':
-      return <VisitForm expedition={expedition} forCapture={captureAwaitsVisit} onCreated={onVisitCreated} onClose={onClose} />;
+      return <VisitForm expedition={expedition} onClose={onClose} />;
     case 'editVisit':
       return visit && <VisitForm expedition={expedition} visit={visit} onClose={onClose} />;
     case 'exportJournal':

@@ -1,15 +1,19 @@
 // The workspace's commands that come from anywhere: quick capture (Ctrl/Cmd+Shift+N, the
 // menu's New note, the New note button), the search (Ctrl/Cmd+K) and the menu's items.
 // Both shortcuts are heard from the first frame the workspace is drawn.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { flushSync } from 'react-dom';
 import type { MenuCommand } from '../../../shared/ipc';
 import type { Expedition, Visit } from '../../../shared/model';
+import { zonedDate, zonedToEpoch } from '../../../shared/time';
 import { visitHappeningNow } from '../../../shared/visits';
 import { db } from '../../db/AppDB';
 import { createNote } from '../../db/notes';
-import { listVisits } from '../../db/visits';
-import { nextHoldTaken, startTypeAhead, takeTypeAhead } from '../../editor/typeAhead';
+import { createVisit, listVisits } from '../../db/visits';
+import { nextHoldTaken, startTypeAhead } from '../../editor/typeAhead';
+import { formatDateTime } from '../../i18n';
+import { useLocale } from '../../i18n/useLocale';
 import { carnet } from '../../platform';
 import type { OpenDialog } from './WorkspaceDialogs';
 import type { Selection } from './useSelection';
@@ -35,53 +39,43 @@ export interface Commands {
   /** Ctrl/Cmd+K was pressed: the search box is to take the focus. */
   searchWanted: boolean;
   searchFocused: () => void;
-  /** The visit's form is open for a capture that had no visit to go to. */
-  captureAwaitsVisit: boolean;
-  /** A visit was made from the form: a capture waiting for one opens its note there. */
-  visitCreated: (visitId: string) => void;
 }
 
 export function useCommands({ expedition, visits, selection, dialog, setDialog, importing }: Context): Commands {
+  const { t } = useTranslation();
+  const [locale] = useLocale();
   const [focusNoteId, setFocusNoteId] = useState<string | null>(null);
   const { openNote, setView } = selection;
 
-  // A capture with no visit to put its note on: the visit's form opens first, and the
-  // note, with what was typed for it, opens on the visit made (nothing if it is cancelled).
-  const [captureAwaitsVisit, setCaptureAwaitsVisit] = useState(false);
-  const awaiting = useRef(false);
-  const awaitVisit = useCallback((waits: boolean) => {
-    awaiting.current = waits;
-    setCaptureAwaitsVisit(waits);
-  }, []);
+  // A capture with no visit to put its note on (an expedition just created) must not ask
+  // for one first: a visit for today is made, titled by the day, to be renamed or moved
+  // later; everything typed goes into the note.
+  const visitForToday = useCallback(async (): Promise<string> => {
+    const today = zonedDate(Date.now(), expedition.timeZone);
+    const visit = await createVisit(db(), expedition.id, {
+      title: t('visits.forCapture', { date: formatDateTime(Date.now(), locale, expedition.timeZone, { dateStyle: 'long', timeStyle: undefined }) }),
+      organisation: '',
+      allDay: true,
+      start: zonedToEpoch(today, '00:00', expedition.timeZone),
+      end: null,
+      date: today,
+      endDate: null,
+      location: '',
+      speakers: [],
+      description: '',
+    });
+    return visit.id;
+  }, [expedition.id, expedition.timeZone, locale, t]);
 
   const newNoteOn = useCallback(
-    async (visitId: string | null): Promise<void> => {
-      if (!visitId) {
-        awaitVisit(true);
-        setDialog('newVisit');
-        return;
-      }
+    async (target: string | null): Promise<void> => {
+      const visitId = target ?? (await visitForToday());
       const created = await createNote(db(), { expeditionId: expedition.id, visitId, author: expedition.participant });
       setFocusNoteId(created.id);
       await openNote(created.id, visitId);
     },
-    [expedition.id, expedition.participant, openNote, setDialog, awaitVisit],
+    [expedition.id, expedition.participant, openNote, visitForToday],
   );
-
-  const visitCreated = useCallback(
-    (visitId: string): void => {
-      if (!awaiting.current) return;
-      awaitVisit(false);
-      void newNoteOn(visitId);
-    },
-    [awaitVisit, newNoteOn],
-  );
-  // The form closed without a visit: what was held for the note goes.
-  useEffect(() => {
-    if (dialog === 'newVisit' || !awaiting.current) return;
-    awaitVisit(false);
-    takeTypeAhead();
-  }, [dialog, awaitVisit]);
 
   // What is typed and pasted while a note is created is held (typeAhead.ts). Captures open
   // one after the other: the next note is created once the previous one has taken what
@@ -149,5 +143,5 @@ export function useCommands({ expedition, visits, selection, dialog, setDialog, 
     };
   }, [captureOn, openSearch, setDialog]);
 
-  return { captureOn, focusNoteId, searchWanted, searchFocused, captureAwaitsVisit, visitCreated };
+  return { captureOn, focusNoteId, searchWanted, searchFocused };
 }

@@ -13,9 +13,6 @@ import { createVisit, updateVisit, type VisitInput } from '../../db/visits';
 interface Props {
   expedition: Expedition;
   visit?: Visit;
-  /** Opened by a quick note that had no visit to go to: the form says the note follows. */
-  forCapture?: boolean;
-  onCreated?: (visitId: string) => void;
   onClose: () => void;
 }
 
@@ -78,7 +75,7 @@ export function toVisitInput(form: FormState, timeZone: string): VisitInput | { 
   return { ...common, allDay: false, start, end, date: null, endDate: null };
 }
 
-export function VisitForm({ expedition, visit, forCapture = false, onCreated, onClose }: Props): JSX.Element {
+export function VisitForm({ expedition, visit, onClose }: Props): JSX.Element {
   const { t } = useTranslation();
   const [form, setForm] = useState<FormState>(() => initialState(expedition, visit));
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +95,6 @@ export function VisitForm({ expedition, visit, forCapture = false, onCreated, on
     } else {
       const created = await createVisit(db(), expedition.id, input);
       await writeSetting(db(), 'currentVisitId', created.id);
-      onCreated?.(created.id);
     }
     onClose();
   };
@@ -106,7 +102,6 @@ export function VisitForm({ expedition, visit, forCapture = false, onCreated, on
   return (
     <Dialog title={visit ? t('visits.edit') : t('visits.new')} onClose={onClose} wide>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        {forCapture && <p className="hint">{t('visits.forCapture')}</p>}
         <label className="field">
           <span>{t('visits.title')}</span>
           <input value={form.title} onChange={(e) => set('title', e.target.value)} autoFocus />
