@@ -45,7 +45,11 @@ function editState(state: string, change: (root: LexicalNode) => void): string {
   return JSON.stringify(parsed);
 }
 
-const append = (note: Note, ...blocks: LexicalNode[]): void => void (note.state = editState(note.state, (root) => root.children!.push(...blocks)));
+/** Blocks added at the end of a note; a list, not spread arguments: there can be 100,000. */
+const append = (note: Note, blocks: LexicalNode[]): void =>
+  void (note.state = editState(note.state, (root) => {
+    for (const block of blocks) root.children!.push(block);
+  }));
 
 /** Every node of a tree. */
 function* nodes(node: LexicalNode): Generator<LexicalNode> {
@@ -100,7 +104,7 @@ function addPhoto(input: WriterInput, random: Random, note: Note, wanted: string
   const source = random.pick(input.records.attachments.filter((a) => input.photoOf.get(a.id) === a.id));
   input.records.attachments.push({ ...source, id, noteId: note.id, name });
   input.photoOf.set(id, source.id);
-  append(note, image(id, name));
+  append(note, [image(id, name)]);
 }
 
 export const WRITER_CLASSES: WriterClass[] = [
@@ -120,7 +124,7 @@ export const WRITER_CLASSES: WriterClass[] = [
           children: random.chance(0.8) ? [text(hostileText(random))] : [],
           version: 1,
         }));
-        append(note, paragraph(...links));
+        append(note, [paragraph(...links)]);
       }
     },
   },
@@ -150,7 +154,7 @@ export const WRITER_CLASSES: WriterClass[] = [
     change: (random, { records }, scale) => {
       const [first, second] = records.attachments;
       const typed = [`carnet-image:${first!.id} `, `carnet-photo-${'0'.repeat(32)}-${second!.id}`, `carnet-image:${random.pick(['unknown', '../x', ''])}`];
-      for (const note of records.notes) append(note, paragraph(text(random.pick(typed).repeat(size(scale, random.count(500))))));
+      for (const note of records.notes) append(note, [paragraph(text(random.pick(typed).repeat(size(scale, random.count(500)))))]);
       records.attachments[0]!.caption = typed.join(' ');
     },
   },
@@ -164,7 +168,7 @@ export const WRITER_CLASSES: WriterClass[] = [
         () => Array.from({ length: size(scale, random.count(100_000)) }, () => paragraph(text(random.pick(['[', '*', '<', ' '])))),
         () => [paragraph(text('x'.repeat(size(scale, random.count(1024 * 1024)))))],
       ])();
-      append(note, ...blocks);
+      append(note, blocks);
     },
   },
   {
@@ -174,7 +178,10 @@ export const WRITER_CLASSES: WriterClass[] = [
       const note = random.pick(records.notes);
       const ids = [...records.attachments.map((a) => a.id), 'unknown-photo'];
       // About a megabyte of records: 10,000 images, and a few more photos of 5-15 KB.
-      append(note, ...Array.from({ length: size(scale, random.count(10_000)) }, () => image(random.pick(ids))));
+      append(
+        note,
+        Array.from({ length: size(scale, random.count(10_000)) }, () => image(random.pick(ids))),
+      );
       for (let i = size(scale, random.count(20)); i > 0; i--) addPhoto(input, random, random.pick(records.notes), `photo-${i}`, `photo-${i}.png`);
     },
   },
@@ -245,7 +252,7 @@ export const WRITER_CLASSES: WriterClass[] = [
           : { type: random.pick(['mark', 'unknown', 'quote', 'link']), url: 'https://example.org', children: [deepest], version: 1 };
         levels -= list ? 4 : 2;
       }
-      append(note, deepest);
+      append(note, [deepest]);
     },
   },
   {
